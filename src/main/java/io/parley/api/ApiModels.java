@@ -1,0 +1,59 @@
+package io.parley.api;
+
+import io.parley.messaging.Message;
+import io.parley.rooms.Room;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON shapes of the API. Inputs hold only strings, so no user map ever reaches a query. */
+public final class ApiModels {
+
+  private ApiModels() {}
+
+  public record RoomJson(String id, String name, String type, String createdAt) {
+    static RoomJson of(Room r) {
+      return new RoomJson(
+          r.id(), r.name(), r.type().name().toLowerCase(), r.createdAt().toString());
+    }
+  }
+
+  public record RoomList(List<RoomJson> rooms) {}
+
+  public record CreateRoom(String name, String type) {}
+
+  public record OpenDirect(List<String> usernames) {}
+
+  public record MessageJson(
+      String id,
+      String roomId,
+      long seq,
+      String senderId,
+      String body,
+      String contentType,
+      String createdAt,
+      String editedAt,
+      boolean deleted,
+      String clientMsgId,
+      Map<String, String> metadata) {
+    static MessageJson of(Message m) {
+      return new MessageJson(
+          m.id(),
+          m.roomId(),
+          m.seq(),
+          m.senderId(),
+          m.body(),
+          m.contentType(),
+          m.createdAt().toString(),
+          m.editedAt() == null ? null : m.editedAt().toString(),
+          m.deleted(),
+          m.clientMsgId(),
+          m.metadata());
+    }
+  }
+
+  public record MessageList(List<MessageJson> messages, boolean hasOlder) {}
+
+  public record PostMessage(String body, String clientMsgId, Map<String, String> metadata) {}
+
+  public record Problem(String error, String message) {}
+}

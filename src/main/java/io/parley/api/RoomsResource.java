@@ -1,0 +1,88 @@
+package io.parley.api;
+
+import io.parley.api.ApiModels.CreateRoom;
+import io.parley.api.ApiModels.OpenDirect;
+import io.parley.api.ApiModels.RoomJson;
+import io.parley.api.ApiModels.RoomList;
+import io.parley.common.DomainException;
+import io.parley.rooms.RoomService;
+import io.parley.rooms.RoomType;
+import io.parley.users.UserService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Rooms: list mine or the public ones, create, join, open a direct conversation. */
+@Path("/")
+@RequestScoped
+@RolesAllowed("user")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class RoomsResource {
+
+  @Inject Caller caller;
+  @Inject RoomService rooms;
+  @Inject UserService users;
+
+  @GET
+  @Path("rooms")
+  @Operation(summary = "The caller's rooms, or with scope=public the public rooms")
+  public RoomList list(@QueryParam("scope") String scope) {
+    var found = "public".equals(scope) ? rooms.publicRooms() : rooms.roomsOf(caller.userId());
+    return new RoomList(found.stream().map(RoomJson::of).toList());
+  }
+
+  @POST
+  @Path("rooms")
+  @Operation(summary = "Create a public or private room owned by the caller")
+  public Response create(CreateRoom request) {
+    if (request == null) {
+      throw DomainException.invalid("body must be a JSON object with name and type");
+    }
+    RoomType type = parseType(request.type());
+    return Response.status(201)
+        .entity(RoomJson.of(rooms.create(caller.userId(), request.name(), type)))
+        .build();
+  }
+
+  @POST
+  @Path("rooms/{roomId}/join")
+  @Operation(summary = "Join a public room")
+  public RoomJson join(@PathParam("roomId") String roomId) {
+    rooms.join(caller.userId(), roomId);
+    return RoomJson.of(rooms.visible(caller.userId(), roomId));
+  }
+
+  @POST
+  @Path("direct")
+  @Operation(summary = "Open (or find) the direct conversation with the given usernames")
+  public RoomJson direct(OpenDirect request) {
+    if (request == null || request.usernames() == null) {
+      throw DomainException.invalid("body must be a JSON object with usernames");
+    }
+    List<String> ids =
+        request.usernames().stream().map(u -> users.requireByUsername(u).id()).toList();
+    return RoomJson.of(rooms.openDirect(caller.userId(), ids));
+  }
+
+  private static RoomType parseType(String type) {
+    String value = type == null ? "public" : type.toLowerCase(Locale.ROOT);
+    return switch (value) {
+      case "public" -> RoomType.PUBLIC;
+      case "private" -> RoomType.PRIVATE;
+      default -> throw DomainException.invalid("type must be public or private");
+    };
+  }
+}

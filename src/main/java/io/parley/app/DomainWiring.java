@@ -1,0 +1,69 @@
+package io.parley.app;
+
+import io.parley.common.Ids;
+import io.parley.messaging.MessageEvents;
+import io.parley.messaging.MessageSequencer;
+import io.parley.messaging.MessageService;
+import io.parley.messaging.MessageStore;
+import io.parley.messaging.RoomSequencer;
+import io.parley.mongo.MongoConnection;
+import io.parley.mongo.MongoMessageStore;
+import io.parley.mongo.MongoReceiptStore;
+import io.parley.mongo.MongoRoomDirectory;
+import io.parley.mongo.MongoUserDirectory;
+import io.parley.receipts.ReceiptStore;
+import io.parley.rooms.RoomService;
+import io.parley.users.UserService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** Assembles the framework-free domain services from their adapters, once per node. */
+@ApplicationScoped
+public class DomainWiring {
+
+  @Produces
+  @Singleton
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Produces
+  @Singleton
+  UserService users(MongoConnection mongo, Clock clock) {
+    return new UserService(new MongoUserDirectory(mongo.database()), clock);
+  }
+
+  @Produces
+  @Singleton
+  RoomService rooms(MongoConnection mongo, Clock clock) {
+    return new RoomService(new MongoRoomDirectory(mongo.database()), clock);
+  }
+
+  @Produces
+  @Singleton
+  MessageStore messageStore(MongoConnection mongo) {
+    return new MongoMessageStore(mongo.database());
+  }
+
+  @Produces
+  @Singleton
+  ReceiptStore receipts(MongoConnection mongo) {
+    return new MongoReceiptStore(mongo.database());
+  }
+
+  @Produces
+  @Singleton
+  @Typed(RoomSequencer.class)
+  RoomSequencer roomSequencer(MessageStore store, MessageEvents events, Clock clock) {
+    return new RoomSequencer(store, events, clock, Ids::newId);
+  }
+
+  @Produces
+  @Singleton
+  MessageService messages(RoomService rooms, MessageSequencer sequencer, MessageStore store) {
+    return new MessageService(rooms, sequencer, store);
+  }
+}

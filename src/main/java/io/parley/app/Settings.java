@@ -1,0 +1,155 @@
+package io.parley.app;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Parley's settings, read once from MicroProfile Config (defaults in
+ * microprofile-config.properties).
+ */
+@ApplicationScoped
+public class Settings {
+
+  @Inject
+  @ConfigProperty(name = "mongo.uri")
+  Optional<String> mongoUri;
+
+  @Inject
+  @ConfigProperty(name = "mongo.database")
+  String mongoDatabase;
+
+  @Inject
+  @ConfigProperty(name = "parley.data.dir")
+  String dataDir;
+
+  @Inject
+  @ConfigProperty(name = "parley.embedded-mongo.host")
+  String embeddedMongoHost;
+
+  @Inject
+  @ConfigProperty(name = "parley.embedded-mongo.port")
+  int embeddedMongoPort;
+
+  @Inject
+  @ConfigProperty(name = "parley.hazelcast.cluster-name")
+  String clusterName;
+
+  @Inject
+  @ConfigProperty(name = "parley.hazelcast.interface")
+  String hazelcastInterface;
+
+  @Inject
+  @ConfigProperty(name = "parley.hazelcast.port")
+  int hazelcastPort;
+
+  @Inject
+  @ConfigProperty(name = "parley.hazelcast.members")
+  String hazelcastMembers;
+
+  @Inject
+  @ConfigProperty(name = "mp.jwt.verify.issuer")
+  String tokenIssuer;
+
+  @Inject
+  @ConfigProperty(name = "mp.jwt.verify.publickey.location")
+  String tokenKeyLocation;
+
+  @Inject
+  @ConfigProperty(name = "mp.jwt.verify.audiences")
+  Optional<String> tokenAudiences;
+
+  @Inject
+  @ConfigProperty(name = "parley.dev-sign-in.enabled")
+  boolean devSignIn;
+
+  @Inject
+  @ConfigProperty(name = "parley.dev-sign-in.token-lifetime-minutes")
+  long devTokenLifetimeMinutes;
+
+  @Inject
+  @ConfigProperty(name = "parley.allowed-origins")
+  Optional<String> allowedOrigins;
+
+  @Inject
+  @ConfigProperty(name = "parley.public-url")
+  String publicUrl;
+
+  public Optional<String> mongoUri() {
+    return mongoUri.filter(s -> !s.isBlank());
+  }
+
+  public String mongoDatabase() {
+    return mongoDatabase;
+  }
+
+  public Path dataDir() {
+    return Path.of(dataDir).toAbsolutePath();
+  }
+
+  public String embeddedMongoHost() {
+    return embeddedMongoHost;
+  }
+
+  public int embeddedMongoPort() {
+    return embeddedMongoPort;
+  }
+
+  public String clusterName() {
+    return clusterName;
+  }
+
+  public String hazelcastInterface() {
+    return hazelcastInterface;
+  }
+
+  public int hazelcastPort() {
+    return hazelcastPort;
+  }
+
+  public List<String> hazelcastMembers() {
+    return split(hazelcastMembers).stream().toList();
+  }
+
+  public String tokenIssuer() {
+    return tokenIssuer;
+  }
+
+  public String tokenKeyLocation() {
+    return tokenKeyLocation;
+  }
+
+  public Set<String> tokenAudiences() {
+    return split(tokenAudiences.orElse(""));
+  }
+
+  public boolean devSignIn() {
+    return devSignIn;
+  }
+
+  public Duration devTokenLifetime() {
+    return Duration.ofMinutes(devTokenLifetimeMinutes);
+  }
+
+  public Set<String> allowedOrigins() {
+    return split(allowedOrigins.orElse(""));
+  }
+
+  public String publicUrl() {
+    return publicUrl;
+  }
+
+  private static Set<String> split(String csv) {
+    return Arrays.stream(csv.split(","))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+  }
+}

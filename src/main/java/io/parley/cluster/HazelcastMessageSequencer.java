@@ -1,0 +1,83 @@
+package io.parley.cluster;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
+import io.parley.messaging.MessageSequencer;
+import io.parley.messaging.NewMessage;
+import io.parley.messaging.RoomSequencer;
+import io.parley.messaging.SendResult;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.Serializable;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Routes each send to the member that owns the room's partition, whose {@link RoomSequencer}
+ * numbers, stores and announces it. One room therefore has one writer at a time, on any number of
+ * nodes.
+ */
+@ApplicationScoped
+public class HazelcastMessageSequencer implements MessageSequencer {
+
+  static final String EXECUTOR = "parley.sequencer";
+  private static final long TIMEOUT_SECONDS = 15;
+
+  @Inject HazelcastInstance hazelcast;
+  @Inject RoomSequencer local;
+
+  @PostConstruct
+  void register() {
+    hazelcast.getUserContext().put(HazelcastMember.ROOM_SEQUENCER, local);
+  }
+
+  @Override
+  public SendResult append(NewMessage message) {
+    try {
+      return hazelcast
+          .getExecutorService(EXECUTOR)
+          .submitToKeyOwner(new AppendOnOwner(message), message.roomId())
+          .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while sending", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException("send failed on the room's sequencer", e.getCause());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("the room's sequencer did not answer in time", e);
+    }
+  }
+
+  /** Runs on the room's owner member. */
+  static final class AppendOnOwner
+      implements Callable<SendResult>, Serializable, HazelcastInstanceAware {
+    private static final long serialVersionUID = 1L;
+    private final NewMessage message;
+    private transient HazelcastInstance member;
+
+    AppendOnOwner(NewMessage message) {
+      this.message = message;
+    }
+
+    @Override
+    public void setHazelcastInstance(HazelcastInstance member) {
+      this.member = member;
+    }
+
+    @Override
+    public SendResult call() {
+      RoomSequencer sequencer =
+          (RoomSequencer) member.getUserContext().get(HazelcastMember.ROOM_SEQUENCER);
+      if (sequencer == null) {
+        throw new IllegalStateException("this member's application is not started yet");
+      }
+      return sequencer.append(message);
+    }
+  }
+}

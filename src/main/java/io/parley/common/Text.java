@@ -1,0 +1,22 @@
+package io.parley.common;
+
+/** Checks on user-supplied text shared by names and bodies. */
+public final class Text {
+
+  private Text() {}
+
+  /** Trims, then rejects blank text, text over {@code max} characters and control characters. */
+  public static String requireName(String value, String what, int max) {
+    String trimmed = value == null ? "" : value.strip();
+    if (trimmed.isEmpty()) {
+      throw DomainException.invalid(what + " must not be empty");
+    }
+    if (trimmed.length() > max) {
+      throw DomainException.invalid(what + " must be at most " + max + " characters");
+    }
+    if (trimmed.chars().anyMatch(Character::isISOControl)) {
+      throw DomainException.invalid(what + " must not contain control characters");
+    }
+    return trimmed;
+  }
+}

@@ -1,0 +1,29 @@
+package io.parley.messaging;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Durable storage of messages. */
+public interface MessageStore {
+
+  /**
+   * Stores the message durably; throws {@link DuplicateMessageException} if its seq or clientMsgId
+   * is taken.
+   */
+  void insert(Message message);
+
+  Optional<Message> findByClientMsgId(String roomId, String senderId, String clientMsgId);
+
+  /** The highest seq stored in the room, 0 when it is empty. */
+  long lastSeq(String roomId);
+
+  /**
+   * Up to {@code limit} messages with seq below {@code beforeSeq}, the newest ones, in seq order.
+   */
+  List<Message> before(String roomId, long beforeSeq, int limit);
+
+  /**
+   * Up to {@code limit} messages with seq above {@code afterSeq}, the oldest ones, in seq order.
+   */
+  List<Message> after(String roomId, long afterSeq, int limit);
+}

@@ -1,0 +1,47 @@
+package io.parley.mongo;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import org.bson.Document;
+
+/** The collections Parley uses and the indexes its queries need, created at start-up. */
+public final class Collections {
+
+  public static final String USERS = "users";
+  public static final String ROOMS = "rooms";
+  public static final String MEMBERSHIPS = "memberships";
+  public static final String MESSAGES = "messages";
+  public static final String RECEIPTS = "receipts";
+
+  private Collections() {}
+
+  public static void createIndexes(MongoDatabase db) {
+    MongoCollection<Document> messages = db.getCollection(MESSAGES);
+    // One order per room: the safety net of the sequencer.
+    messages.createIndex(Indexes.ascending("roomId", "seq"), unique("room_seq"));
+    // Idempotent sends: a retry with the same clientMsgId cannot store a second copy.
+    messages.createIndex(
+        Indexes.ascending("roomId", "senderId", "clientMsgId"), unique("room_sender_client_msg"));
+
+    MongoCollection<Document> memberships = db.getCollection(MEMBERSHIPS);
+    memberships.createIndex(Indexes.ascending("roomId", "userId"), unique("room_user"));
+    memberships.createIndex(Indexes.ascending("userId"), new IndexOptions().name("user"));
+
+    MongoCollection<Document> rooms = db.getCollection(ROOMS);
+    rooms.createIndex(Indexes.ascending("type", "nameLower"), new IndexOptions().name("type_name"));
+    rooms.createIndex(
+        Indexes.ascending("directKey"),
+        new IndexOptions().name("direct_key").unique(true).sparse(true));
+
+    db.getCollection(USERS)
+        .createIndex(Indexes.ascending("username"), new IndexOptions().name("username"));
+    db.getCollection(RECEIPTS)
+        .createIndex(Indexes.ascending("userId", "roomId"), unique("user_room"));
+  }
+
+  private static IndexOptions unique(String name) {
+    return new IndexOptions().name(name).unique(true);
+  }
+}

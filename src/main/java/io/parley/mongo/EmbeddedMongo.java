@@ -1,0 +1,49 @@
+package io.parley.mongo;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.Logger;
+
+/**
+ * A MongoDB-wire server inside this JVM, storing into an H2 file, for when no MONGO_URI is given.
+ * It listens on a real socket so that tools (mongosh, tests) can inspect the same data.
+ */
+public final class EmbeddedMongo implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(EmbeddedMongo.class.getName());
+
+  private final MongoServer server;
+  private final String uri;
+
+  private EmbeddedMongo(MongoServer server, String uri) {
+    this.server = server;
+    this.uri = uri;
+  }
+
+  public static EmbeddedMongo start(Path dataDir, String host, int port) {
+    try {
+      Files.createDirectories(dataDir);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot create data directory " + dataDir, e);
+    }
+    Path file = dataDir.resolve("parley.mv");
+    MongoServer server = new MongoServer(new H2Backend(file.toString()));
+    server.bind(host, port);
+    InetSocketAddress address = server.getLocalAddress();
+    String uri = "mongodb://" + address.getHostString() + ":" + address.getPort();
+    LOG.info(() -> "Embedded MongoDB-wire store at " + uri + ", data in " + file);
+    return new EmbeddedMongo(server, uri);
+  }
+
+  public String uri() {
+    return uri;
+  }
+
+  @Override
+  public void close() {
+    server.shutdownNow();
+  }
+}

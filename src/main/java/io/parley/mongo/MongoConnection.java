@@ -1,0 +1,75 @@
+package io.parley.mongo;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import io.parley.app.Settings;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * The one MongoDB client of this node. With MONGO_URI it connects there (majority writes, so an
+ * acknowledged message survives a primary failover); without, it starts the embedded store.
+ */
+@ApplicationScoped
+public class MongoConnection {
+
+  private static final Logger LOG = Logger.getLogger(MongoConnection.class.getName());
+
+  @Inject Settings settings;
+
+  private EmbeddedMongo embedded;
+  private MongoClient client;
+  private MongoDatabase database;
+
+  @PostConstruct
+  void connect() {
+    String uri =
+        settings
+            .mongoUri()
+            .orElseGet(
+                () -> {
+                  embedded =
+                      EmbeddedMongo.start(
+                          settings.dataDir(),
+                          settings.embeddedMongoHost(),
+                          settings.embeddedMongoPort());
+                  return embedded.uri();
+                });
+    MongoClientSettings clientSettings =
+        MongoClientSettings.builder()
+            .applyConnectionString(new ConnectionString(uri))
+            .writeConcern(WriteConcern.MAJORITY.withJournal(true))
+            .applyToClusterSettings(b -> b.serverSelectionTimeout(10, TimeUnit.SECONDS))
+            .build();
+    client = MongoClients.create(clientSettings);
+    database = client.getDatabase(settings.mongoDatabase());
+    Collections.createIndexes(database);
+    LOG.info(
+        () ->
+            "MongoDB ready: database "
+                + settings.mongoDatabase()
+                + (embedded != null ? " (embedded)" : ""));
+  }
+
+  public MongoDatabase database() {
+    return database;
+  }
+
+  @PreDestroy
+  void close() {
+    if (client != null) {
+      client.close();
+    }
+    if (embedded != null) {
+      embedded.close();
+    }
+  }
+}

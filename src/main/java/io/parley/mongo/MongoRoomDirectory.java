@@ -1,0 +1,145 @@
+package io.parley.mongo;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+import io.parley.rooms.Membership;
+import io.parley.rooms.Room;
+import io.parley.rooms.RoomDirectory;
+import io.parley.rooms.RoomRole;
+import io.parley.rooms.RoomType;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+
+/** Rooms in {@code rooms}, memberships in {@code memberships}. */
+public class MongoRoomDirectory implements RoomDirectory {
+
+  private final MongoCollection<Document> rooms;
+  private final MongoCollection<Document> memberships;
+
+  public MongoRoomDirectory(MongoDatabase db) {
+    this.rooms = db.getCollection(Collections.ROOMS);
+    this.memberships = db.getCollection(Collections.MEMBERSHIPS);
+  }
+
+  @Override
+  public void create(Room room) {
+    Document doc =
+        new Document("_id", room.id())
+            .append("name", room.name())
+            .append("nameLower", room.name() == null ? null : room.name().toLowerCase())
+            .append("type", room.type().name())
+            .append("createdBy", room.createdBy())
+            .append("createdAt", Date.from(room.createdAt()));
+    if (room.directKey() != null) {
+      doc.append("directKey", room.directKey());
+    }
+    try {
+      rooms.insertOne(doc);
+    } catch (MongoWriteException e) {
+      // A direct room created at the same instant by the other person: theirs is kept.
+      if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY || room.directKey() == null) {
+        throw e;
+      }
+    }
+  }
+
+  @Override
+  public Optional<Room> find(String roomId) {
+    return Optional.ofNullable(rooms.find(eq("_id", roomId)).first())
+        .map(MongoRoomDirectory::toRoom);
+  }
+
+  @Override
+  public Optional<Room> findByDirectKey(String directKey) {
+    return Optional.ofNullable(rooms.find(eq("directKey", directKey)).first())
+        .map(MongoRoomDirectory::toRoom);
+  }
+
+  @Override
+  public List<Room> findAll(List<String> roomIds) {
+    List<Room> found = new ArrayList<>();
+    if (!roomIds.isEmpty()) {
+      rooms.find(in("_id", roomIds)).forEach(d -> found.add(toRoom(d)));
+    }
+    return found;
+  }
+
+  @Override
+  public List<Room> publicRooms(int limit) {
+    List<Room> found = new ArrayList<>();
+    rooms
+        .find(eq("type", RoomType.PUBLIC.name()))
+        .sort(Sorts.ascending("nameLower"))
+        .limit(limit)
+        .forEach(d -> found.add(toRoom(d)));
+    return found;
+  }
+
+  @Override
+  public Membership addMember(Membership m) {
+    Document doc =
+        new Document("_id", m.roomId() + ":" + m.userId())
+            .append("roomId", m.roomId())
+            .append("userId", m.userId())
+            .append("role", m.role().name())
+            .append("joinedAt", Date.from(m.joinedAt()));
+    try {
+      memberships.insertOne(doc);
+      return m;
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+        throw e;
+      }
+      return membership(m.roomId(), m.userId()).orElseThrow();
+    }
+  }
+
+  @Override
+  public Optional<Membership> membership(String roomId, String userId) {
+    return Optional.ofNullable(
+            memberships.find(and(eq("roomId", roomId), eq("userId", userId))).first())
+        .map(MongoRoomDirectory::toMembership);
+  }
+
+  @Override
+  public List<Membership> membershipsOf(String userId) {
+    List<Membership> found = new ArrayList<>();
+    memberships.find(eq("userId", userId)).forEach(d -> found.add(toMembership(d)));
+    return found;
+  }
+
+  @Override
+  public List<Membership> members(String roomId) {
+    List<Membership> found = new ArrayList<>();
+    memberships.find(eq("roomId", roomId)).forEach(d -> found.add(toMembership(d)));
+    return found;
+  }
+
+  private static Room toRoom(Document d) {
+    return new Room(
+        d.getString("_id"),
+        d.getString("name"),
+        RoomType.valueOf(d.getString("type")),
+        d.getString("createdBy"),
+        d.getDate("createdAt").toInstant(),
+        d.getString("directKey"));
+  }
+
+  private static Membership toMembership(Document d) {
+    return new Membership(
+        d.getString("roomId"),
+        d.getString("userId"),
+        RoomRole.valueOf(d.getString("role")),
+        d.getDate("joinedAt").toInstant());
+  }
+}

@@ -1,0 +1,74 @@
+package io.parley.mongo;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
+import io.parley.users.User;
+import io.parley.users.UserDirectory;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+
+/** Users in the {@code users} collection, keyed by token subject. */
+public class MongoUserDirectory implements UserDirectory {
+
+  private final MongoCollection<Document> users;
+
+  public MongoUserDirectory(MongoDatabase db) {
+    this.users = db.getCollection(Collections.USERS);
+  }
+
+  @Override
+  public void save(User user) {
+    Document doc =
+        new Document("_id", user.id())
+            .append("username", user.username())
+            .append("displayName", user.displayName())
+            .append("groups", new ArrayList<>(user.groups()))
+            .append("lastSignIn", Date.from(user.lastSignIn()));
+    users.replaceOne(eq("_id", user.id()), doc, new ReplaceOptions().upsert(true));
+  }
+
+  @Override
+  public Optional<User> find(String id) {
+    return Optional.ofNullable(users.find(eq("_id", id)).first()).map(MongoUserDirectory::toUser);
+  }
+
+  @Override
+  public Optional<User> findByUsername(String username) {
+    return Optional.ofNullable(users.find(eq("username", username)).first())
+        .map(MongoUserDirectory::toUser);
+  }
+
+  @Override
+  public Map<String, User> findAll(Collection<String> ids) {
+    Map<String, User> found = new HashMap<>();
+    if (!ids.isEmpty()) {
+      users
+          .find(in("_id", new HashSet<>(ids)))
+          .forEach(
+              d -> {
+                User u = toUser(d);
+                found.put(u.id(), u);
+              });
+    }
+    return found;
+  }
+
+  private static User toUser(Document d) {
+    return new User(
+        d.getString("_id"),
+        d.getString("username"),
+        d.getString("displayName"),
+        new HashSet<>(d.getList("groups", String.class, new ArrayList<>())),
+        d.getDate("lastSignIn").toInstant());
+  }
+}

@@ -1,0 +1,10 @@
+package io.parley.rooms;
+
+import java.time.Instant;
+
+/**
+ * A place where messages are posted in one order. {@code directKey} is the sorted member list of a
+ * direct room, so the same people always land in the same room; null for named rooms.
+ */
+public record Room(
+    String id, String name, RoomType type, String createdBy, Instant createdAt, String directKey) {}

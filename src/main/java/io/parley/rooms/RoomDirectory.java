@@ -1,0 +1,27 @@
+package io.parley.rooms;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where rooms and memberships are kept. */
+public interface RoomDirectory {
+
+  void create(Room room);
+
+  Optional<Room> find(String roomId);
+
+  Optional<Room> findByDirectKey(String directKey);
+
+  List<Room> findAll(List<String> roomIds);
+
+  List<Room> publicRooms(int limit);
+
+  /** Adds the membership unless the user already is a member; returns the stored one. */
+  Membership addMember(Membership membership);
+
+  Optional<Membership> membership(String roomId, String userId);
+
+  List<Membership> membershipsOf(String userId);
+
+  List<Membership> members(String roomId);
+}

@@ -1,0 +1,89 @@
+package io.parley.security;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.parley.users.UserClaims;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Verifies the RS256 tokens that browsers carry in the session cookie and WebSocket handshake, by
+ * the same settings MicroProfile JWT uses for the API ({@code mp.jwt.verify.*}): issuer, public key
+ * location (a JWKS URL or file) and audience. Only RS256 is accepted, so tokens with {@code alg:
+ * none} or an HMAC algorithm never verify.
+ */
+public class TokenVerifier {
+
+  private final ConfigurableJWTProcessor<SecurityContext> processor;
+
+  public TokenVerifier(String issuer, String keyLocation, Set<String> audiences) {
+    this(issuer, keySource(keyLocation), audiences);
+  }
+
+  TokenVerifier(String issuer, JWKSource<SecurityContext> keys, Set<String> audiences) {
+    DefaultJWTProcessor<SecurityContext> p = new DefaultJWTProcessor<>();
+    p.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
+    p.setJWTClaimsSetVerifier(
+        new DefaultJWTClaimsVerifier<>(
+            audiences.isEmpty() ? null : audiences,
+            new JWTClaimsSet.Builder().issuer(issuer).build(),
+            Set.of("sub", "exp", "iat"),
+            null));
+    this.processor = p;
+  }
+
+  /** The identity in a valid token. */
+  public VerifiedToken verify(String token) throws InvalidTokenException {
+    if (token == null || token.isBlank()) {
+      throw new InvalidTokenException("no token");
+    }
+    try {
+      JWTClaimsSet claims = processor.process(token, null);
+      List<String> groups = claims.getStringListClaim("groups");
+      UserClaims user =
+          new UserClaims(
+              claims.getSubject(),
+              claims.getStringClaim("preferred_username"),
+              claims.getStringClaim("upn"),
+              claims.getStringClaim("name"),
+              groups == null ? Set.of() : new HashSet<>(groups));
+      return new VerifiedToken(user, claims.getExpirationTime().toInstant());
+    } catch (ParseException | BadJOSEException | JOSEException | RuntimeException e) {
+      throw new InvalidTokenException("invalid token: " + e.getMessage());
+    }
+  }
+
+  /** The claims of a verified token and when it expires. */
+  public record VerifiedToken(UserClaims claims, Instant expiresAt) {}
+
+  private static JWKSource<SecurityContext> keySource(String location) {
+    try {
+      if (location.startsWith("http://") || location.startsWith("https://")) {
+        return JWKSourceBuilder.create(URI.create(location).toURL()).retrying(true).build();
+      }
+      Path file =
+          Path.of(
+              location.startsWith("file:") ? URI.create(location) : URI.create("file:" + location));
+      return new ImmutableJWKSet<>(JWKSet.parse(Files.readString(file)));
+    } catch (ParseException | java.io.IOException e) {
+      throw new IllegalArgumentException("cannot read token keys from " + location, e);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package io.parley.web;
+
+import io.parley.common.DomainException;
+import io.parley.common.Text;
+import io.parley.security.Authenticator;
+import io.parley.security.DevSignIn;
+import io.parley.security.DevTokenIssuer;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Sign-in and sign-out. With the development sign-in on, a typed name becomes a signed token in an
+ * HttpOnly cookie, and the public key is served at {@code /.well-known/jwks.json}; with it off,
+ * these pages say so and point at the company's identity provider.
+ */
+@WebServlet(urlPatterns = {"/sign-in", "/sign-out", "/.well-known/jwks.json"})
+public class SignInPages extends HttpServlet {
+
+  private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,31}");
+
+  @Inject DevSignIn devSignIn;
+  @Inject Views templates;
+
+  @Override
+  protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    Optional<DevTokenIssuer> issuer = devSignIn.issuer();
+    if (req.getServletPath().equals("/.well-known/jwks.json")) {
+      if (issuer.isEmpty()) {
+        resp.sendError(404);
+        return;
+      }
+      resp.setContentType("application/json");
+      resp.getWriter().write(issuer.get().publicJwks());
+      return;
+    }
+    Requests.html(resp, 200, page(issuer.isPresent(), null, ""));
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    req.setCharacterEncoding("UTF-8");
+    if (req.getServletPath().equals("/sign-out")) {
+      Cookie cookie = new Cookie(Authenticator.COOKIE, "");
+      cookie.setPath("/");
+      cookie.setMaxAge(0);
+      cookie.setHttpOnly(true);
+      resp.addCookie(cookie);
+      Requests.seeOther(resp, "/sign-in");
+      return;
+    }
+    Optional<DevTokenIssuer> issuer = devSignIn.issuer();
+    if (issuer.isEmpty() || !req.getServletPath().equals("/sign-in")) {
+      resp.sendError(404);
+      return;
+    }
+    String typed = req.getParameter("name");
+    try {
+      String displayName = Text.requireName(typed, "name", 60);
+      String username = usernameOf(displayName);
+      String token = issuer.get().issue(username, displayName);
+      Requests.setTokenCookie(req, resp, token, issuer.get().lifetime());
+      Requests.seeOther(resp, "/rooms");
+    } catch (DomainException e) {
+      Requests.html(resp, 400, page(true, e.getMessage(), typed));
+    }
+  }
+
+  /** "Ada Lovelace" signs in as ada.lovelace. */
+  static String usernameOf(String displayName) {
+    String username =
+        displayName.toLowerCase(Locale.ROOT).replaceAll("\\s+", ".").replaceAll("[^a-z0-9._-]", "");
+    if (!USERNAME.matcher(username).matches()) {
+      throw DomainException.invalid(
+          "use 2-32 letters, digits, spaces, '.', '_' or '-' (starting with a letter or digit)");
+    }
+    return username;
+  }
+
+  private String page(boolean devEnabled, String error, String name) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("devEnabled", devEnabled);
+    model.put("error", error);
+    model.put("name", name);
+    model.put("me", null);
+    return templates.page("pages/sign-in", model);
+  }
+}

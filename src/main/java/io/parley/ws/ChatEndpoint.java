@@ -1,0 +1,100 @@
+package io.parley.ws;
+
+import io.parley.common.DomainException;
+import io.parley.messaging.MessageService;
+import io.parley.messaging.SendResult;
+import io.parley.receipts.ReceiptStore;
+import io.parley.rooms.RoomService;
+import io.parley.security.SignedIn;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * The browser's socket. Frames in are JSON ({@code type} = {@code send} or {@code resume}); frames
+ * out are HTML fragments with out-of-band swaps. A bad frame gets an error fragment and the socket
+ * stays open; only a missing identity closes it.
+ */
+@Dependent
+@ServerEndpoint(value = "/ws", configurator = ChatConfigurator.class)
+public class ChatEndpoint {
+
+  /** Larger frames are refused by the container (close 1009); bodies are checked far below it. */
+  static final int MAX_FRAME = 64 * 1024;
+
+  private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
+
+  @Inject LiveConnections connections;
+  @Inject LiveFeed feed;
+  @Inject LiveFragments fragments;
+  @Inject MessageService messages;
+  @Inject RoomService rooms;
+  @Inject ReceiptStore receipts;
+
+  @OnOpen
+  public void open(Session session, EndpointConfig config) throws IOException {
+    SignedIn signedIn = (SignedIn) config.getUserProperties().get(ChatConfigurator.SIGNED_IN);
+    if (signedIn == null) {
+      session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "not signed in"));
+      return;
+    }
+    var memberOf =
+        rooms.roomsOf(signedIn.userId()).stream().map(r -> r.id()).collect(Collectors.toSet());
+    Map<String, Long> lastRead = receipts.lastRead(signedIn.userId());
+    connections.add(new LiveConnection(session, signedIn, memberOf, lastRead));
+  }
+
+  @OnMessage(maxMessageSize = MAX_FRAME)
+  public void frame(Session session, String text) {
+    LiveConnection connection = connections.get(session.getId()).orElse(null);
+    if (connection == null) {
+      return;
+    }
+    InboundFrame frame = null;
+    try {
+      frame = InboundFrame.parse(text);
+      switch (frame.type()) {
+        case "send" -> {
+          SendResult result =
+              messages.send(
+                  connection.userId(), frame.roomId(), frame.body(), frame.clientMsgId(), Map.of());
+          connection.send(fragments.sent(result));
+        }
+        case "resume" ->
+            feed.watch(connection, frame.roomId(), frame.afterSeq() == null ? 0 : frame.afterSeq());
+        default -> throw DomainException.invalid("unknown frame type");
+      }
+    } catch (DomainException e) {
+      connection.send(fragments.error(e.getMessage(), frame == null ? null : frame.clientMsgId()));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "frame failed", e);
+      connection.send(
+          fragments.error(
+              "Parley could not handle that; nothing was stored. Try again.",
+              frame == null ? null : frame.clientMsgId()));
+    }
+  }
+
+  @OnClose
+  public void close(Session session, CloseReason reason) {
+    connections.remove(session.getId());
+  }
+
+  @OnError
+  public void error(Session session, Throwable error) {
+    LOG.log(Level.FINE, "socket error", error);
+    connections.remove(session.getId());
+  }
+}

@@ -1,0 +1,53 @@
+package io.parley.ws;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** The sockets open on this node, indexed by the rooms they belong to or watch. */
+@ApplicationScoped
+public class LiveConnections {
+
+  private final ConcurrentMap<String, LiveConnection> byId = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, Set<LiveConnection>> byRoom = new ConcurrentHashMap<>();
+
+  void add(LiveConnection connection) {
+    byId.put(connection.id(), connection);
+    connection.rooms().forEach(room -> index(connection, room));
+  }
+
+  void index(LiveConnection connection, String roomId) {
+    byRoom.computeIfAbsent(roomId, r -> ConcurrentHashMap.newKeySet()).add(connection);
+  }
+
+  void remove(String sessionId) {
+    LiveConnection connection = byId.remove(sessionId);
+    if (connection != null) {
+      connection
+          .rooms()
+          .forEach(
+              room ->
+                  byRoom.computeIfPresent(
+                      room,
+                      (r, set) -> {
+                        set.remove(connection);
+                        return set.isEmpty() ? null : set;
+                      }));
+    }
+  }
+
+  Optional<LiveConnection> get(String sessionId) {
+    return Optional.ofNullable(byId.get(sessionId));
+  }
+
+  Collection<LiveConnection> inRoom(String roomId) {
+    return byRoom.getOrDefault(roomId, Set.of());
+  }
+
+  public int size() {
+    return byId.size();
+  }
+}

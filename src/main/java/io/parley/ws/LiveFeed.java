@@ -1,0 +1,94 @@
+package io.parley.ws;
+
+import io.parley.cluster.HazelcastMessageEvents;
+import io.parley.messaging.Message;
+import io.parley.messaging.MessageStore;
+import io.parley.receipts.ReceiptStore;
+import io.parley.rooms.RoomService;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongFunction;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Delivers posted messages from the cluster topic to this node's sockets: the message itself to
+ * tabs watching its room (rendered once per viewer kind), an unread badge to the other members.
+ */
+@ApplicationScoped
+public class LiveFeed {
+
+  private static final Logger LOG = Logger.getLogger(LiveFeed.class.getName());
+  private static final int CATCH_UP_PAGE = 200;
+
+  @Inject HazelcastMessageEvents events;
+  @Inject LiveConnections connections;
+  @Inject LiveFragments fragments;
+  @Inject MessageStore store;
+  @Inject ReceiptStore receipts;
+  @Inject RoomService rooms;
+
+  private UUID subscription;
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    subscription = events.subscribe(this::posted);
+  }
+
+  @PreDestroy
+  void stop() {
+    if (subscription != null) {
+      events.unsubscribe(subscription);
+    }
+  }
+
+  /** The tab starts watching a room it may see, from the last seq it already shows. */
+  void watch(LiveConnection connection, String roomId, long afterSeq) {
+    rooms.visible(connection.userId(), roomId);
+    connections.index(connection, roomId);
+    long upTo = connection.watch(roomId, afterSeq, missed(roomId), renderer());
+    if (upTo > 0 && rooms.isMember(connection.userId(), roomId)) {
+      receipts.markRead(connection.userId(), roomId, upTo);
+    }
+  }
+
+  void posted(Message message) {
+    Map<Boolean, String> rendered = new ConcurrentHashMap<>(2);
+    LiveConnection.Renderer once =
+        (m, viewer) ->
+            m.seq() == message.seq()
+                ? rendered.computeIfAbsent(
+                    m.senderId().equals(viewer.userId()),
+                    mine -> fragments.append(m, viewer.userId()))
+                : fragments.append(m, viewer.userId());
+    for (LiveConnection connection : connections.inRoom(message.roomId())) {
+      try {
+        if (connection.watches(message.roomId())) {
+          if (connection.deliver(message, missed(message.roomId()), once)) {
+            receipts.markRead(connection.userId(), message.roomId(), message.seq());
+          }
+        } else {
+          connection.send(
+              fragments.badge(
+                  message.roomId(), connection.unreadUpTo(message.roomId(), message.seq())));
+        }
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "could not deliver message " + message.id() + " to a socket", e);
+      }
+    }
+  }
+
+  private LongFunction<List<Message>> missed(String roomId) {
+    return after -> store.after(roomId, after, CATCH_UP_PAGE);
+  }
+
+  private LiveConnection.Renderer renderer() {
+    return (m, viewer) -> fragments.append(m, viewer.userId());
+  }
+}

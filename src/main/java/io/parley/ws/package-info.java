@@ -1,0 +1,2 @@
+/** WebSocket adapter: one socket per tab at /ws, JSON frames in, rendered HTML fragments out. */
+package io.parley.ws;
