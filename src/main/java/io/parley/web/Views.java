@@ -1,8 +1,8 @@
 package io.parley.web;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.servlet.ServletContext;
 import java.util.Map;
 import java.util.Set;
@@ -20,12 +20,13 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 @ApplicationScoped
 public class Views {
 
-  @Inject ServletContext servletContext;
-
   private TemplateEngine engine;
 
-  @PostConstruct
-  void init() {
+  /**
+   * Built from the real ServletContext, delivered with the application's start event: the
+   * injectable one is a request-bound proxy, unusable from WebSocket and topic threads.
+   */
+  void init(@Observes @Initialized(ApplicationScoped.class) ServletContext servletContext) {
     WebApplicationTemplateResolver resolver =
         new WebApplicationTemplateResolver(
             JakartaServletWebApplication.buildApplication(servletContext));

@@ -31,8 +31,11 @@ import java.util.stream.Collectors;
 @ServerEndpoint(value = "/ws", configurator = ChatConfigurator.class)
 public class ChatEndpoint {
 
-  /** Larger frames are refused by the container (close 1009); bodies are checked far below it. */
+  /** Frames above this get an error; message bodies are limited far below it. */
   static final int MAX_FRAME = 64 * 1024;
+
+  /** Frames above this are refused by the container itself, which closes the socket (1009). */
+  static final int CONTAINER_MAX_FRAME = 1024 * 1024;
 
   private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
 
@@ -56,7 +59,7 @@ public class ChatEndpoint {
     connections.add(new LiveConnection(session, signedIn, memberOf, lastRead));
   }
 
-  @OnMessage(maxMessageSize = MAX_FRAME)
+  @OnMessage(maxMessageSize = CONTAINER_MAX_FRAME)
   public void frame(Session session, String text) {
     LiveConnection connection = connections.get(session.getId()).orElse(null);
     if (connection == null) {
@@ -64,6 +67,9 @@ public class ChatEndpoint {
     }
     InboundFrame frame = null;
     try {
+      if (text.length() > MAX_FRAME) {
+        throw DomainException.invalid("frame too large: at most " + MAX_FRAME / 1024 + " KiB");
+      }
       frame = InboundFrame.parse(text);
       switch (frame.type()) {
         case "send" -> {

@@ -1,0 +1,57 @@
+package io.parley.app;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.parley.mongo.MongoConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.bson.Document;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Health for load balancers and orchestrators: ready when MongoDB answers and Hazelcast runs. */
+public final class Health {
+
+  private Health() {}
+
+  /** Ready to take traffic: the store answers a ping and this node is a running cluster member. */
+  @Readiness
+  @ApplicationScoped
+  public static class Ready implements HealthCheck {
+    @Inject MongoConnection mongo;
+    @Inject HazelcastInstance hazelcast;
+
+    @Override
+    public HealthCheckResponse call() {
+      boolean mongoUp;
+      try {
+        mongo.database().runCommand(new Document("ping", 1));
+        mongoUp = true;
+      } catch (RuntimeException e) {
+        mongoUp = false;
+      }
+      boolean clusterUp = hazelcast.getLifecycleService().isRunning();
+      return HealthCheckResponse.named("parley")
+          .status(mongoUp && clusterUp)
+          .withData("mongodb", mongoUp)
+          .withData("hazelcast", clusterUp)
+          .withData("clusterSize", clusterUp ? hazelcast.getCluster().getMembers().size() : 0)
+          .build();
+    }
+  }
+
+  /** Alive while the cluster member runs; a dead member means the node must be restarted. */
+  @Liveness
+  @ApplicationScoped
+  public static class Alive implements HealthCheck {
+    @Inject HazelcastInstance hazelcast;
+
+    @Override
+    public HealthCheckResponse call() {
+      return HealthCheckResponse.named("hazelcast")
+          .status(hazelcast.getLifecycleService().isRunning())
+          .build();
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package io.parley.it;
+
+import java.net.URI;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A browser-like WebSocket client of /ws (the JDK's client over a real socket). */
+public final class LiveSocket implements AutoCloseable {
+
+  private static final Pattern MESSAGE_ID = Pattern.compile("id=\"msg-([0-9a-f-]+)-(\\d+)\"");
+
+  private final WebSocket socket;
+  private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+  private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+  private final StringBuilder partial = new StringBuilder();
+
+  private LiveSocket(TestUser user, String origin) {
+    WebSocket.Builder builder =
+        Parley.HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+    if (user != null) {
+      builder.header("Cookie", "parley_token=" + user.token());
+    }
+    if (origin != null) {
+      builder.header("Origin", origin);
+    }
+    this.socket = builder.buildAsync(URI.create(Parley.wsUrl()), new Listener()).join();
+  }
+
+  public static LiveSocket open(TestUser user) {
+    return new LiveSocket(user, Parley.baseUrl());
+  }
+
+  public static LiveSocket open(TestUser user, String origin) {
+    return new LiveSocket(user, origin);
+  }
+
+  public LiveSocket send(String json) {
+    socket.sendText(json, true).join();
+    return this;
+  }
+
+  public LiveSocket resume(String roomId, long afterSeq) {
+    return send(
+        "{\"type\":\"resume\",\"roomId\":\"" + roomId + "\",\"afterSeq\":" + afterSeq + "}");
+  }
+
+  public LiveSocket sendMessage(String roomId, String body, String clientMsgId) {
+    return send(
+        "{\"type\":\"send\",\"roomId\":\""
+            + roomId
+            + "\",\"body\":"
+            + Parley.quote(body)
+            + ",\"clientMsgId\":\""
+            + clientMsgId
+            + "\",\"HEADERS\":{\"HX-Request\":\"true\"}}");
+  }
+
+  /** Waits for the next frame matching the predicate, skipping others. */
+  public String await(Predicate<String> wanted, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try {
+      while (System.nanoTime() < deadline) {
+        String frame = frames.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        if (frame != null && wanted.test(frame)) {
+          return frame;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    throw new AssertionError("no matching frame within " + timeout);
+  }
+
+  /** The status fragment (ack or error) that answers a send. */
+  public String awaitStatus() {
+    return await(f -> f.contains("id=\"composer-status\""), Duration.ofSeconds(10));
+  }
+
+  /** Collects the seqs of message fragments of a room until {@code count} arrived. */
+  public List<Long> awaitMessages(String roomId, int count, Duration timeout) {
+    List<Long> seqs = new ArrayList<>();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try {
+      while (seqs.size() < count && System.nanoTime() < deadline) {
+        String frame = frames.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        if (frame == null) {
+          break;
+        }
+        Matcher m = MESSAGE_ID.matcher(frame);
+        while (m.find()) {
+          if (m.group(1).equals(roomId)) {
+            seqs.add(Long.parseLong(m.group(2)));
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return seqs;
+  }
+
+  /** Frames that arrive within the quiet period; used to show that nothing more comes. */
+  public List<String> drain(Duration quiet) {
+    List<String> rest = new ArrayList<>();
+    try {
+      String frame;
+      while ((frame = frames.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) != null) {
+        rest.add(frame);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return rest;
+  }
+
+  public boolean isOpen() {
+    return !closed.isDone() && !socket.isOutputClosed();
+  }
+
+  @Override
+  public void close() {
+    if (!socket.isOutputClosed()) {
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(e -> null);
+    }
+  }
+
+  private final class Listener implements WebSocket.Listener {
+    @Override
+    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        frames.add(partial.toString());
+        partial.setLength(0);
+      }
+      ws.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+      closed.complete(statusCode);
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket ws, Throwable error) {
+      closed.complete(-1);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package io.parley.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+/** The Parley server the build started, reached over real HTTP. Ports come from the build. */
+public final class Parley {
+
+  public static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  private Parley() {}
+
+  public static String baseUrl() {
+    return "http://localhost:" + System.getProperty("parley.http.port", "9080");
+  }
+
+  public static String wsUrl() {
+    return baseUrl().replaceFirst("^http", "ws") + "/ws";
+  }
+
+  /** A unique name, so tests never share users or rooms. */
+  public static String unique(String prefix) {
+    return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** Signs in through the development sign-in page and returns the user's token. */
+  public static TestUser signIn(String name) {
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(URI.create(baseUrl() + "/sign-in"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "name=" + URLEncoder.encode(name, StandardCharsets.UTF_8)))
+                .build());
+    assertEquals(303, response.statusCode(), "dev sign-in should redirect");
+    String token =
+        response.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("parley_token="))
+            .map(c -> c.substring("parley_token=".length(), c.indexOf(';')))
+            .findFirst()
+            .orElseThrow();
+    return new TestUser(name, token);
+  }
+
+  public static HttpResponse<String> send(HttpRequest request) {
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static JsonObject json(String text) {
+    return Json.createReader(new StringReader(text)).readObject();
+  }
+
+  public static String quote(String value) {
+    return Json.createValue(value).toString();
+  }
+
+  static boolean isNull(JsonObject o, String key) {
+    return !o.containsKey(key) || o.get(key).getValueType() == JsonValue.ValueType.NULL;
+  }
+}
