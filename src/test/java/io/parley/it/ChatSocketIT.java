@@ -125,7 +125,12 @@ class ChatSocketIT {
     TestUser alice = Parley.signIn(Parley.unique("Alice"));
     String room = alice.createRoom(Parley.unique("big"), "public");
     try (LiveSocket a = LiveSocket.open(alice)) {
-      a.send("{\"type\":\"send\",\"roomId\":\"" + room + "\",\"body\":\"" + "x".repeat(70_000) + "\"}");
+      a.send(
+          "{\"type\":\"send\",\"roomId\":\""
+              + room
+              + "\",\"body\":\""
+              + "x".repeat(70_000)
+              + "\"}");
       assertTrue(a.awaitStatus().contains("frame too large"));
       assertTrue(a.isOpen());
       a.sendMessage(room, "small", "s-1");

@@ -1,0 +1,93 @@
+package io.parley.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.parley.common.DomainException;
+import io.parley.rooms.Room;
+import io.parley.rooms.RoomService;
+import io.parley.rooms.RoomType;
+import io.parley.testing.InMemoryMessageStore;
+import io.parley.testing.InMemoryRoomDirectory;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MessageServiceTest {
+
+  private final InMemoryMessageStore store = new InMemoryMessageStore();
+  private final List<Message> announced = new ArrayList<>();
+  private final RoomService rooms = new RoomService(new InMemoryRoomDirectory(), Clock.systemUTC());
+  private final MessageService messages =
+      new MessageService(
+          rooms,
+          new RoomSequencer(
+              store, announced::add, Clock.systemUTC(), () -> UUID.randomUUID().toString()),
+          store);
+  private Room room;
+
+  @BeforeEach
+  void room() {
+    room = rooms.create("alice", "general", RoomType.PUBLIC);
+  }
+
+  @Test
+  void membersPostAndEveryoneReadsAPublicRoom() {
+    SendResult r = messages.send("alice", room.id(), "hi", "c1", Map.of());
+    assertEquals("alice", r.message().senderId());
+    assertEquals(
+        1, messages.history("stranger", room.id(), HistoryQuery.latest()).messages().size());
+    assertEquals(1, messages.lastSeq(room.id()));
+  }
+
+  @Test
+  void nonMembersCannotPostAndNothingIsStored() {
+    DomainException e =
+        assertThrows(
+            DomainException.class, () -> messages.send("bob", room.id(), "hi", "c1", Map.of()));
+    assertEquals(DomainException.Kind.FORBIDDEN, e.kind());
+    assertTrue(store.inRoom(room.id()).isEmpty());
+    assertTrue(announced.isEmpty());
+  }
+
+  @Test
+  void privateRoomsAreHiddenFromNonMembers() {
+    Room secret = rooms.create("alice", "secret", RoomType.PRIVATE);
+    messages.send("alice", secret.id(), "psst", "c1", Map.of());
+    DomainException read =
+        assertThrows(
+            DomainException.class,
+            () -> messages.history("bob", secret.id(), HistoryQuery.latest()));
+    assertEquals(DomainException.Kind.NOT_FOUND, read.kind());
+    DomainException post =
+        assertThrows(
+            DomainException.class, () -> messages.send("bob", secret.id(), "hi", "c2", Map.of()));
+    assertEquals(DomainException.Kind.NOT_FOUND, post.kind());
+  }
+
+  @Test
+  void historyPagesBeforeAndAfter() {
+    for (int i = 1; i <= 120; i++) {
+      messages.send("alice", room.id(), "m" + i, "c" + i, Map.of());
+    }
+    MessagePage latest = messages.history("alice", room.id(), HistoryQuery.latest());
+    assertEquals(71, latest.oldestSeq());
+    assertEquals(120, latest.newestSeq());
+    assertTrue(latest.hasOlder());
+    MessagePage first = messages.history("alice", room.id(), new HistoryQuery(21L, null, 50));
+    assertEquals(1, first.oldestSeq());
+    assertFalse(first.hasOlder());
+    MessagePage after = messages.history("alice", room.id(), new HistoryQuery(null, 100L, 5));
+    assertEquals(101, after.oldestSeq());
+    assertEquals(105, after.newestSeq());
+    assertTrue(after.hasOlder());
+    MessagePage fromStart = messages.history("alice", room.id(), new HistoryQuery(null, 0L, 5));
+    assertFalse(fromStart.hasOlder());
+  }
+}

@@ -1,0 +1,91 @@
+package io.parley.rooms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.parley.common.DomainException;
+import io.parley.testing.InMemoryRoomDirectory;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RoomServiceTest {
+
+  private final RoomService rooms = new RoomService(new InMemoryRoomDirectory(), Clock.systemUTC());
+
+  private static DomainException.Kind refused(Runnable r) {
+    return assertThrows(DomainException.class, r::run).kind();
+  }
+
+  @Test
+  void creatorOwnsTheRoom() {
+    Room room = rooms.create("alice", "  Design  ", RoomType.PUBLIC);
+    assertEquals("Design", room.name());
+    assertEquals(RoomRole.OWNER, rooms.requireMember("alice", room.id()).role());
+    assertTrue(RoomRole.OWNER.canModerate());
+  }
+
+  @Test
+  void validatesNamesAndTypes() {
+    assertEquals(
+        DomainException.Kind.INVALID, refused(() -> rooms.create("a", " ", RoomType.PUBLIC)));
+    assertEquals(
+        DomainException.Kind.INVALID,
+        refused(() -> rooms.create("a", "x".repeat(81), RoomType.PUBLIC)));
+    assertEquals(
+        DomainException.Kind.INVALID,
+        refused(() -> rooms.create("a", "bad\u0007", RoomType.PUBLIC)));
+    assertEquals(
+        DomainException.Kind.INVALID, refused(() -> rooms.create("a", "dm", RoomType.DIRECT)));
+    assertEquals(DomainException.Kind.INVALID, refused(() -> rooms.create("a", "dm", null)));
+  }
+
+  @Test
+  void anyoneJoinsPublicRoomsOnlyMembersSeePrivateOnes() {
+    Room open = rooms.create("alice", "open", RoomType.PUBLIC);
+    Room secret = rooms.create("alice", "secret", RoomType.PRIVATE);
+    assertEquals(RoomRole.MEMBER, rooms.join("bob", open.id()).role());
+    assertEquals(RoomRole.MEMBER, rooms.join("bob", open.id()).role(), "joining twice is harmless");
+    assertEquals(DomainException.Kind.NOT_FOUND, refused(() -> rooms.join("bob", secret.id())));
+    assertEquals(DomainException.Kind.NOT_FOUND, refused(() -> rooms.visible("bob", secret.id())));
+    assertEquals(secret, rooms.visible("alice", secret.id()));
+    assertEquals(RoomRole.OWNER, rooms.join("alice", secret.id()).role());
+  }
+
+  @Test
+  void unknownAndMalformedRoomIdsAreNotFound() {
+    assertEquals(DomainException.Kind.NOT_FOUND, refused(() -> rooms.visible("a", "nope")));
+    assertEquals(
+        DomainException.Kind.NOT_FOUND, refused(() -> rooms.visible("a", "{\"$gt\":\"\"}")));
+    assertEquals(DomainException.Kind.NOT_FOUND, refused(() -> rooms.requireMember("a", null)));
+  }
+
+  @Test
+  void directConversationsAreFoundAgainAndNeedTwoPeople() {
+    Room dm = rooms.openDirect("alice", List.of("bob"));
+    assertEquals(RoomType.DIRECT, dm.type());
+    assertEquals(dm.id(), rooms.openDirect("bob", List.of("alice")).id());
+    assertTrue(rooms.isMember("bob", dm.id()));
+    Room group = rooms.openDirect("alice", List.of("bob", "carol"));
+    assertEquals(RoomType.GROUP_DIRECT, group.type());
+    assertEquals(
+        DomainException.Kind.INVALID, refused(() -> rooms.openDirect("alice", List.of("alice"))));
+    assertEquals(
+        DomainException.Kind.NOT_FOUND,
+        refused(() -> rooms.join("mallory", dm.id())),
+        "a DM is hidden");
+  }
+
+  @Test
+  void listsAUsersRoomsNamedFirstThenDirect() {
+    rooms.create("alice", "zeta", RoomType.PUBLIC);
+    rooms.create("alice", "Alpha", RoomType.PRIVATE);
+    rooms.openDirect("alice", List.of("bob"));
+    List<Room> mine = rooms.roomsOf("alice");
+    assertEquals(List.of("Alpha", "zeta"), mine.subList(0, 2).stream().map(Room::name).toList());
+    assertTrue(mine.get(2).type().isDirect());
+    assertEquals(List.of("zeta"), rooms.publicRooms().stream().map(Room::name).toList());
+    assertEquals(2, rooms.members(mine.get(2).id()).size());
+  }
+}

@@ -1,0 +1,71 @@
+package io.parley.testing;
+
+import io.parley.rooms.Membership;
+import io.parley.rooms.Room;
+import io.parley.rooms.RoomDirectory;
+import io.parley.rooms.RoomType;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Rooms and memberships in memory. */
+public class InMemoryRoomDirectory implements RoomDirectory {
+
+  private final Map<String, Room> rooms = new ConcurrentHashMap<>();
+  private final Map<String, Membership> memberships = new ConcurrentHashMap<>();
+
+  @Override
+  public void create(Room room) {
+    if (room.directKey() != null && findByDirectKey(room.directKey()).isPresent()) {
+      return;
+    }
+    rooms.put(room.id(), room);
+  }
+
+  @Override
+  public Optional<Room> find(String roomId) {
+    return Optional.ofNullable(rooms.get(roomId));
+  }
+
+  @Override
+  public Optional<Room> findByDirectKey(String directKey) {
+    return rooms.values().stream().filter(r -> directKey.equals(r.directKey())).findFirst();
+  }
+
+  @Override
+  public List<Room> findAll(List<String> roomIds) {
+    return roomIds.stream().map(rooms::get).filter(Objects::nonNull).toList();
+  }
+
+  @Override
+  public List<Room> publicRooms(int limit) {
+    return rooms.values().stream()
+        .filter(r -> r.type() == RoomType.PUBLIC)
+        .sorted(Comparator.comparing(Room::name))
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public Membership addMember(Membership m) {
+    return memberships.computeIfAbsent(m.roomId() + ":" + m.userId(), k -> m);
+  }
+
+  @Override
+  public Optional<Membership> membership(String roomId, String userId) {
+    return Optional.ofNullable(memberships.get(roomId + ":" + userId));
+  }
+
+  @Override
+  public List<Membership> membershipsOf(String userId) {
+    return memberships.values().stream().filter(m -> m.userId().equals(userId)).toList();
+  }
+
+  @Override
+  public List<Membership> members(String roomId) {
+    return memberships.values().stream().filter(m -> m.roomId().equals(roomId)).toList();
+  }
+}
