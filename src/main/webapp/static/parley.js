@@ -40,11 +40,14 @@
     var room = roomElement();
     setState("");
     if (!room) return;
+    room.setAttribute("data-live", "open");
     var roomId = room.getAttribute("data-room-id");
     evt.detail.socketWrapper.send(JSON.stringify({ type: "resume", roomId: roomId, afterSeq: lastSeq(roomId) }));
   });
 
   document.addEventListener("htmx:wsClose", function () {
+    var room = roomElement();
+    if (room) room.setAttribute("data-live", "closed");
     setState("Reconnecting…");
   });
 

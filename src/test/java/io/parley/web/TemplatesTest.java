@@ -79,7 +79,8 @@ class TemplatesTest {
             Set.of("badge"),
             new Context(null, Map.of("roomId", "r9", "unread", 3L)));
     assertEquals(
-        "<span hx-swap-oob=\"true\" class=\"badge on\" id=\"unread-r9\">3</span>", badge.strip().replaceAll("\\s+", " "));
+        "<span hx-swap-oob=\"true\" class=\"badge on\" id=\"unread-r9\">3</span>",
+        badge.strip().replaceAll("\\s+", " "));
     Map<String, Object> model = new java.util.HashMap<>();
     model.put("kind", "error");
     model.put("text", "<b>no</b>");

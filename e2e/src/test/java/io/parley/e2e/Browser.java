@@ -1,0 +1,109 @@
+package io.parley.e2e;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** One headless Debian Chromium window, driven through Debian's chromedriver (never downloaded). */
+final class Browser implements AutoCloseable {
+
+  static final String CHROMIUM = "/usr/bin/chromium";
+  static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+  final ChromeDriver driver;
+  final WebDriverWait wait;
+  private final Path profile;
+
+  private Browser(boolean javascript) throws Exception {
+    if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
+      throw new IllegalStateException(
+          "Browser tests need Debian's chromium and chromium-driver: run ops/install-test-deps.sh");
+    }
+    profile = Files.createTempDirectory("parley-chromium");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+        "--window-size=1200,800",
+        "--user-data-dir=" + profile);
+    if (!javascript) {
+      options.addArguments("--blink-settings=scriptEnabled=false");
+    }
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER))
+            .usingAnyFreePort()
+            .build();
+    driver = new ChromeDriver(service, options);
+    wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+  }
+
+  static Browser withJavaScript() throws Exception {
+    return new Browser(true);
+  }
+
+  static Browser withoutJavaScript() throws Exception {
+    return new Browser(false);
+  }
+
+  static String baseUrl() {
+    return "http://localhost:" + System.getProperty("parley.http.port", "9080");
+  }
+
+  void signIn(String name) {
+    driver.get(baseUrl() + "/sign-in");
+    driver.findElement(By.id("name")).sendKeys(name);
+    driver.findElement(By.cssSelector("form[action='/sign-in'] button")).click();
+    wait.until(ExpectedConditions.urlContains("/rooms"));
+  }
+
+  /** Waits until the page's WebSocket is connected and has asked for what it missed. */
+  void awaitLive() {
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector("main.room[data-live='open']")));
+  }
+
+  WebElement awaitMessage(String text) {
+    return wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.xpath(
+                "//article[contains(@class,'message')]//p[@class='body' and .="
+                    + xpathLiteral(text)
+                    + "]")));
+  }
+
+  void type(String text) {
+    WebElement body = driver.findElement(By.cssSelector("#composer textarea"));
+    body.sendKeys(text);
+  }
+
+  WebDriver driver() {
+    return driver;
+  }
+
+  private static String xpathLiteral(String s) {
+    return s.contains("'") ? "\"" + s + "\"" : "'" + s + "'";
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}
