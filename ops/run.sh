@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs Parley on this machine: Open Liberty with the embedded MongoDB-wire store (data kept in
+# .parley/data, or $PARLEY_DATA_DIR) and an embedded one-member Hazelcast, with the development
+# sign-in on. Set MONGO_URI to use a real MongoDB instead. Stop with Ctrl+C.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ops/install-deps.sh
+export PARLEY_DATA_DIR="${PARLEY_DATA_DIR:-$PWD/.parley/data}"
+mkdir -p "$PARLEY_DATA_DIR"
+echo "Parley will answer at http://localhost:${HTTP_PORT:-9080}/ once the server reports it is ready."
+exec mvn -B -ntp -DskipTests -Dspotless.check.skip=true package liberty:run
