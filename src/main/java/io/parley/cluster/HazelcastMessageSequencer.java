@@ -6,14 +6,17 @@ import io.parley.messaging.MessageSequencer;
 import io.parley.messaging.NewMessage;
 import io.parley.messaging.RoomSequencer;
 import io.parley.messaging.SendResult;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.Serializable;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * Routes each send to the member that owns the room's partition, whose {@link RoomSequencer}
@@ -28,19 +31,27 @@ public class HazelcastMessageSequencer implements MessageSequencer {
 
   @Inject HazelcastInstance hazelcast;
   @Inject RoomSequencer local;
+  @Inject MetricRegistry metrics;
 
-  @PostConstruct
-  void register() {
+  /** Runs at start-up, so the counters exist (at 0) before the first send. */
+  void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
     hazelcast.getUserContext().put(HazelcastMember.ROOM_SEQUENCER, local);
+    metrics.counter("parley.messages.stored");
+    metrics.counter("parley.messages.duplicates");
   }
 
   @Override
   public SendResult append(NewMessage message) {
-    try {
-      return hazelcast
-          .getExecutorService(EXECUTOR)
-          .submitToKeyOwner(new AppendOnOwner(message), message.roomId())
-          .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    try (Timer.Context timing = metrics.timer("parley.send.duration").time()) {
+      SendResult result =
+          hazelcast
+              .getExecutorService(EXECUTOR)
+              .submitToKeyOwner(new AppendOnOwner(message), message.roomId())
+              .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      metrics
+          .counter(result.duplicate() ? "parley.messages.duplicates" : "parley.messages.stored")
+          .inc();
+      return result;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while sending", e);

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * The browser's socket. Frames in are JSON ({@code type} = {@code send} or {@code resume}); frames
@@ -45,6 +46,7 @@ public class ChatEndpoint {
   @Inject MessageService messages;
   @Inject RoomService rooms;
   @Inject ReceiptStore receipts;
+  @Inject MetricRegistry metrics;
 
   @OnOpen
   public void open(Session session, EndpointConfig config) throws IOException {
@@ -83,6 +85,7 @@ public class ChatEndpoint {
         default -> throw DomainException.invalid("unknown frame type");
       }
     } catch (DomainException e) {
+      metrics.counter("parley.frames.refused").inc();
       connection.send(fragments.error(e.getMessage(), frame == null ? null : frame.clientMsgId()));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "frame failed", e);

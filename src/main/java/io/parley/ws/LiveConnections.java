@@ -1,11 +1,16 @@
 package io.parley.ws;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /** The sockets open on this node, indexed by the rooms they belong to or watch. */
 @ApplicationScoped
@@ -13,6 +18,12 @@ public class LiveConnections {
 
   private final ConcurrentMap<String, LiveConnection> byId = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Set<LiveConnection>> byRoom = new ConcurrentHashMap<>();
+
+  @Inject MetricRegistry metrics;
+
+  void registerGauge(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    metrics.gauge("parley.sockets.open", byId, Map::size);
+  }
 
   void add(LiveConnection connection) {
     byId.put(connection.id(), connection);
@@ -45,9 +56,5 @@ public class LiveConnections {
 
   Collection<LiveConnection> inRoom(String roomId) {
     return byRoom.getOrDefault(roomId, Set.of());
-  }
-
-  public int size() {
-    return byId.size();
   }
 }
