@@ -55,6 +55,14 @@ public class Settings {
   String hazelcastMembers;
 
   @Inject
+  @ConfigProperty(name = "parley.hazelcast.kubernetes.service-dns")
+  Optional<String> hazelcastKubernetesServiceDns;
+
+  @Inject
+  @ConfigProperty(name = "parley.hazelcast.max-no-heartbeat-seconds")
+  int hazelcastMaxNoHeartbeatSeconds;
+
+  @Inject
   @ConfigProperty(name = "mp.jwt.verify.issuer")
   String tokenIssuer;
 
@@ -116,6 +124,15 @@ public class Settings {
 
   public List<String> hazelcastMembers() {
     return split(hazelcastMembers).stream().toList();
+  }
+
+  /** On Kubernetes: the DNS name of the headless service whose endpoints are the members. */
+  public Optional<String> hazelcastKubernetesServiceDns() {
+    return hazelcastKubernetesServiceDns.filter(s -> !s.isBlank());
+  }
+
+  public int hazelcastMaxNoHeartbeatSeconds() {
+    return hazelcastMaxNoHeartbeatSeconds;
   }
 
   public String tokenIssuer() {

@@ -2,7 +2,7 @@ package io.parley.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.topic.ITopic;
-import com.hazelcast.topic.MessageListener;
+import com.hazelcast.topic.ReliableMessageListener;
 import io.parley.messaging.Message;
 import io.parley.messaging.MessageEvents;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,9 +11,10 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * Cluster-wide announcement of stored messages on one Hazelcast topic. A room's messages are all
- * published by its sequencer member, and a topic keeps one publisher's order, so every node
- * receives a room in seq order; receivers still check seq and fill gaps from the store.
+ * Cluster-wide announcement of stored messages on one Hazelcast reliable topic. Its ringbuffer is
+ * replicated to a backup, so an announcement survives the death of the member that made it, and
+ * every listener reads the topic in one order. Receivers still check seq and fill gaps from the
+ * store, so a listener that falls behind loses nothing.
  */
 @ApplicationScoped
 public class HazelcastMessageEvents implements MessageEvents {
@@ -29,8 +30,7 @@ public class HazelcastMessageEvents implements MessageEvents {
 
   /** Registers a node-local consumer of every posted message; returns its registration id. */
   public UUID subscribe(Consumer<Message> consumer) {
-    MessageListener<Message> listener = event -> consumer.accept(event.getMessageObject());
-    return topic().addMessageListener(listener);
+    return topic().addMessageListener(new Listener(consumer));
   }
 
   public void unsubscribe(UUID registration) {
@@ -38,6 +38,32 @@ public class HazelcastMessageEvents implements MessageEvents {
   }
 
   private ITopic<Message> topic() {
-    return hazelcast.getTopic(TOPIC);
+    return hazelcast.getReliableTopic(TOPIC);
+  }
+
+  /** Keeps listening through overruns and errors: missed messages are refilled from MongoDB. */
+  private record Listener(Consumer<Message> consumer) implements ReliableMessageListener<Message> {
+    @Override
+    public void onMessage(com.hazelcast.topic.Message<Message> event) {
+      consumer.accept(event.getMessageObject());
+    }
+
+    @Override
+    public long retrieveInitialSequence() {
+      return -1; // only what is published from now on
+    }
+
+    @Override
+    public void storeSequence(long sequence) {}
+
+    @Override
+    public boolean isLossTolerant() {
+      return true;
+    }
+
+    @Override
+    public boolean isTerminal(Throwable failure) {
+      return false;
+    }
   }
 }

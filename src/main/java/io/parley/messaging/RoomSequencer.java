@@ -37,7 +37,7 @@ public class RoomSequencer implements MessageSequencer {
     synchronized (counter) {
       Optional<SendResult> original = original(draft);
       if (original.isPresent()) {
-        return original.get();
+        return announced(original.get());
       }
       for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
         if (counter.last < 0) {
@@ -52,7 +52,7 @@ public class RoomSequencer implements MessageSequencer {
         } catch (DuplicateMessageException e) {
           original = original(draft);
           if (original.isPresent()) {
-            return original.get();
+            return announced(original.get());
           }
           counter.last = -1; // another writer took this seq: reload and try the next one
           continue;
@@ -63,6 +63,11 @@ public class RoomSequencer implements MessageSequencer {
       }
       throw new IllegalStateException("could not place a message in room " + draft.roomId());
     }
+  }
+
+  private SendResult announced(SendResult result) {
+    events.posted(result.message());
+    return result;
   }
 
   /** Drops the cached counter so the next send reloads it (the room's ownership moved). */
