@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
 # Installs what Parley's build and tests need on Debian, idempotently: a JDK 17, Maven, Node.js
 # with npm (htmx's WebSocket extension comes from the npm registry at build time) and, with
-# --browser, Debian's chromium and chromium-driver for the Selenium tests.
+# --tests, what the test suite drives: Debian's chromium and chromium-driver (Selenium), nginx
+# (the load balancer of the cluster test) and yamllint (the Kubernetes manifests).
 # Runs apt-get update once, and only when something is missing.
 set -euo pipefail
 
-want_browser=false
-[[ "${1:-}" == "--browser" ]] && want_browser=true
+want_tests=false
+[[ "${1:-}" == "--tests" ]] && want_tests=true
 
 missing=()
 command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || missing+=(maven)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
-if $want_browser; then
+if $want_tests; then
   [[ -x /usr/bin/chromium ]] || missing+=(chromium)
   [[ -x /usr/bin/chromedriver ]] || missing+=(chromium-driver)
+  [[ -x /usr/sbin/nginx ]] || missing+=(nginx)
+  command -v yamllint >/dev/null 2>&1 || missing+=(yamllint)
 fi
 
 if ((${#missing[@]} == 0)); then

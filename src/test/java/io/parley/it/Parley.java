@@ -41,9 +41,14 @@ public final class Parley {
 
   /** Signs in through the development sign-in page and returns the user's token. */
   public static TestUser signIn(String name) {
+    return signIn(baseUrl(), name);
+  }
+
+  /** Signs in at another server (a cluster node or the load balancer in front of them). */
+  public static TestUser signIn(String baseUrl, String name) {
     HttpResponse<String> response =
         send(
-            HttpRequest.newBuilder(URI.create(baseUrl() + "/sign-in"))
+            HttpRequest.newBuilder(URI.create(baseUrl + "/sign-in"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
@@ -56,7 +61,7 @@ public final class Parley {
             .map(c -> c.substring("parley_token=".length(), c.indexOf(';')))
             .findFirst()
             .orElseThrow();
-    return new TestUser(name, token);
+    return new TestUser(name, token, baseUrl);
   }
 
   public static HttpResponse<String> send(HttpRequest request) {

@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 /** A signed-in user and the JSON API calls tests make as them. */
-public record TestUser(String name, String token) {
+public record TestUser(String name, String token, String baseUrl) {
 
   public HttpResponse<String> get(String path) {
     return Parley.send(request(path).GET().build());
@@ -54,7 +54,7 @@ public record TestUser(String name, String token) {
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(Parley.baseUrl() + path))
+    return HttpRequest.newBuilder(URI.create(baseUrl + path))
         .header("Authorization", "Bearer " + token);
   }
 }

@@ -1,0 +1,277 @@
+package io.parley.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.parley.it.Parley;
+import io.parley.it.TestUser;
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Three nodes behind nginx, 30 clients in 6 rooms sending at once; one node is killed with SIGKILL
+ * mid-run and restarted. Checks that no acknowledged message is lost or duplicated and that every
+ * client ends with its room's single order, and prints the figures.
+ */
+class ClusterFailoverIT {
+
+  private static final int NODES = 3;
+  private static final int ROOMS = 6;
+  private static final int CLIENTS = 30;
+  private static final int MESSAGES_PER_CLIENT = 60;
+  private static final int VICTIM = 2;
+
+  @Test
+  void killingANodeLosesNothingAndKeepsOneOrderPerRoom() throws Exception {
+    int basePort = Integer.parseInt(System.getProperty("parley.cluster.port", "9790"));
+    try (ClusterHarness cluster = new ClusterHarness(NODES, basePort)) {
+      long t0 = System.nanoTime();
+      cluster.startStore();
+      cluster.startNode(1);
+      cluster.awaitReady(1, 1, Duration.ofSeconds(180));
+      for (int n = 2; n <= NODES; n++) {
+        cluster.startNode(n);
+      }
+      for (int n = 1; n <= NODES; n++) {
+        cluster.awaitReady(n, NODES, Duration.ofSeconds(180));
+      }
+      cluster.startProxy();
+      long clusterUpMs = (System.nanoTime() - t0) / 1_000_000;
+      String proxy = cluster.proxyUrl();
+      awaitProxy(proxy);
+
+      TestUser owner = Parley.signIn(proxy, Parley.unique("Owner"));
+      List<String> rooms = new ArrayList<>();
+      for (int r = 0; r < ROOMS; r++) {
+        rooms.add(owner.createRoom(Parley.unique("cluster room " + r), "public"));
+      }
+      List<ChatClient> clients = new ArrayList<>();
+      for (int c = 0; c < CLIENTS; c++) {
+        TestUser user = Parley.signIn(proxy, Parley.unique("Client"));
+        String room = rooms.get(c % ROOMS);
+        user.join(room);
+        ChatClient client = new ChatClient(proxy, user, room, "c" + c + "x" + basePort);
+        clients.add(client);
+        client.connect();
+      }
+      awaitAll(clients, ChatClient::connected, Duration.ofSeconds(30), "all clients connected");
+
+      long sendStart = System.nanoTime();
+      long killedAt = -1;
+      long restartedAt = -1;
+      for (int i = 0; i < MESSAGES_PER_CLIENT; i++) {
+        for (ChatClient client : clients) {
+          client.send(i);
+        }
+        if (i == MESSAGES_PER_CLIENT / 4) {
+          cluster.kill(VICTIM);
+          killedAt = System.nanoTime();
+        }
+        if (i == MESSAGES_PER_CLIENT * 3 / 4) {
+          cluster.startNode(VICTIM);
+          restartedAt = System.nanoTime();
+        }
+        Thread.sleep(100 + ThreadLocalRandom.current().nextInt(50));
+        clients.forEach(ChatClient::resendDue);
+      }
+      long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+      while (System.nanoTime() < deadline && clients.stream().anyMatch(c -> c.unackedCount() > 0)) {
+        clients.forEach(ChatClient::resendDue);
+        Thread.sleep(250);
+      }
+      long sendEnd = System.nanoTime();
+      cluster.awaitReady(VICTIM, NODES, Duration.ofSeconds(180));
+      long rejoinedMs = (System.nanoTime() - restartedAt) / 1_000_000;
+
+      // The store's order per room, read through the load balancer.
+      Map<String, List<JsonObject>> stored = new HashMap<>();
+      for (String room : rooms) {
+        stored.put(room, readAll(owner, room));
+      }
+      Map<String, Long> lastSeq = new HashMap<>();
+      stored.forEach(
+          (room, msgs) ->
+              lastSeq.put(
+                  room,
+                  msgs.isEmpty() ? 0 : msgs.get(msgs.size() - 1).getJsonNumber("seq").longValue()));
+      awaitAll(
+          clients,
+          c ->
+              !c.received().isEmpty()
+                  && c.received().get(c.received().size() - 1) >= lastSeq.get(c.roomId()),
+          Duration.ofSeconds(60),
+          "every client caught up");
+      clients.forEach(ChatClient::stop);
+
+      Report report = check(clients, stored);
+      long outageMs = clients.stream().mapToLong(ChatClient::longestOutageMillis).max().orElse(0);
+      long roomPauseMs = longestRoomPauseAfter(clients, killedAt);
+      long reconnected = clients.stream().filter(c -> c.longestOutageMillis() > 0).count();
+      int total = stored.values().stream().mapToInt(List::size).sum();
+      double seconds = (sendEnd - sendStart) / 1e9;
+      String text =
+          String.format(
+              "Cluster failover run: %d nodes behind nginx, %d clients in %d rooms, node%d killed with SIGKILL%n"
+                  + "  cluster up in %d ms; victim killed %.1f s into sending, restarted %.1f s later, rejoined in %d ms%n"
+                  + "  messages acknowledged %d, stored %d, in %.1f s (%.0f msg/s incl. the outage)%n"
+                  + "  lost %d, duplicated %d, out of order %d, gaps %d%n"
+                  + "  clients that reconnected %d; longest time until a client was back %d ms%n"
+                  + "  longest pause of any room's acknowledgements after the kill %d ms%n",
+              NODES,
+              CLIENTS,
+              ROOMS,
+              VICTIM,
+              clusterUpMs,
+              (killedAt - sendStart) / 1e9,
+              (restartedAt - killedAt) / 1e9,
+              rejoinedMs,
+              report.acked,
+              total,
+              seconds,
+              total / seconds,
+              report.lost,
+              report.duplicated,
+              report.outOfOrder,
+              report.gaps,
+              reconnected,
+              outageMs);
+      System.out.print(text);
+      Files.writeString(cluster.work().resolve("report.txt"), text);
+
+      assertEquals(
+          CLIENTS * MESSAGES_PER_CLIENT, report.acked, "every send was eventually acknowledged");
+      assertEquals(report.acked, total, "the store holds exactly the acknowledged messages");
+      assertEquals(0, report.lost, "lost");
+      assertEquals(0, report.duplicated, "duplicated");
+      assertEquals(0, report.outOfOrder, "out of order");
+      assertEquals(0, report.gaps, "gaps");
+      assertTrue(reconnected > 0, "the victim's clients had to reconnect");
+    }
+  }
+
+  /** The longest stretch, after the kill, in which a room acknowledged nothing. */
+  private static long longestRoomPauseAfter(List<ChatClient> clients, long killedAt) {
+    Map<String, List<Long>> byRoom = new HashMap<>();
+    for (ChatClient c : clients) {
+      byRoom.computeIfAbsent(c.roomId(), r -> new ArrayList<>()).addAll(c.ackTimes());
+    }
+    long longest = 0;
+    for (List<Long> times : byRoom.values()) {
+      List<Long> sorted = times.stream().sorted().toList();
+      long previous = killedAt;
+      for (long t : sorted) {
+        if (t > killedAt) {
+          longest = Math.max(longest, t - previous);
+          previous = t;
+        }
+      }
+    }
+    return longest / 1_000_000;
+  }
+
+  private record Report(int acked, int lost, int duplicated, int outOfOrder, int gaps) {}
+
+  private static Report check(List<ChatClient> clients, Map<String, List<JsonObject>> stored) {
+    Map<String, Integer> storedIds = new HashMap<>();
+    for (List<JsonObject> room : stored.values()) {
+      for (JsonObject m : room) {
+        storedIds.merge(m.getString("clientMsgId"), 1, Integer::sum);
+      }
+    }
+    int acked = 0;
+    int lost = 0;
+    int duplicated = (int) storedIds.values().stream().filter(n -> n > 1).count();
+    int outOfOrder = 0;
+    int gaps = 0;
+    for (ChatClient c : clients) {
+      for (String id : c.acked()) {
+        acked++;
+        if (!storedIds.containsKey(id)) {
+          lost++;
+        }
+      }
+      List<Long> seqs = c.received();
+      Set<Long> seen = new HashSet<>();
+      for (int i = 0; i < seqs.size(); i++) {
+        if (!seen.add(seqs.get(i))) {
+          duplicated++;
+        } else if (i > 0 && seqs.get(i) <= seqs.get(i - 1)) {
+          outOfOrder++;
+        }
+      }
+      List<Long> expected =
+          stored.get(c.roomId()).stream()
+              .map(m -> m.getJsonNumber("seq").longValue())
+              .collect(Collectors.toList());
+      for (int i = 0; i < expected.size(); i++) {
+        if (expected.get(i) != i + 1) {
+          gaps++; // a hole in the stored numbering
+        }
+      }
+      if (!new HashSet<>(seqs).containsAll(expected)) {
+        gaps++; // the client missed a stored message
+      }
+    }
+    return new Report(acked, lost, duplicated, outOfOrder, gaps);
+  }
+
+  private static List<JsonObject> readAll(TestUser reader, String room) {
+    List<JsonObject> all = new ArrayList<>();
+    long after = 0;
+    while (true) {
+      List<JsonObject> page = reader.history(room, "?after=" + after + "&limit=200");
+      if (page.isEmpty()) {
+        return all;
+      }
+      all.addAll(page);
+      after = page.get(page.size() - 1).getJsonNumber("seq").longValue();
+    }
+  }
+
+  private static void awaitProxy(String proxy) throws InterruptedException {
+    for (int i = 0; i < 100; i++) {
+      try {
+        if (Parley.send(
+                    java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(proxy + "/health/ready"))
+                        .build())
+                .statusCode()
+            == 200) {
+          return;
+        }
+      } catch (RuntimeException e) {
+        // nginx not listening yet
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("nginx did not come up");
+  }
+
+  private static void awaitAll(
+      List<ChatClient> clients,
+      java.util.function.Predicate<ChatClient> condition,
+      Duration timeout,
+      String what)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (clients.stream().allMatch(condition)) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    List<String> behind =
+        clients.stream().filter(condition.negate()).map(ChatClient::name).toList();
+    throw new AssertionError("not " + what + " within " + timeout + ": " + behind);
+  }
+}

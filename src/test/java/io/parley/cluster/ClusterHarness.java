@@ -1,0 +1,224 @@
+package io.parley.cluster;
+
+import io.parley.mongo.EmbeddedMongo;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * Parley as an organisation runs it, on this machine: one MongoDB-wire store, N Liberty nodes (each
+ * with its embedded Hazelcast member, joined over TCP-IP) and nginx in front of them. Everything is
+ * a real process on real sockets; nodes can be killed with SIGKILL and restarted.
+ */
+final class ClusterHarness implements AutoCloseable {
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private final Path wlp = Path.of(System.getProperty("parley.wlp.dir"));
+  private final Path template = wlp.resolve("usr/servers/parley");
+  private final Path work;
+  private final int nodes;
+  private final int basePort;
+  private final Process[] processes;
+  private EmbeddedMongo store;
+  private Process nginx;
+
+  ClusterHarness(int nodes, int basePort) throws IOException {
+    this.nodes = nodes;
+    this.basePort = basePort;
+    this.processes = new Process[nodes + 1];
+    this.work =
+        Path.of(System.getProperty("parley.cluster.dir", "target/cluster")).toAbsolutePath();
+    Files.createDirectories(work);
+  }
+
+  int httpPort(int node) {
+    return basePort + node;
+  }
+
+  int hazelcastPort(int node) {
+    return basePort - 4000 + node;
+  }
+
+  String proxyUrl() {
+    return "http://localhost:" + basePort;
+  }
+
+  String nodeUrl(int node) {
+    return "http://localhost:" + httpPort(node);
+  }
+
+  Path work() {
+    return work;
+  }
+
+  void startStore() throws IOException {
+    Path dir = work.resolve("store");
+    deleteTree(dir);
+    store = EmbeddedMongo.start(dir, "127.0.0.1", 0);
+  }
+
+  String storeUri() {
+    return store.uri();
+  }
+
+  /** Creates the node's server directory from the built test server and starts it. */
+  void startNode(int node) throws IOException {
+    String name = "node" + node;
+    Path server = wlp.resolve("usr/servers/" + name);
+    Files.createDirectories(server.resolve("apps"));
+    for (String f : List.of("server.xml", "jvm.options")) {
+      Files.copy(template.resolve(f), server.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+    }
+    Files.copy(
+        template.resolve("apps/parley.war"),
+        server.resolve("apps/parley.war"),
+        StandardCopyOption.REPLACE_EXISTING);
+    String members =
+        IntStream.rangeClosed(1, nodes)
+            .mapToObj(n -> "127.0.0.1:" + hazelcastPort(n))
+            .collect(Collectors.joining(","));
+    Map<String, String> env =
+        Map.of(
+            "HTTP_PORT", String.valueOf(httpPort(node)),
+            "HTTPS_PORT", String.valueOf(httpPort(node) + 100),
+            "MONGO_URI", store.uri(),
+            "PARLEY_DATA_DIR", work.resolve("shared-data").toString(),
+            "PARLEY_DEV_SIGN_IN_ENABLED", "true",
+            "PARLEY_HAZELCAST_CLUSTER_NAME", "parley-cluster-test-" + basePort,
+            "PARLEY_HAZELCAST_PORT", String.valueOf(hazelcastPort(node)),
+            "PARLEY_HAZELCAST_MEMBERS", members,
+            "PARLEY_HAZELCAST_MAX_NO_HEARTBEAT_SECONDS", "5");
+    // The template's server.env carries the keystore password Liberty generated; without a
+    // default keystore the security services (MicroProfile JWT among them) do not start.
+    String inherited =
+        Files.readAllLines(template.resolve("server.env")).stream()
+            .filter(line -> line.startsWith("keystore_password="))
+            .collect(Collectors.joining("\n", "", "\n"));
+    Files.writeString(
+        server.resolve("server.env"),
+        inherited
+            + env.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("\n", "", "\n")));
+    processes[node] =
+        new ProcessBuilder(wlp.resolve("bin/server").toString(), "run", name)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve(name + ".log").toFile()))
+            .start();
+  }
+
+  /** SIGKILL to the node's JVM: no shutdown hooks, no goodbye to the cluster. */
+  void kill(int node) throws InterruptedException {
+    Process p = processes[node];
+    p.descendants().forEach(ProcessHandle::destroyForcibly);
+    p.destroyForcibly();
+    p.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /** Waits until the node is ready and sees {@code members} cluster members. */
+  void awaitReady(int node, int members, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Pattern size = Pattern.compile("\"clusterSize\":(\\d+)");
+    while (System.nanoTime() < deadline) {
+      try {
+        HttpResponse<String> r =
+            HTTP.send(
+                HttpRequest.newBuilder(URI.create(nodeUrl(node) + "/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher m = size.matcher(r.body());
+        if (r.statusCode() == 200 && m.find() && Integer.parseInt(m.group(1)) == members) {
+          return;
+        }
+      } catch (IOException e) {
+        // not up yet
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError(
+        "node"
+            + node
+            + " not ready with "
+            + members
+            + " members; see "
+            + work.resolve("node" + node + ".log"));
+  }
+
+  void startProxy() throws IOException {
+    Path prefix = work.resolve("nginx");
+    deleteTree(prefix);
+    for (String d : List.of("client_body", "proxy", "fastcgi", "uwsgi", "scgi")) {
+      Files.createDirectories(prefix.resolve(d));
+      prefix.resolve(d).toFile().setWritable(true, false);
+    }
+    String upstreams =
+        IntStream.rangeClosed(1, nodes)
+            .mapToObj(n -> "    server 127.0.0.1:" + httpPort(n) + " max_fails=1 fail_timeout=5s;")
+            .collect(Collectors.joining("\n"));
+    String conf =
+        Files.readString(Path.of("ops/nginx/parley.conf"))
+            .replace("${PREFIX}", prefix.toString())
+            .replace("${LISTEN}", "127.0.0.1:" + basePort)
+            .replace("${UPSTREAMS}", upstreams);
+    Path file = prefix.resolve("nginx.conf");
+    Files.writeString(file, conf);
+    String binary = new File("/usr/sbin/nginx").canExecute() ? "/usr/sbin/nginx" : "nginx";
+    nginx =
+        new ProcessBuilder(
+                binary, "-p", prefix.toString(), "-c", file.toString(), "-g", "daemon off;")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("nginx.log").toFile()))
+            .start();
+  }
+
+  @Override
+  public void close() throws Exception {
+    List<Process> all = new ArrayList<>();
+    for (Process p : processes) {
+      if (p != null && p.isAlive()) {
+        all.add(p);
+      }
+    }
+    for (Process p : all) {
+      p.descendants().forEach(ProcessHandle::destroy);
+      p.destroy();
+    }
+    for (Process p : all) {
+      if (!p.waitFor(30, TimeUnit.SECONDS)) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+      }
+    }
+    if (nginx != null) {
+      nginx.destroy();
+      nginx.waitFor(10, TimeUnit.SECONDS);
+    }
+    if (store != null) {
+      store.close();
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (var paths = Files.walk(dir)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+}
