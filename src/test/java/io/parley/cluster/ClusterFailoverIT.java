@@ -144,7 +144,8 @@ class ClusterFailoverIT {
               report.outOfOrder,
               report.gaps,
               reconnected,
-              outageMs);
+              outageMs,
+              roomPauseMs);
       System.out.print(text);
       Files.writeString(cluster.work().resolve("report.txt"), text);
 

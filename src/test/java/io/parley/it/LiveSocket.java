@@ -23,6 +23,7 @@ public final class LiveSocket implements AutoCloseable {
   private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
   private final CompletableFuture<Integer> closed = new CompletableFuture<>();
   private final StringBuilder partial = new StringBuilder();
+  private volatile java.util.function.Consumer<String> observer;
 
   private LiveSocket(TestUser user, String origin) {
     WebSocket.Builder builder =
@@ -42,6 +43,12 @@ public final class LiveSocket implements AutoCloseable {
 
   public static LiveSocket open(TestUser user, String origin) {
     return new LiveSocket(user, origin);
+  }
+
+  /** Hands every frame to {@code observer} as it arrives, instead of queueing it. */
+  public LiveSocket onFrame(java.util.function.Consumer<String> observer) {
+    this.observer = observer;
+    return this;
   }
 
   public LiveSocket send(String json) {
@@ -139,8 +146,13 @@ public final class LiveSocket implements AutoCloseable {
     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
       partial.append(data);
       if (last) {
-        frames.add(partial.toString());
+        String frame = partial.toString();
         partial.setLength(0);
+        if (observer != null) {
+          observer.accept(frame);
+        } else {
+          frames.add(frame);
+        }
       }
       ws.request(1);
       return null;
