@@ -26,6 +26,7 @@ final class LiveConnection {
   private final Set<String> rooms = ConcurrentHashMap.newKeySet();
   private final Map<String, Long> lastRead = new ConcurrentHashMap<>();
   private String watchedRoom;
+  private boolean watchingAsMember;
   private long lastSentSeq;
 
   LiveConnection(
@@ -53,6 +54,11 @@ final class LiveConnection {
     return rooms;
   }
 
+  /** Whether what this tab shows counts as read (only members keep read marks). */
+  synchronized boolean watchesAsMember() {
+    return watchingAsMember;
+  }
+
   synchronized boolean watches(String roomId) {
     return roomId.equals(watchedRoom);
   }
@@ -62,9 +68,14 @@ final class LiveConnection {
    * {@code missed}, which returns the page after a seq), then takes live messages.
    */
   synchronized long watch(
-      String roomId, long afterSeq, LongFunction<List<Message>> missed, Renderer renderer) {
+      String roomId,
+      long afterSeq,
+      boolean member,
+      LongFunction<List<Message>> missed,
+      Renderer renderer) {
     rooms.add(roomId);
     watchedRoom = roomId;
+    watchingAsMember = member;
     lastSentSeq = afterSeq;
     catchUp(Long.MAX_VALUE, missed, renderer);
     return lastSentSeq;

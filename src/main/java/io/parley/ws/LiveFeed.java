@@ -3,7 +3,6 @@ package io.parley.ws;
 import io.parley.cluster.HazelcastMessageEvents;
 import io.parley.messaging.Message;
 import io.parley.messaging.MessageStore;
-import io.parley.receipts.ReceiptStore;
 import io.parley.rooms.RoomService;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +31,7 @@ public class LiveFeed {
   @Inject LiveConnections connections;
   @Inject LiveFragments fragments;
   @Inject MessageStore store;
-  @Inject ReceiptStore receipts;
+  @Inject ReadMarks readMarks;
   @Inject RoomService rooms;
 
   private UUID subscription;
@@ -52,9 +51,10 @@ public class LiveFeed {
   void watch(LiveConnection connection, String roomId, long afterSeq) {
     rooms.visible(connection.userId(), roomId);
     connections.index(connection, roomId);
-    long upTo = connection.watch(roomId, afterSeq, missed(roomId), renderer());
-    if (upTo > 0 && rooms.isMember(connection.userId(), roomId)) {
-      receipts.markRead(connection.userId(), roomId, upTo);
+    boolean member = rooms.isMember(connection.userId(), roomId);
+    long upTo = connection.watch(roomId, afterSeq, member, missed(roomId), renderer());
+    if (upTo > 0 && member) {
+      readMarks.read(connection.userId(), roomId, upTo);
     }
   }
 
@@ -70,8 +70,9 @@ public class LiveFeed {
     for (LiveConnection connection : connections.inRoom(message.roomId())) {
       try {
         if (connection.watches(message.roomId())) {
-          if (connection.deliver(message, missed(message.roomId()), once)) {
-            receipts.markRead(connection.userId(), message.roomId(), message.seq());
+          if (connection.deliver(message, missed(message.roomId()), once)
+              && connection.watchesAsMember()) {
+            readMarks.read(connection.userId(), message.roomId(), message.seq());
           }
         } else {
           connection.send(

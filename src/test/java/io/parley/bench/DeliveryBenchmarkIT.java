@@ -31,7 +31,7 @@ class DeliveryBenchmarkIT {
 
   private static final int ROOMS = Integer.getInteger("bench.rooms", 10);
   private static final int WATCHERS_PER_ROOM = Integer.getInteger("bench.watchers", 20);
-  private static final int RATE_PER_ROOM = Integer.getInteger("bench.rate", 10);
+  private static final int RATE_PER_ROOM = Integer.getInteger("bench.rate", 5);
   private static final int SECONDS = Integer.getInteger("bench.seconds", 15);
   private static final Pattern BODY = Pattern.compile("<p class=\"body\">bench (\\d+)</p>");
 
@@ -95,7 +95,7 @@ class DeliveryBenchmarkIT {
     Thread.sleep(SECONDS * 1000L);
     pacer.shutdownNow();
     long sendSeconds = (System.nanoTime() - start) / 1_000_000_000L;
-    Thread.sleep(3000); // drain
+    awaitQuiet(delivered); // every queued send stored and delivered
 
     long stored = 0;
     TestUser reader = Parley.signIn(Parley.unique("Bench reader"));
@@ -140,6 +140,15 @@ class DeliveryBenchmarkIT {
 
     assertEquals(
         stored * WATCHERS_PER_ROOM, delivered.get(), "every watcher got every message once");
+  }
+
+  /** Waits until no delivery arrived for two seconds. */
+  private static void awaitQuiet(AtomicLong delivered) throws InterruptedException {
+    long last = -1;
+    for (int i = 0; i < 60 && delivered.get() != last; i++) {
+      last = delivered.get();
+      Thread.sleep(2000);
+    }
   }
 
   private static double ms(Histogram h, double percentile) {
