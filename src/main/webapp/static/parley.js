@@ -34,6 +34,10 @@
     if (list) list.scrollTop = list.scrollHeight;
   }
 
+  var socket = null;
+  var lastTypingSent = 0;
+  var TYPING_EVERY_MS = 3000;
+
   // On every (re)connect, tell the server the last message this page shows; it replays the rest
   // from the store, then streams live messages, each exactly once.
   document.addEventListener("htmx:wsOpen", function (evt) {
@@ -41,6 +45,7 @@
     setState("");
     if (!room) return;
     room.setAttribute("data-live", "open");
+    socket = evt.detail.socketWrapper;
     var roomId = room.getAttribute("data-room-id");
     evt.detail.socketWrapper.send(JSON.stringify({ type: "resume", roomId: roomId, afterSeq: lastSeq(roomId) }));
   });
@@ -59,6 +64,7 @@
   });
 
   document.addEventListener("htmx:wsAfterSend", function (evt) {
+    lastTypingSent = 0;
     var form = document.getElementById("composer");
     if (form && form.contains(evt.detail.elt || form)) {
       form.querySelector("textarea").value = "";
@@ -70,6 +76,14 @@
     scrollToEnd();
     var body = document.querySelector("#composer textarea");
     if (body) {
+      // Tell the room someone is typing, at most once every 3 seconds.
+      body.addEventListener("input", function () {
+        var room = roomElement();
+        var now = Date.now();
+        if (!socket || !room || body.value.trim() === "" || now - lastTypingSent < TYPING_EVERY_MS) return;
+        lastTypingSent = now;
+        socket.send(JSON.stringify({ type: "typing", roomId: room.getAttribute("data-room-id") }));
+      });
       // Enter sends, Shift+Enter starts a new line.
       body.addEventListener("keydown", function (e) {
         if (e.key === "Enter" && !e.shiftKey) {

@@ -42,6 +42,7 @@ public class ChatEndpoint {
 
   @Inject LiveConnections connections;
   @Inject LiveFeed feed;
+  @Inject TypingFeed typing;
   @Inject LiveFragments fragments;
   @Inject MessageService messages;
   @Inject RoomService rooms;
@@ -82,6 +83,10 @@ public class ChatEndpoint {
         }
         case "resume" ->
             feed.watch(connection, frame.roomId(), frame.afterSeq() == null ? 0 : frame.afterSeq());
+        case "typing" -> {
+          rooms.requireMember(connection.userId(), frame.roomId());
+          typing.typing(frame.roomId(), connection.userId(), connection.displayName());
+        }
         default -> throw DomainException.invalid("unknown frame type");
       }
     } catch (DomainException e) {

@@ -50,6 +50,10 @@ final class LiveConnection {
     return signedIn.userId();
   }
 
+  String displayName() {
+    return signedIn.user().displayName();
+  }
+
   Set<String> rooms() {
     return rooms;
   }

@@ -32,6 +32,7 @@ public class LiveFeed {
   @Inject LiveFragments fragments;
   @Inject MessageStore store;
   @Inject ReadMarks readMarks;
+  @Inject TypingFeed typing;
   @Inject RoomService rooms;
 
   private UUID subscription;
@@ -59,6 +60,7 @@ public class LiveFeed {
   }
 
   void posted(Message message) {
+    typing.posted(message.roomId(), message.senderId());
     Map<Boolean, String> rendered = new ConcurrentHashMap<>(2);
     LiveConnection.Renderer once =
         (m, viewer) ->

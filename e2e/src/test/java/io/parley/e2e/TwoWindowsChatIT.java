@@ -51,8 +51,15 @@ class TwoWindowsChatIT {
           "composer cleared");
 
       bob.type("Great, see you there");
+      String roomId = roomUrl.substring(roomUrl.lastIndexOf('/') + 1);
+      ada.wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("typing-" + roomId), "is typing…"));
+      assertTrue(
+          ada.driver.findElement(By.id("typing-" + roomId)).getText().startsWith("Bob " + suffix));
       bob.driver.findElement(By.cssSelector("#composer button")).click();
       ada.awaitMessage("Great, see you there");
+      ada.wait.until(ExpectedConditions.textToBe(By.id("typing-" + roomId), ""));
 
       String payload = "<img src=x onerror=\"window.__pwned=1\">";
       ada.type(payload + Keys.ENTER);

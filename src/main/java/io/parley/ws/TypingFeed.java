@@ -1,0 +1,85 @@
+package io.parley.ws;
+
+import io.parley.cluster.HazelcastTypingEvents;
+import io.parley.presence.Typing;
+import io.parley.presence.TypingIndicator;
+import io.parley.web.Views;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * "Alice is typing…" under a room's messages: typing events from every node update this node's
+ * indicator, which is pushed to the tabs watching the room; a sweep clears lapsed ones.
+ */
+@ApplicationScoped
+public class TypingFeed {
+
+  @Inject HazelcastTypingEvents events;
+  @Inject LiveConnections connections;
+  @Inject Views views;
+  @Inject Clock clock;
+
+  private final TypingIndicator indicator = new TypingIndicator();
+  private UUID subscription;
+  private ScheduledExecutorService sweeper;
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    subscription = events.subscribe(this::typed);
+    sweeper =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "parley-typing-sweep");
+              t.setDaemon(true);
+              return t;
+            });
+    sweeper.scheduleWithFixedDelay(
+        () -> indicator.expire(clock.instant()).forEach(this::push), 1, 1, TimeUnit.SECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    if (subscription != null) {
+      events.unsubscribe(subscription);
+    }
+    if (sweeper != null) {
+      sweeper.shutdownNow();
+    }
+  }
+
+  /** A member of the room typed on this node: tell every node. */
+  void typing(String roomId, String userId, String name) {
+    events.publish(new Typing(roomId, userId, name, clock.instant()));
+  }
+
+  /** The sender's message arrived, so they are no longer typing it. */
+  void posted(String roomId, String senderId) {
+    if (indicator.posted(roomId, senderId)) {
+      push(roomId);
+    }
+  }
+
+  private void typed(Typing typing) {
+    if (indicator.typed(typing.roomId(), typing.userId(), typing.name(), typing.at())) {
+      push(typing.roomId());
+    }
+  }
+
+  private void push(String roomId) {
+    for (LiveConnection connection : connections.inRoom(roomId)) {
+      if (connection.watches(roomId)) {
+        String text = TypingIndicator.describe(indicator.typists(roomId, connection.userId()));
+        connection.send(
+            views.fragment("fragments/live", "typing", Map.of("roomId", roomId, "text", text)));
+      }
+    }
+  }
+}
