@@ -35,6 +35,31 @@
   }
 
   var socket = null;
+  var IDLE_MS = 5 * 60 * 1000;
+  var lastActivity = Date.now();
+  var reported = null;
+
+  // Presence: away when the tab is hidden or idle for 5 minutes; a heartbeat every 10 s keeps
+  // this tab counted (the server forgets tabs silent for 30 s).
+  function presenceNow() {
+    return document.hidden || Date.now() - lastActivity > IDLE_MS ? "away" : "online";
+  }
+  function reportPresence(always) {
+    if (!socket) return;
+    var state = presenceNow();
+    if (always || state !== reported) {
+      reported = state;
+      socket.send(JSON.stringify({ type: "presence", state: state }));
+    }
+  }
+  ["keydown", "mousemove", "click", "scroll", "touchstart"].forEach(function (name) {
+    document.addEventListener(name, function () {
+      lastActivity = Date.now();
+      if (reported === "away") reportPresence(false);
+    }, { passive: true });
+  });
+  document.addEventListener("visibilitychange", function () { reportPresence(false); });
+  setInterval(function () { reportPresence(true); }, 10000);
   var lastTypingSent = 0;
   var TYPING_EVERY_MS = 3000;
 
@@ -46,6 +71,8 @@
     if (!room) return;
     room.setAttribute("data-live", "open");
     socket = evt.detail.socketWrapper;
+    reported = null;
+    reportPresence(true);
     var roomId = room.getAttribute("data-room-id");
     evt.detail.socketWrapper.send(JSON.stringify({ type: "resume", roomId: roomId, afterSeq: lastSeq(roomId) }));
   });

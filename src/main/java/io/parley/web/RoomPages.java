@@ -121,6 +121,7 @@ public class RoomPages extends HttpServlet {
     Map<String, Object> model = base(me, views.sidebar(me.userId()));
     model.put("room", views.view(room, me.userId(), 0));
     model.put("member", member);
+    model.put("members", views.members(roomId));
     model.put("messages", views.messages(page.messages(), me.userId()));
     model.put("hasOlder", page.hasOlder());
     model.put("oldestSeq", page.oldestSeq());

@@ -1,5 +1,6 @@
 package io.parley.web;
 
+import io.parley.cluster.HazelcastPresence;
 import io.parley.messaging.Message;
 import io.parley.messaging.MessageService;
 import io.parley.receipts.ReceiptStore;
@@ -25,6 +26,28 @@ public class RoomViews {
   @Inject MessageService messages;
   @Inject ReceiptStore receipts;
   @Inject UserService users;
+  @Inject HazelcastPresence presence;
+
+  /** The room's members with their presence, online first, then by name. */
+  public List<MemberView> members(String roomId) {
+    List<Membership> members = rooms.members(roomId);
+    Map<String, User> byId = users.byIds(members.stream().map(Membership::userId).toList());
+    return members.stream()
+        .map(
+            m -> {
+              User u = byId.get(m.userId());
+              return new MemberView(
+                  m.userId(),
+                  u == null ? m.userId() : u.displayName(),
+                  m.role().name().toLowerCase(),
+                  presence.stateOf(m.userId()).name().toLowerCase(),
+                  presence.lastSeen(m.userId()).map(Object::toString).orElse(null));
+            })
+        .sorted(
+            java.util.Comparator.comparing((MemberView v) -> !v.state().equals("online"))
+                .thenComparing(v -> v.name().toLowerCase()))
+        .toList();
+  }
 
   /** The user's rooms with unread counts, for the sidebar. */
   public List<RoomView> sidebar(String userId) {

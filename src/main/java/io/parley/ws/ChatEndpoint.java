@@ -3,6 +3,7 @@ package io.parley.ws;
 import io.parley.common.DomainException;
 import io.parley.messaging.MessageService;
 import io.parley.messaging.SendResult;
+import io.parley.presence.PresenceState;
 import io.parley.receipts.ReceiptStore;
 import io.parley.rooms.RoomService;
 import io.parley.security.SignedIn;
@@ -43,6 +44,7 @@ public class ChatEndpoint {
   @Inject LiveConnections connections;
   @Inject LiveFeed feed;
   @Inject TypingFeed typing;
+  @Inject PresenceFeed presence;
   @Inject LiveFragments fragments;
   @Inject MessageService messages;
   @Inject RoomService rooms;
@@ -59,7 +61,9 @@ public class ChatEndpoint {
     var memberOf =
         rooms.roomsOf(signedIn.userId()).stream().map(r -> r.id()).collect(Collectors.toSet());
     Map<String, Long> lastRead = receipts.lastRead(signedIn.userId());
-    connections.add(new LiveConnection(session, signedIn, memberOf, lastRead));
+    LiveConnection connection = new LiveConnection(session, signedIn, memberOf, lastRead);
+    connections.add(connection);
+    presence.report(connection, PresenceState.ONLINE);
   }
 
   @OnMessage(maxMessageSize = CONTAINER_MAX_FRAME)
@@ -83,6 +87,7 @@ public class ChatEndpoint {
         }
         case "resume" ->
             feed.watch(connection, frame.roomId(), frame.afterSeq() == null ? 0 : frame.afterSeq());
+        case "presence" -> presence.report(connection, PresenceState.reported(frame.state()));
         case "typing" -> {
           rooms.requireMember(connection.userId(), frame.roomId());
           typing.typing(frame.roomId(), connection.userId(), connection.displayName());
@@ -103,12 +108,16 @@ public class ChatEndpoint {
 
   @OnClose
   public void close(Session session, CloseReason reason) {
-    connections.remove(session.getId());
+    gone(session);
   }
 
   @OnError
   public void error(Session session, Throwable error) {
     LOG.log(Level.FINE, "socket error", error);
-    connections.remove(session.getId());
+    gone(session);
+  }
+
+  private void gone(Session session) {
+    connections.remove(session.getId()).ifPresent(c -> presence.closed(c.id(), c.userId()));
   }
 }

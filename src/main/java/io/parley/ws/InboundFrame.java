@@ -13,7 +13,8 @@ import java.io.StringReader;
  * A frame from the browser: the JSON the htmx ws extension sends for a form (all values are
  * strings, plus a HEADERS object we ignore), or the resume frame of app.js.
  */
-record InboundFrame(String type, String roomId, String body, String clientMsgId, Long afterSeq) {
+record InboundFrame(
+    String type, String roomId, String body, String clientMsgId, Long afterSeq, String state) {
 
   static InboundFrame parse(String text) {
     JsonObject json;
@@ -35,7 +36,8 @@ record InboundFrame(String type, String roomId, String body, String clientMsgId,
         string(json, "roomId"),
         string(json, "body"),
         string(json, "clientMsgId"),
-        number(json, "afterSeq"));
+        number(json, "afterSeq"),
+        string(json, "state"));
   }
 
   private static String string(JsonObject json, String key) {

@@ -27,6 +27,7 @@ final class LiveConnection {
   private final Map<String, Long> lastRead = new ConcurrentHashMap<>();
   private String watchedRoom;
   private boolean watchingAsMember;
+  private Set<String> watchedMembers = Set.of();
   private long lastSentSeq;
 
   LiveConnection(
@@ -58,6 +59,11 @@ final class LiveConnection {
     return rooms;
   }
 
+  /** Whether the member list this tab shows includes the user. */
+  synchronized boolean showsMember(String userId) {
+    return watchedMembers.contains(userId);
+  }
+
   /** Whether what this tab shows counts as read (only members keep read marks). */
   synchronized boolean watchesAsMember() {
     return watchingAsMember;
@@ -75,11 +81,13 @@ final class LiveConnection {
       String roomId,
       long afterSeq,
       boolean member,
+      Set<String> members,
       LongFunction<List<Message>> missed,
       Renderer renderer) {
     rooms.add(roomId);
     watchedRoom = roomId;
     watchingAsMember = member;
+    watchedMembers = Set.copyOf(members);
     lastSentSeq = afterSeq;
     catchUp(Long.MAX_VALUE, missed, renderer);
     return lastSentSeq;

@@ -34,7 +34,8 @@ public class LiveConnections {
     byRoom.computeIfAbsent(roomId, r -> ConcurrentHashMap.newKeySet()).add(connection);
   }
 
-  void remove(String sessionId) {
+  /** Removes the socket; returns it if it was still registered. */
+  Optional<LiveConnection> remove(String sessionId) {
     LiveConnection connection = byId.remove(sessionId);
     if (connection != null) {
       connection
@@ -48,10 +49,15 @@ public class LiveConnections {
                         return set.isEmpty() ? null : set;
                       }));
     }
+    return Optional.ofNullable(connection);
   }
 
   Optional<LiveConnection> get(String sessionId) {
     return Optional.ofNullable(byId.get(sessionId));
+  }
+
+  Collection<LiveConnection> all() {
+    return byId.values();
   }
 
   Collection<LiveConnection> inRoom(String roomId) {

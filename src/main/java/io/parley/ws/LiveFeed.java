@@ -53,7 +53,11 @@ public class LiveFeed {
     rooms.visible(connection.userId(), roomId);
     connections.index(connection, roomId);
     boolean member = rooms.isMember(connection.userId(), roomId);
-    long upTo = connection.watch(roomId, afterSeq, member, missed(roomId), renderer());
+    var members =
+        rooms.members(roomId).stream()
+            .map(m -> m.userId())
+            .collect(java.util.stream.Collectors.toSet());
+    long upTo = connection.watch(roomId, afterSeq, member, members, missed(roomId), renderer());
     if (upTo > 0 && member) {
       readMarks.read(connection.userId(), roomId, upTo);
     }

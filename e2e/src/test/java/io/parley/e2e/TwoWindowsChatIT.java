@@ -37,6 +37,8 @@ class TwoWindowsChatIT {
       bob.driver.findElement(By.cssSelector("form.join button")).click();
       bob.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("composer")));
       bob.awaitLive();
+      WebElement adaDot = bob.driver.findElement(By.id("presence-dev:ada." + suffix));
+      assertTrue(adaDot.getAttribute("class").contains("online"), "Bob sees Ada online");
 
       ada.type("Hello Bob, launch is at noon" + Keys.ENTER);
       WebElement atBob = bob.awaitMessage("Hello Bob, launch is at noon");

@@ -1,0 +1,119 @@
+package io.parley.cluster;
+
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.map.listener.EntryExpiredListener;
+import com.hazelcast.query.Predicates;
+import com.hazelcast.topic.ITopic;
+import io.parley.presence.ConnectionPresence;
+import io.parley.presence.PresenceState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Presence in Hazelcast, never in MongoDB: one entry per open tab with a time-to-live that
+ * heartbeats refresh, a last-seen time per user, and a topic that says whose presence changed. When
+ * a node leaves the cluster its tabs are removed at once; lost heartbeats expire anyway.
+ */
+@ApplicationScoped
+public class HazelcastPresence {
+
+  /** A tab that sent no heartbeat for this long is gone (clients beat every 10 s). */
+  static final long TTL_SECONDS = 30;
+
+  @Inject HazelcastInstance hazelcast;
+
+  private IMap<String, ConnectionPresence> tabs() {
+    return hazelcast.getMap("parley.presence.tabs");
+  }
+
+  private IMap<String, Long> lastSeen() {
+    return hazelcast.getMap("parley.presence.lastSeen");
+  }
+
+  private ITopic<String> changes() {
+    return hazelcast.getTopic("parley.presence.changes");
+  }
+
+  /** A tab reported its state (on connect, on change and as heartbeat). */
+  public void report(String tabId, String userId, PresenceState state) {
+    ConnectionPresence before =
+        tabs()
+            .put(
+                key(tabId),
+                new ConnectionPresence(userId, localNode(), state, System.currentTimeMillis()),
+                TTL_SECONDS,
+                TimeUnit.SECONDS);
+    if (before == null || before.state() != state) {
+      changes().publish(userId);
+    }
+  }
+
+  public void closed(String tabId, String userId) {
+    if (tabs().remove(key(tabId)) != null) {
+      lastSeen().set(userId, System.currentTimeMillis());
+      changes().publish(userId);
+    }
+  }
+
+  public PresenceState stateOf(String userId) {
+    Set<PresenceState> states = new HashSet<>();
+    tabs().values(Predicates.equal("userId", userId)).forEach(t -> states.add(t.state()));
+    return PresenceState.combine(states);
+  }
+
+  public Optional<Instant> lastSeen(String userId) {
+    return Optional.ofNullable(lastSeen().get(userId)).map(Instant::ofEpochMilli);
+  }
+
+  /** Calls {@code consumer} with the id of every user whose presence may have changed. */
+  public void subscribe(Consumer<String> consumer) {
+    changes().addMessageListener(event -> consumer.accept(event.getMessageObject()));
+    tabs()
+        .addEntryListener(
+            (EntryExpiredListener<String, ConnectionPresence>)
+                event -> {
+                  ConnectionPresence gone = event.getOldValue();
+                  if (gone != null) {
+                    lastSeen().set(gone.userId(), gone.at());
+                    consumer.accept(gone.userId());
+                  }
+                },
+            true);
+    hazelcast
+        .getCluster()
+        .addMembershipListener(
+            new MembershipListener() {
+              @Override
+              public void memberAdded(MembershipEvent event) {}
+
+              @Override
+              public void memberRemoved(MembershipEvent event) {
+                String node = event.getMember().getUuid().toString();
+                for (var entry : tabs().entrySet(Predicates.equal("node", node))) {
+                  if (tabs().remove(entry.getKey()) != null) {
+                    lastSeen().set(entry.getValue().userId(), entry.getValue().at());
+                    consumer.accept(entry.getValue().userId());
+                  }
+                }
+              }
+            });
+  }
+
+  /** Socket ids are unique per node only. */
+  private String key(String tabId) {
+    return localNode() + ":" + tabId;
+  }
+
+  private String localNode() {
+    return hazelcast.getCluster().getLocalMember().getUuid().toString();
+  }
+}

@@ -1,0 +1,47 @@
+package io.parley.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Presence over real sockets: online when a tab opens, away when reported, offline when closed. */
+class PresenceIT {
+
+  @Test
+  void membersSeeEachOtherComeGoAndStepAway() throws Exception {
+    TestUser alice = Parley.signIn(Parley.unique("Alice"));
+    TestUser bob = Parley.signIn(Parley.unique("Bob"));
+    String room = alice.createRoom(Parley.unique("presence"), "public");
+    bob.join(room);
+    String bobId = bob.userId();
+    String bobDot = "id=\"presence-" + bobId + "\"";
+    try (LiveSocket a = LiveSocket.open(alice)) {
+      a.resume(room, 0);
+      Thread.sleep(300);
+      LiveSocket b = LiveSocket.open(bob);
+      assertTrue(
+          a.await(f -> f.contains(bobDot), Duration.ofSeconds(10)).contains("presence online"));
+      LiveSocket secondTab = LiveSocket.open(bob);
+      b.send("{\"type\":\"presence\",\"state\":\"away\"}");
+      secondTab.send("{\"type\":\"presence\",\"state\":\"away\"}");
+      a.await(f -> f.contains(bobDot) && f.contains("presence away"), Duration.ofSeconds(10));
+      b.close();
+      secondTab.close();
+      String offline =
+          a.await(
+              f -> f.contains(bobDot) && f.contains("presence offline"), Duration.ofSeconds(10));
+      assertTrue(offline.contains("last seen"), offline);
+    }
+    String page =
+        Parley.send(
+                HttpRequest.newBuilder(URI.create(Parley.baseUrl() + "/rooms/" + room))
+                    .header("Cookie", "parley_token=" + alice.token())
+                    .build())
+            .body();
+    assertTrue(page.contains(bobDot), "the member list shows presence dots");
+    assertTrue(page.contains("Members (2)"));
+  }
+}
