@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -32,13 +31,7 @@ public class ReadMarks {
 
   @PostConstruct
   void start() {
-    flusher =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "parley-read-marks");
-              t.setDaemon(true);
-              return t;
-            });
+    flusher = Schedulers.daemon("parley-read-marks");
     flusher.scheduleWithFixedDelay(this::flush, 1, 1, TimeUnit.SECONDS);
   }
 

@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -34,13 +33,7 @@ public class TypingFeed {
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
     subscription = events.subscribe(this::typed);
-    sweeper =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "parley-typing-sweep");
-              t.setDaemon(true);
-              return t;
-            });
+    sweeper = Schedulers.daemon("parley-typing-sweep");
     sweeper.scheduleWithFixedDelay(
         () -> indicator.expire(clock.instant()).forEach(this::push), 1, 1, TimeUnit.SECONDS);
   }

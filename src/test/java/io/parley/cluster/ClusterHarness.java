@@ -105,11 +105,12 @@ final class ClusterHarness implements AutoCloseable {
             "PARLEY_HAZELCAST_PORT", String.valueOf(hazelcastPort(node)),
             "PARLEY_HAZELCAST_MEMBERS", members,
             "PARLEY_HAZELCAST_MAX_NO_HEARTBEAT_SECONDS", "5");
-    // The template's server.env carries the keystore password Liberty generated; without a
-    // default keystore the security services (MicroProfile JWT among them) do not start.
+    // The template's server.env carries the keystore password Liberty generated (without a
+    // default keystore the security services, MicroProfile JWT among them, do not start) and,
+    // in the build, the JaCoCo agent, so the nodes' code counts towards coverage too.
     String inherited =
         Files.readAllLines(template.resolve("server.env")).stream()
-            .filter(line -> line.startsWith("keystore_password="))
+            .filter(line -> line.startsWith("keystore_password=") || line.startsWith("JVM_ARGS="))
             .collect(Collectors.joining("\n", "", "\n"));
     Files.writeString(
         server.resolve("server.env"),

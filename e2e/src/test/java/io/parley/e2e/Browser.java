@@ -74,6 +74,22 @@ final class Browser implements AutoCloseable {
     wait.until(ExpectedConditions.urlContains("/rooms"));
   }
 
+  /** Creates a public room from the lobby and returns the room page's URL, once it is live. */
+  String createRoom(String name) {
+    driver.findElement(By.id("room-name")).sendKeys(name);
+    driver.findElement(By.cssSelector("form.create-room button")).click();
+    wait.until(ExpectedConditions.urlMatches("/rooms/[0-9a-f-]+$"));
+    awaitLive();
+    return driver.getCurrentUrl();
+  }
+
+  /** Opens a public room by URL and joins it. */
+  void join(String roomUrl) {
+    driver.get(roomUrl);
+    driver.findElement(By.cssSelector("form.join button")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("composer")));
+  }
+
   /** Waits until the page's WebSocket is connected and has asked for what it missed. */
   void awaitLive() {
     wait.until(

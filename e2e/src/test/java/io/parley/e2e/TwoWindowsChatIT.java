@@ -26,16 +26,9 @@ class TwoWindowsChatIT {
     try (Browser ada = Browser.withJavaScript();
         Browser bob = Browser.withJavaScript()) {
       ada.signIn("Ada " + suffix);
-      ada.driver.findElement(By.id("room-name")).sendKeys("Launch " + suffix);
-      ada.driver.findElement(By.cssSelector("form.create-room button")).click();
-      ada.wait.until(ExpectedConditions.urlMatches("/rooms/[0-9a-f-]+$"));
-      String roomUrl = ada.driver.getCurrentUrl();
-      ada.awaitLive();
-
+      String roomUrl = ada.createRoom("Launch " + suffix);
       bob.signIn("Bob " + suffix);
-      bob.driver.get(roomUrl);
-      bob.driver.findElement(By.cssSelector("form.join button")).click();
-      bob.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("composer")));
+      bob.join(roomUrl);
       bob.awaitLive();
       WebElement adaDot = bob.driver.findElement(By.id("presence-dev:ada." + suffix));
       assertTrue(adaDot.getAttribute("class").contains("online"), "Bob sees Ada online");
@@ -85,16 +78,9 @@ class TwoWindowsChatIT {
     try (Browser live = Browser.withJavaScript();
         Browser plain = Browser.withoutJavaScript()) {
       live.signIn("Cleo " + suffix);
-      live.driver.findElement(By.id("room-name")).sendKeys("Plain " + suffix);
-      live.driver.findElement(By.cssSelector("form.create-room button")).click();
-      live.wait.until(ExpectedConditions.urlMatches("/rooms/[0-9a-f-]+$"));
-      String roomUrl = live.driver.getCurrentUrl();
-      live.awaitLive();
-
+      String roomUrl = live.createRoom("Plain " + suffix);
       plain.signIn("Dan " + suffix);
-      plain.driver.get(roomUrl);
-      plain.driver.findElement(By.cssSelector("form.join button")).click();
-      plain.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("composer")));
+      plain.join(roomUrl);
       plain.type("posted by a plain form");
       plain.driver.findElement(By.cssSelector("#composer button")).click();
       plain.awaitMessage("posted by a plain form");
