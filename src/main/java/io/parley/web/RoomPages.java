@@ -114,14 +114,15 @@ public class RoomPages extends HttpServlet {
     MessagePage page =
         messages.history(
             me.userId(), roomId, new HistoryQuery(before, null, HistoryQuery.DEFAULT_LIMIT));
-    boolean member = rooms.isMember(me.userId(), roomId);
+    List<MemberView> members = views.members(roomId);
+    boolean member = members.stream().anyMatch(m -> m.userId().equals(me.userId()));
     if (member && before == null) {
       receipts.markRead(me.userId(), roomId, page.newestSeq());
     }
     Map<String, Object> model = base(me, views.sidebar(me.userId()));
     model.put("room", views.view(room, me.userId(), 0));
     model.put("member", member);
-    model.put("members", views.members(roomId));
+    model.put("members", members);
     model.put("messages", views.messages(page.messages(), me.userId()));
     model.put("hasOlder", page.hasOlder());
     model.put("oldestSeq", page.oldestSeq());

@@ -52,11 +52,11 @@ public class LiveFeed {
   void watch(LiveConnection connection, String roomId, long afterSeq) {
     rooms.visible(connection.userId(), roomId);
     connections.index(connection, roomId);
-    boolean member = rooms.isMember(connection.userId(), roomId);
     var members =
         rooms.members(roomId).stream()
             .map(m -> m.userId())
             .collect(java.util.stream.Collectors.toSet());
+    boolean member = members.contains(connection.userId());
     long upTo = connection.watch(roomId, afterSeq, member, members, missed(roomId), renderer());
     if (upTo > 0 && member) {
       readMarks.read(connection.userId(), roomId, upTo);
