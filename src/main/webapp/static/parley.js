@@ -24,11 +24,6 @@
     return last;
   }
 
-  function setState(text) {
-    var el = document.getElementById("connection-state");
-    if (el) el.textContent = text;
-  }
-
   function scrollToEnd() {
     var list = document.querySelector(".messages");
     if (list) list.scrollTop = list.scrollHeight;
@@ -63,41 +58,133 @@
   var lastTypingSent = 0;
   var TYPING_EVERY_MS = 3000;
 
+  // Reconnecting: htmx's extension retries abnormal closes (1006, 1011-1013) after our delay;
+  // a clean close from a stopping server (1001) is retried here the same way. Policy closes
+  // (1008: not signed in; 4401: sign-in expired) send the page through sign-in instead.
+  var attempts = 0;
+  var SIGNED_OUT = [1008, 4401];
+  var RETRIED_BY_EXTENSION = [1006, 1011, 1012, 1013];
+  htmx.config.wsReconnectDelay = function (retry) {
+    var delay = window.ParleyBackoff.reconnectDelay(retry);
+    showBanner(retry + 1, delay);
+    return delay;
+  };
+
+  function showBanner(attempt, delay) {
+    var banner = document.getElementById("connection-banner");
+    if (!banner) return;
+    banner.hidden = false;
+    banner.setAttribute("data-attempt", String(attempt));
+    banner.setAttribute("data-delay-ms", String(delay));
+    banner.textContent = "Reconnecting… (attempt " + attempt + ", next try in " +
+      Math.max(1, Math.round(delay / 1000)) + " s). Messages you send now will go out when it is back.";
+  }
+
+  function hideBanner() {
+    var banner = document.getElementById("connection-banner");
+    if (banner) banner.hidden = true;
+  }
+
   // On every (re)connect, tell the server the last message this page shows; it replays the rest
-  // from the store, then streams live messages, each exactly once.
+  // from the store, then streams live messages, each exactly once. Sends that went out but were
+  // never acknowledged go again with the same clientMsgId: the server stores each once.
   document.addEventListener("htmx:wsOpen", function (evt) {
     var room = roomElement();
-    setState("");
+    attempts = 0;
+    hideBanner();
     if (!room) return;
     room.setAttribute("data-live", "open");
     socket = evt.detail.socketWrapper;
     reported = null;
     reportPresence(true);
     var roomId = room.getAttribute("data-room-id");
-    evt.detail.socketWrapper.send(JSON.stringify({ type: "resume", roomId: roomId, afterSeq: lastSeq(roomId) }));
+    socket.send(JSON.stringify({ type: "resume", roomId: roomId, afterSeq: lastSeq(roomId) }));
+    outboxEntries().forEach(function (li) {
+      if (li.getAttribute("data-state") === "sent") socket.send(li.parleyFrame);
+    });
   });
 
-  document.addEventListener("htmx:wsClose", function () {
+  document.addEventListener("htmx:wsClose", function (evt) {
     var room = roomElement();
     if (room) room.setAttribute("data-live", "closed");
-    setState("Reconnecting…");
+    var code = evt.detail.event ? evt.detail.event.code : 1006;
+    if (SIGNED_OUT.indexOf(code) >= 0) {
+      window.location.assign("/sign-in?next=" + encodeURIComponent(window.location.pathname));
+      return;
+    }
+    if (RETRIED_BY_EXTENSION.indexOf(code) < 0) {
+      var wrapper = evt.detail.socketWrapper;
+      var delay = window.ParleyBackoff.reconnectDelay(attempts);
+      attempts += 1;
+      showBanner(attempts, delay);
+      setTimeout(function () { wrapper.reconnect(); }, delay);
+    }
   });
+
+  // The outbox shows what was sent but not yet acknowledged, including sends queued while the
+  // socket is down; an acknowledgement (or refusal) removes the entry.
+  function outboxEntries() {
+    return Array.prototype.slice.call(document.querySelectorAll("#outbox > li[data-client-msg-id]"));
+  }
+
+  function addToOutbox(parameters, queued) {
+    var outbox = document.getElementById("outbox");
+    if (!outbox) return;
+    var li = document.createElement("li");
+    li.setAttribute("data-client-msg-id", parameters.clientMsgId);
+    li.setAttribute("data-state", queued ? "queued" : "sending");
+    li.parleyFrame = JSON.stringify(parameters);
+    var text = document.createElement("span");
+    text.className = "body";
+    text.textContent = parameters.body;
+    var state = document.createElement("span");
+    state.className = "outbox-state";
+    state.textContent = queued ? "waiting for the connection" : "sending…";
+    li.appendChild(text);
+    li.appendChild(state);
+    outbox.appendChild(li);
+  }
+
+  function settleOutbox() {
+    var status = document.getElementById("composer-status");
+    var id = status && status.getAttribute("data-client-msg-id");
+    if (!id) return;
+    outboxEntries().forEach(function (li) {
+      if (li.getAttribute("data-client-msg-id") !== id) return;
+      var body = document.querySelector("#composer textarea");
+      if (status.classList.contains("error") && body && body.value === "") {
+        body.value = li.querySelector(".body").textContent; // refused: give the text back
+      }
+      li.remove();
+    });
+  }
 
   // Each send gets its own clientMsgId, so a retry of the same send is stored once.
   document.addEventListener("htmx:wsConfigSend", function (evt) {
-    if (evt.detail.parameters && evt.detail.parameters.type === "send") {
-      evt.detail.parameters.clientMsgId = newId();
+    var p = evt.detail.parameters;
+    if (p && p.type === "send" && !(evt.detail.errors && evt.detail.errors.length)) {
+      p.clientMsgId = newId();
+      var open = roomElement().getAttribute("data-live") === "open";
+      addToOutbox({ type: "send", roomId: p.roomId, body: p.body, clientMsgId: p.clientMsgId }, !open);
+      lastTypingSent = 0;
+      var form = document.getElementById("composer");
+      if (form) form.querySelector("textarea").value = "";
     }
   });
 
   document.addEventListener("htmx:wsAfterSend", function (evt) {
-    lastTypingSent = 0;
-    var form = document.getElementById("composer");
-    if (form && form.contains(evt.detail.elt || form)) {
-      form.querySelector("textarea").value = "";
-    }
+    var sent;
+    try { sent = JSON.parse(evt.detail.message); } catch (e) { return; }
+    if (!sent || sent.type !== "send") return;
+    outboxEntries().forEach(function (li) {
+      if (li.getAttribute("data-client-msg-id") === sent.clientMsgId) {
+        li.setAttribute("data-state", "sent");
+        li.querySelector(".outbox-state").textContent = "sending…";
+      }
+    });
   });
 
+  document.addEventListener("htmx:wsAfterMessage", settleOutbox);
   document.addEventListener("htmx:wsAfterMessage", scrollToEnd);
   document.addEventListener("DOMContentLoaded", function () {
     scrollToEnd();

@@ -1,18 +1,22 @@
 package io.parley.app;
 
+import io.parley.cluster.HazelcastReceiptEvents;
 import io.parley.common.Ids;
 import io.parley.messaging.MessageEvents;
 import io.parley.messaging.MessageSequencer;
 import io.parley.messaging.MessageService;
 import io.parley.messaging.MessageStore;
 import io.parley.messaging.RoomSequencer;
+import io.parley.mongo.MongoAvatarStore;
 import io.parley.mongo.MongoConnection;
 import io.parley.mongo.MongoMessageStore;
 import io.parley.mongo.MongoReceiptStore;
 import io.parley.mongo.MongoRoomDirectory;
 import io.parley.mongo.MongoUserDirectory;
+import io.parley.receipts.ReceiptRecorder;
 import io.parley.receipts.ReceiptStore;
 import io.parley.rooms.RoomService;
+import io.parley.users.User;
 import io.parley.users.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -33,7 +37,11 @@ public class DomainWiring {
   @Produces
   @Singleton
   UserService users(MongoConnection mongo, Clock clock) {
-    return new UserService(new MongoUserDirectory(mongo.database()), clock);
+    return new UserService(
+        new MongoUserDirectory(mongo.database()),
+        new MongoAvatarStore(mongo.database()),
+        clock,
+        Ids::newId);
   }
 
   @Produces
@@ -56,6 +64,12 @@ public class DomainWiring {
 
   @Produces
   @Singleton
+  ReceiptRecorder receiptRecorder(ReceiptStore store, HazelcastReceiptEvents events) {
+    return new ReceiptRecorder(store, events::publish);
+  }
+
+  @Produces
+  @Singleton
   @Typed(RoomSequencer.class)
   RoomSequencer roomSequencer(MessageStore store, MessageEvents events, Clock clock) {
     return new RoomSequencer(store, events, clock, Ids::newId);
@@ -63,7 +77,14 @@ public class DomainWiring {
 
   @Produces
   @Singleton
-  MessageService messages(RoomService rooms, MessageSequencer sequencer, MessageStore store) {
-    return new MessageService(rooms, sequencer, store);
+  MessageService messages(
+      RoomService rooms, MessageSequencer sequencer, MessageStore store, UserService users) {
+    return new MessageService(
+        rooms,
+        sequencer,
+        store,
+        ids ->
+            users.byIds(ids).values().stream()
+                .collect(java.util.stream.Collectors.toMap(User::id, User::username)));
   }
 }

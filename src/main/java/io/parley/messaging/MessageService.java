@@ -1,8 +1,12 @@
 package io.parley.messaging;
 
+import io.parley.rooms.Membership;
 import io.parley.rooms.RoomService;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** What users do with messages: post them and read a room's history. Authorises every call. */
 public class MessageService {
@@ -10,19 +14,52 @@ public class MessageService {
   private final RoomService rooms;
   private final MessageSequencer sequencer;
   private final MessageStore store;
+  private final Usernames usernames;
 
-  public MessageService(RoomService rooms, MessageSequencer sequencer, MessageStore store) {
+  /** Looks up the usernames of user ids (absent ids are skipped), to resolve mentions. */
+  @FunctionalInterface
+  public interface Usernames {
+    Map<String, String> of(Collection<String> userIds);
+  }
+
+  public MessageService(
+      RoomService rooms, MessageSequencer sequencer, MessageStore store, Usernames usernames) {
     this.rooms = rooms;
     this.sequencer = sequencer;
     this.store = store;
+    this.usernames = usernames;
   }
 
   /** Posts as {@code userId}; acknowledged only once stored. */
   public SendResult send(
       String userId, String roomId, String body, String clientMsgId, Map<String, String> metadata) {
     rooms.requireMember(userId, roomId);
-    return sequencer.append(
-        new NewMessage(roomId, userId, body, NewMessage.PLAIN_TEXT, clientMsgId, metadata));
+    NewMessage draft =
+        new NewMessage(roomId, userId, body, NewMessage.PLAIN_TEXT, clientMsgId, metadata);
+    return sequencer.append(draft.mentioning(mentioned(roomId, userId, draft.body())));
+  }
+
+  /** The other members whose usernames the body names with {@code @}. */
+  private List<String> mentioned(String roomId, String senderId, String body) {
+    Set<String> handles = Mentions.handles(body);
+    if (handles.isEmpty()) {
+      return List.of();
+    }
+    List<String> others =
+        rooms.members(roomId).stream()
+            .map(Membership::userId)
+            .filter(id -> !id.equals(senderId))
+            .toList();
+    return usernames.of(others).entrySet().stream()
+        .filter(e -> handles.contains(e.getValue().toLowerCase(Locale.ROOT)))
+        .map(Map.Entry::getKey)
+        .sorted()
+        .toList();
+  }
+
+  /** How many messages above {@code afterSeq} in the room mention the user. */
+  public long mentionsSince(String userId, String roomId, long afterSeq) {
+    return store.countMentions(roomId, userId, afterSeq);
   }
 
   /** A page of the room's history, if the user may see the room. */

@@ -26,4 +26,7 @@ public interface MessageStore {
    * Up to {@code limit} messages with seq above {@code afterSeq}, the oldest ones, in seq order.
    */
   List<Message> after(String roomId, long afterSeq, int limit);
+
+  /** How many messages above {@code afterSeq} mention the user. */
+  long countMentions(String roomId, String userId, long afterSeq);
 }

@@ -4,6 +4,7 @@ import io.parley.common.DomainException;
 import io.parley.common.Ids;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -15,7 +16,8 @@ public record NewMessage(
     String body,
     String contentType,
     String clientMsgId,
-    Map<String, String> metadata)
+    Map<String, String> metadata,
+    List<String> mentions)
     implements Serializable {
 
   public static final int MAX_BODY = 4000;
@@ -33,11 +35,38 @@ public record NewMessage(
     }
     clientMsgId = Ids.requireClientId(clientMsgId, "clientMsgId");
     metadata = requireMetadata(metadata);
+    mentions = mentions == null ? List.of() : List.copyOf(mentions);
+  }
+
+  public NewMessage(
+      String roomId,
+      String senderId,
+      String body,
+      String contentType,
+      String clientMsgId,
+      Map<String, String> metadata) {
+    this(roomId, senderId, body, contentType, clientMsgId, metadata, List.of());
+  }
+
+  /** The same message, mentioning these member ids. */
+  public NewMessage mentioning(List<String> memberIds) {
+    return new NewMessage(roomId, senderId, body, contentType, clientMsgId, metadata, memberIds);
   }
 
   public Message place(String id, long seq, Instant now) {
     return new Message(
-        id, roomId, seq, senderId, body, contentType, now, null, false, clientMsgId, metadata);
+        id,
+        roomId,
+        seq,
+        senderId,
+        body,
+        contentType,
+        now,
+        null,
+        false,
+        clientMsgId,
+        metadata,
+        mentions);
   }
 
   private static String requireBody(String body) {

@@ -14,6 +14,7 @@ public final class Collections {
   public static final String MEMBERSHIPS = "memberships";
   public static final String MESSAGES = "messages";
   public static final String RECEIPTS = "receipts";
+  public static final String AVATARS = "avatars";
 
   private Collections() {}
 
@@ -39,6 +40,8 @@ public final class Collections {
         .createIndex(Indexes.ascending("username"), new IndexOptions().name("username"));
     db.getCollection(RECEIPTS)
         .createIndex(Indexes.ascending("userId", "roomId"), unique("user_room"));
+    db.getCollection(RECEIPTS)
+        .createIndex(Indexes.ascending("roomId"), new IndexOptions().name("room"));
   }
 
   private static IndexOptions unique(String name) {

@@ -45,7 +45,8 @@ public class MongoMessageStore implements MessageStore {
             .append("editedAt", m.editedAt() == null ? null : Date.from(m.editedAt()))
             .append("deleted", m.deleted())
             .append("clientMsgId", m.clientMsgId())
-            .append("metadata", new Document(new HashMap<>(m.metadata())));
+            .append("metadata", new Document(new HashMap<>(m.metadata())))
+            .append("mentions", m.mentions());
     try {
       messages.insertOne(doc);
     } catch (MongoWriteException e) {
@@ -101,6 +102,12 @@ public class MongoMessageStore implements MessageStore {
     return page;
   }
 
+  @Override
+  public long countMentions(String roomId, String userId, long afterSeq) {
+    return messages.countDocuments(
+        and(eq("roomId", roomId), gt("seq", afterSeq), eq("mentions", userId)));
+  }
+
   static Message toMessage(Document doc) {
     Document meta = doc.get("metadata", Document.class);
     Map<String, String> metadata = new HashMap<>();
@@ -119,6 +126,7 @@ public class MongoMessageStore implements MessageStore {
         edited == null ? null : edited.toInstant(),
         doc.getBoolean("deleted", false),
         doc.getString("clientMsgId"),
-        metadata);
+        metadata,
+        doc.getList("mentions", String.class, List.of()));
   }
 }

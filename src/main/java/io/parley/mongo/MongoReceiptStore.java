@@ -1,6 +1,5 @@
 package io.parley.mongo;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
@@ -8,11 +7,12 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.parley.receipts.ReceiptStore;
+import io.parley.receipts.Watermark;
 import java.util.HashMap;
 import java.util.Map;
 import org.bson.Document;
 
-/** Read watermarks in {@code receipts}: one document per user and room. */
+/** Watermarks in {@code receipts}: one document per user and room, raised with {@code $max}. */
 public class MongoReceiptStore implements ReceiptStore {
 
   private final MongoCollection<Document> receipts;
@@ -22,13 +22,14 @@ public class MongoReceiptStore implements ReceiptStore {
   }
 
   @Override
-  public void markRead(String userId, String roomId, long seq) {
+  public void raise(String userId, String roomId, Watermark mark) {
     receipts.updateOne(
-        and(eq("_id", userId + ":" + roomId)),
+        eq("_id", userId + ":" + roomId),
         Updates.combine(
             Updates.setOnInsert("userId", userId),
             Updates.setOnInsert("roomId", roomId),
-            Updates.max("lastReadSeq", seq)),
+            Updates.max("lastReadSeq", mark.read()),
+            Updates.max("deliveredSeq", mark.delivered())),
         new UpdateOptions().upsert(true));
   }
 
@@ -38,6 +39,21 @@ public class MongoReceiptStore implements ReceiptStore {
     receipts
         .find(eq("userId", userId))
         .forEach(d -> marks.put(d.getString("roomId"), d.getLong("lastReadSeq")));
+    return marks;
+  }
+
+  @Override
+  public Map<String, Watermark> inRoom(String roomId) {
+    Map<String, Watermark> marks = new HashMap<>();
+    receipts
+        .find(eq("roomId", roomId))
+        .forEach(
+            d -> {
+              Long delivered = d.getLong("deliveredSeq");
+              long read = d.getLong("lastReadSeq");
+              marks.put(
+                  d.getString("userId"), new Watermark(read, delivered == null ? read : delivered));
+            });
     return marks;
   }
 }

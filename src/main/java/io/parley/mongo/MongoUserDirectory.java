@@ -33,7 +33,10 @@ public class MongoUserDirectory implements UserDirectory {
             .append("username", user.username())
             .append("displayName", user.displayName())
             .append("groups", new ArrayList<>(user.groups()))
-            .append("lastSignIn", Date.from(user.lastSignIn()));
+            .append("lastSignIn", Date.from(user.lastSignIn()))
+            .append("status", user.status())
+            .append("avatarVersion", user.avatarVersion())
+            .append("nameChosen", user.nameChosen());
     users.replaceOne(eq("_id", user.id()), doc, new ReplaceOptions().upsert(true));
   }
 
@@ -69,6 +72,9 @@ public class MongoUserDirectory implements UserDirectory {
         d.getString("username"),
         d.getString("displayName"),
         new HashSet<>(d.getList("groups", String.class, new ArrayList<>())),
-        d.getDate("lastSignIn").toInstant());
+        d.getDate("lastSignIn").toInstant(),
+        d.getString("status"),
+        d.getString("avatarVersion"),
+        d.getBoolean("nameChosen", false));
   }
 }

@@ -5,9 +5,12 @@ import java.util.Map;
 /** Where read watermarks are kept; one record per user and room, never one per message. */
 public interface ReceiptStore {
 
-  /** Raises the user's watermark in the room to {@code seq}; never lowers it. */
-  void markRead(String userId, String roomId, long seq);
+  /** Raises the user's watermarks in the room; never lowers them. */
+  void raise(String userId, String roomId, Watermark mark);
 
-  /** The user's watermark per room id; rooms never read are absent. */
+  /** The user's read watermark per room id; rooms never read are absent. */
   Map<String, Long> lastRead(String userId);
+
+  /** Every member's watermarks in the room, by user id; members with none are absent. */
+  Map<String, Watermark> inRoom(String roomId);
 }

@@ -3,11 +3,41 @@ package io.parley.users;
 import java.time.Instant;
 import java.util.Set;
 
-/** A person known to Parley, keyed by the subject of their identity token. */
+/**
+ * A person known to Parley, keyed by the subject of their identity token. The identity provider
+ * supplies the username, groups and a first display name; the person may choose their own display
+ * name ({@code nameChosen}), a status line and an avatar ({@code avatarVersion} is null when they
+ * have none and changes with every upload, so its URL can be cached).
+ */
 public record User(
-    String id, String username, String displayName, Set<String> groups, Instant lastSignIn) {
+    String id,
+    String username,
+    String displayName,
+    Set<String> groups,
+    Instant lastSignIn,
+    String status,
+    String avatarVersion,
+    boolean nameChosen) {
 
   public User {
     groups = Set.copyOf(groups);
+    status = status == null ? "" : status;
+  }
+
+  public User(
+      String id, String username, String displayName, Set<String> groups, Instant lastSignIn) {
+    this(id, username, displayName, groups, lastSignIn, "", null, false);
+  }
+
+  public boolean hasAvatar() {
+    return avatarVersion != null;
+  }
+
+  User withProfile(String name, String newStatus) {
+    return new User(id, username, name, groups, lastSignIn, newStatus, avatarVersion, true);
+  }
+
+  User withAvatar(String version) {
+    return new User(id, username, displayName, groups, lastSignIn, status, version, nameChosen);
   }
 }

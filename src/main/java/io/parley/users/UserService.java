@@ -5,16 +5,26 @@ import io.parley.common.Text;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Keeps the user record in step with the identity provider's claims. */
 public class UserService {
 
-  private final UserDirectory users;
-  private final Clock clock;
+  public static final int MAX_NAME = 60;
+  public static final int MAX_STATUS = 140;
 
-  public UserService(UserDirectory users, Clock clock) {
+  private final UserDirectory users;
+  private final AvatarStore avatars;
+  private final Clock clock;
+  private final Supplier<String> versions;
+
+  public UserService(
+      UserDirectory users, AvatarStore avatars, Clock clock, Supplier<String> versions) {
     this.users = users;
+    this.avatars = avatars;
     this.clock = clock;
+    this.versions = versions;
   }
 
   /** Called on every sign-in and token use that carries claims: creates or refreshes the user. */
@@ -22,15 +32,55 @@ public class UserService {
     if (claims.subject() == null || claims.subject().isBlank()) {
       throw DomainException.invalid("token has no subject");
     }
+    String username = Text.requireName(claims.username(), "username", 100);
+    String idpName = Text.requireName(claims.displayName(), "display name", 100);
+    User known = users.find(claims.subject()).orElse(null);
     User user =
-        new User(
-            claims.subject(),
-            Text.requireName(claims.username(), "username", 100),
-            Text.requireName(claims.displayName(), "display name", 100),
-            claims.groups(),
-            clock.instant());
+        known == null
+            ? new User(claims.subject(), username, idpName, claims.groups(), clock.instant())
+            : new User(
+                claims.subject(),
+                username,
+                known.nameChosen() ? known.displayName() : idpName,
+                claims.groups(),
+                clock.instant(),
+                known.status(),
+                known.avatarVersion(),
+                known.nameChosen());
     users.save(user);
     return user;
+  }
+
+  /** The person chose their display name and status line (empty clears it). */
+  public User updateProfile(String userId, String displayName, String status) {
+    String name = Text.requireName(displayName, "display name", MAX_NAME);
+    String line =
+        status == null || status.isBlank() ? "" : Text.requireName(status, "status", MAX_STATUS);
+    User updated = require(userId).withProfile(name, line);
+    users.save(updated);
+    return updated;
+  }
+
+  /** Stores a new avatar (checked by {@link Avatar#of}) and points the profile at it. */
+  public User setAvatar(String userId, byte[] image) {
+    User user = require(userId);
+    Avatar avatar = Avatar.of(image, versions.get());
+    avatars.save(userId, avatar);
+    User updated = user.withAvatar(avatar.version());
+    users.save(updated);
+    return updated;
+  }
+
+  /** Back to the initials. */
+  public User removeAvatar(String userId) {
+    User updated = require(userId).withAvatar(null);
+    avatars.delete(userId);
+    users.save(updated);
+    return updated;
+  }
+
+  public Optional<Avatar> avatar(String userId) {
+    return avatars.find(userId);
   }
 
   public User require(String userId) {

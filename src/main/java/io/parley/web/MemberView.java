@@ -1,4 +1,17 @@
 package io.parley.web;
 
-/** A room member as the member list shows them, with their presence. */
-public record MemberView(String userId, String name, String role, String state, String lastSeen) {}
+/** A room member as the member list shows them, with their presence and profile. */
+public record MemberView(
+    String userId,
+    String name,
+    String role,
+    String state,
+    String lastSeen,
+    AvatarView avatar,
+    String status) {
+
+  /** The class every presence dot of this person carries, so one push updates them all. */
+  public String presenceKey() {
+    return Dom.key(userId);
+  }
+}

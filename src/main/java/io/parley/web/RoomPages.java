@@ -3,9 +3,12 @@ package io.parley.web;
 import io.parley.common.DomainException;
 import io.parley.common.Ids;
 import io.parley.messaging.HistoryQuery;
+import io.parley.messaging.Message;
 import io.parley.messaging.MessagePage;
 import io.parley.messaging.MessageService;
+import io.parley.receipts.ReceiptRecorder;
 import io.parley.receipts.ReceiptStore;
+import io.parley.receipts.Watermark;
 import io.parley.rooms.Room;
 import io.parley.rooms.RoomService;
 import io.parley.rooms.RoomType;
@@ -42,6 +45,7 @@ public class RoomPages extends HttpServlet {
   @Inject RoomService rooms;
   @Inject MessageService messages;
   @Inject ReceiptStore receipts;
+  @Inject ReceiptRecorder recorder;
   @Inject UserService users;
   @Inject RoomViews views;
   @Inject Views templates;
@@ -116,11 +120,19 @@ public class RoomPages extends HttpServlet {
             me.userId(), roomId, new HistoryQuery(before, null, HistoryQuery.DEFAULT_LIMIT));
     List<MemberView> members = views.members(roomId);
     boolean member = members.stream().anyMatch(m -> m.userId().equals(me.userId()));
-    if (member && before == null) {
-      receipts.markRead(me.userId(), roomId, page.newestSeq());
+    if (member && before == null && page.newestSeq() > 0) {
+      // Stored now so this page's sidebar shows the room read; announced so other tabs clear too.
+      receipts.raise(me.userId(), roomId, new Watermark(page.newestSeq(), page.newestSeq()));
+      recorder.read(me.userId(), roomId, page.newestSeq());
     }
     Map<String, Object> model = base(me, views.sidebar(me.userId()));
-    model.put("room", views.view(room, me.userId(), 0));
+    model.put("room", views.view(room, me.userId(), 0, 0));
+    List<Message> shown = page.messages();
+    model.put(
+        "receiptLine",
+        before != null || shown.isEmpty()
+            ? ""
+            : views.receiptLine(room, shown.get(shown.size() - 1), me.userId()));
     model.put("member", member);
     model.put("members", members);
     model.put("messages", views.messages(page.messages(), me.userId()));

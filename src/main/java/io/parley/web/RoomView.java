@@ -1,4 +1,14 @@
 package io.parley.web;
 
-/** A room as the sidebar and room header show it. */
-public record RoomView(String id, String title, String type, long unread, boolean direct) {}
+/**
+ * A room as the sidebar and room header show it. In a one-to-one conversation {@code peer} is the
+ * other person's presence, so the direct-message list shows who is around.
+ */
+public record RoomView(
+    String id,
+    String title,
+    String type,
+    long unread,
+    long mentions,
+    boolean direct,
+    MemberView peer) {}

@@ -3,15 +3,20 @@ package io.parley.web;
 import io.parley.cluster.HazelcastPresence;
 import io.parley.messaging.Message;
 import io.parley.messaging.MessageService;
+import io.parley.receipts.ReceiptLine;
+import io.parley.receipts.ReceiptRecorder;
 import io.parley.receipts.ReceiptStore;
+import io.parley.receipts.Watermark;
 import io.parley.rooms.Membership;
 import io.parley.rooms.Room;
 import io.parley.rooms.RoomService;
+import io.parley.rooms.RoomType;
 import io.parley.users.User;
 import io.parley.users.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +30,7 @@ public class RoomViews {
   @Inject RoomService rooms;
   @Inject MessageService messages;
   @Inject ReceiptStore receipts;
+  @Inject ReceiptRecorder recorder;
   @Inject UserService users;
   @Inject HazelcastPresence presence;
 
@@ -33,55 +39,118 @@ public class RoomViews {
     List<Membership> members = rooms.members(roomId);
     Map<String, User> byId = users.byIds(members.stream().map(Membership::userId).toList());
     return members.stream()
-        .map(
-            m -> {
-              User u = byId.get(m.userId());
-              return new MemberView(
-                  m.userId(),
-                  u == null ? m.userId() : u.displayName(),
-                  m.role().name().toLowerCase(),
-                  presence.stateOf(m.userId()).name().toLowerCase(),
-                  presence.lastSeen(m.userId()).map(Object::toString).orElse(null));
-            })
+        .map(m -> member(m.userId(), byId.get(m.userId()), m.role().name().toLowerCase()))
         .sorted(
             java.util.Comparator.comparing((MemberView v) -> !v.state().equals("online"))
                 .thenComparing(v -> v.name().toLowerCase()))
         .toList();
   }
 
-  /** The user's rooms with unread counts, for the sidebar. */
+  private MemberView member(String userId, User u, String role) {
+    String name = u == null ? userId : u.displayName();
+    return new MemberView(
+        userId,
+        name,
+        role,
+        presence.stateOf(userId).name().toLowerCase(),
+        presence.lastSeen(userId).map(Object::toString).orElse(null),
+        AvatarView.of(u, name),
+        u == null ? "" : u.status());
+  }
+
+  /**
+   * The user's rooms with unread and mention counts, for the sidebar. Showing a count means the
+   * messages reached one of the user's devices, so it also raises their delivered mark.
+   */
   public List<RoomView> sidebar(String userId) {
     Map<String, Long> lastRead = receipts.lastRead(userId);
     return rooms.roomsOf(userId).stream()
-        .map(r -> view(r, userId, messages.lastSeq(r.id()) - lastRead.getOrDefault(r.id(), 0L)))
+        .map(
+            r -> {
+              long read = lastRead.getOrDefault(r.id(), 0L);
+              long last = messages.lastSeq(r.id());
+              if (last > read) {
+                recorder.delivered(userId, r.id(), last);
+              }
+              long mentions = last > read ? messages.mentionsSince(userId, r.id(), read) : 0;
+              return view(r, userId, last - read, mentions);
+            })
         .toList();
   }
 
-  public RoomView view(Room room, String viewerId, long unread) {
+  public RoomView view(Room room, String viewerId, long unread, long mentions) {
     String title = room.name();
+    MemberView peer = null;
     if (room.type().isDirect()) {
       Set<String> others =
           rooms.members(room.id()).stream()
               .map(Membership::userId)
               .filter(id -> !id.equals(viewerId))
               .collect(Collectors.toSet());
+      Map<String, User> byId = users.byIds(others);
       title =
-          users.byIds(others).values().stream()
-              .map(User::displayName)
-              .sorted()
-              .collect(Collectors.joining(", "));
+          byId.values().stream().map(User::displayName).sorted().collect(Collectors.joining(", "));
       if (title.isEmpty()) {
         title = "(just you)";
       }
+      if (room.type() == RoomType.DIRECT && others.size() == 1) {
+        String other = others.iterator().next();
+        peer = member(other, byId.get(other), "member");
+      }
     }
     return new RoomView(
-        room.id(), title, room.type().name(), Math.max(0, unread), room.type().isDirect());
+        room.id(),
+        title,
+        room.type().name(),
+        Math.max(0, unread),
+        Math.max(0, mentions),
+        room.type().isDirect(),
+        peer);
   }
 
   public List<MessageView> messages(Collection<Message> page, String viewerId) {
-    Set<String> senders = new HashSet<>();
-    page.forEach(m -> senders.add(m.senderId()));
-    Map<String, User> byId = users.byIds(senders);
-    return page.stream().map(m -> MessageView.of(m, byId.get(m.senderId()), viewerId)).toList();
+    Set<String> people = new HashSet<>();
+    page.forEach(
+        m -> {
+          people.add(m.senderId());
+          people.addAll(m.mentions());
+        });
+    Map<String, User> byId = users.byIds(people);
+    return page.stream().map(m -> MessageView.of(m, byId, viewerId)).toList();
+  }
+
+  /**
+   * The line under the room's latest message for this viewer: "Seen by …", or in a one-to-one
+   * conversation the sender's "Sent" / "Delivered" / "Read".
+   */
+  public String receiptLine(Room room, Message latest, String viewerId) {
+    return receiptLines(room, latest, List.of(viewerId)).get(viewerId);
+  }
+
+  /** The receipt line for each viewer, reading the room's marks and names once. */
+  public Map<String, String> receiptLines(Room room, Message latest, Collection<String> viewerIds) {
+    Map<String, String> lines = new HashMap<>();
+    if (latest == null) {
+      viewerIds.forEach(v -> lines.put(v, ""));
+      return lines;
+    }
+    Map<String, Watermark> marks = receipts.inRoom(room.id());
+    if (room.type() == RoomType.DIRECT) {
+      viewerIds.forEach(
+          v -> lines.put(v, ReceiptLine.direct(latest.seq(), latest.senderId(), v, marks)));
+      return lines;
+    }
+    Map<String, String> names = new HashMap<>();
+    users.byIds(marks.keySet()).forEach((id, u) -> names.put(id, u.displayName()));
+    int others =
+        (int)
+            rooms.members(room.id()).stream()
+                .filter(m -> !m.userId().equals(latest.senderId()))
+                .count();
+    viewerIds.forEach(
+        v ->
+            lines.put(
+                v, ReceiptLine.seenBy(latest.seq(), latest.senderId(), v, marks, names, others)));
+    return lines;
   }
 }

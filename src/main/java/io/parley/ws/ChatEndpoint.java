@@ -5,7 +5,9 @@ import io.parley.messaging.MessageService;
 import io.parley.messaging.SendResult;
 import io.parley.presence.PresenceState;
 import io.parley.receipts.ReceiptStore;
+import io.parley.rooms.Room;
 import io.parley.rooms.RoomService;
+import io.parley.rooms.RoomType;
 import io.parley.security.SignedIn;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -18,7 +20,10 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -58,10 +63,15 @@ public class ChatEndpoint {
       session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "not signed in"));
       return;
     }
-    var memberOf =
-        rooms.roomsOf(signedIn.userId()).stream().map(r -> r.id()).collect(Collectors.toSet());
+    List<Room> mine = rooms.roomsOf(signedIn.userId());
+    Set<String> memberOf = mine.stream().map(Room::id).collect(Collectors.toSet());
+    Set<String> peers = new HashSet<>();
+    mine.stream()
+        .filter(r -> r.type() == RoomType.DIRECT)
+        .forEach(r -> rooms.members(r.id()).forEach(m -> peers.add(m.userId())));
+    peers.remove(signedIn.userId());
     Map<String, Long> lastRead = receipts.lastRead(signedIn.userId());
-    LiveConnection connection = new LiveConnection(session, signedIn, memberOf, lastRead);
+    LiveConnection connection = new LiveConnection(session, signedIn, memberOf, lastRead, peers);
     connections.add(connection);
     presence.report(connection, PresenceState.ONLINE);
   }

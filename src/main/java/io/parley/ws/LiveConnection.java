@@ -25,22 +25,69 @@ final class LiveConnection {
   private final SignedIn signedIn;
   private final Set<String> rooms = ConcurrentHashMap.newKeySet();
   private final Map<String, Long> lastRead = new ConcurrentHashMap<>();
+  private final Map<String, Long> latest = new ConcurrentHashMap<>();
+  private final Map<String, Long> mentions = new ConcurrentHashMap<>();
+  private final Set<String> peers;
   private String watchedRoom;
   private boolean watchingAsMember;
+  private boolean watchingOneToOne;
   private Set<String> watchedMembers = Set.of();
   private long lastSentSeq;
 
+  /**
+   * @param memberOf the rooms whose unread badges this tab's sidebar shows
+   * @param lastRead the user's read watermark per room when the tab connected
+   * @param peers the people of the tab's direct-message list, whose presence it shows
+   */
   LiveConnection(
-      Session session, SignedIn signedIn, Set<String> memberOf, Map<String, Long> lastRead) {
+      Session session,
+      SignedIn signedIn,
+      Set<String> memberOf,
+      Map<String, Long> lastRead,
+      Set<String> peers) {
     this.session = session;
     this.signedIn = signedIn;
     this.rooms.addAll(memberOf);
     this.lastRead.putAll(lastRead);
+    this.peers = Set.copyOf(peers);
   }
 
-  /** Unread messages in a room this tab does not watch, counted from its read watermark. */
-  long unreadUpTo(String roomId, long seq) {
-    return Math.max(0, seq - lastRead.getOrDefault(roomId, 0L));
+  /** A sidebar badge: unread messages and, among them, those mentioning the user. */
+  record Badge(long unread, long mentions) {}
+
+  /** Counts the messages above a seq that mention a user, when the tab does not know yet. */
+  interface MentionCounter {
+    long since(String userId, String roomId, long afterSeq);
+  }
+
+  /** A message arrived in a room this tab does not watch; returns the room's new badge. */
+  synchronized Badge arrived(Message m, MentionCounter counter) {
+    latest.merge(m.roomId(), m.seq(), Math::max);
+    long read = lastRead.getOrDefault(m.roomId(), 0L);
+    Long known = mentions.get(m.roomId());
+    long count;
+    if (known == null) {
+      count = counter.since(userId(), m.roomId(), read); // the message is stored already
+    } else {
+      count = known + (m.mentions(userId()) ? 1 : 0);
+    }
+    mentions.put(m.roomId(), count);
+    return new Badge(Math.max(0, m.seq() - read), count);
+  }
+
+  /**
+   * The user read the room up to {@code seq}, here or in another tab; returns the room's new badge,
+   * or null when that changes nothing.
+   */
+  synchronized Badge readUpTo(String roomId, long seq, MentionCounter counter) {
+    if (seq <= lastRead.getOrDefault(roomId, 0L)) {
+      return null;
+    }
+    lastRead.put(roomId, seq);
+    long unread = Math.max(0, latest.getOrDefault(roomId, seq) - seq);
+    long count = unread == 0 ? 0 : counter.since(userId(), roomId, seq);
+    mentions.put(roomId, count);
+    return new Badge(unread, count);
   }
 
   String id() {
@@ -61,12 +108,17 @@ final class LiveConnection {
 
   /** Whether the member list this tab shows includes the user. */
   synchronized boolean showsMember(String userId) {
-    return watchedMembers.contains(userId);
+    return watchedMembers.contains(userId) || peers.contains(userId);
   }
 
   /** Whether what this tab shows counts as read (only members keep read marks). */
   synchronized boolean watchesAsMember() {
     return watchingAsMember;
+  }
+
+  /** Whether the watched room is a one-to-one conversation (with sent/delivered/read). */
+  synchronized boolean watchesOneToOne() {
+    return watchingOneToOne;
   }
 
   synchronized boolean watches(String roomId) {
@@ -79,6 +131,7 @@ final class LiveConnection {
    */
   synchronized long watch(
       String roomId,
+      boolean oneToOne,
       long afterSeq,
       boolean member,
       Set<String> members,
@@ -87,6 +140,7 @@ final class LiveConnection {
     rooms.add(roomId);
     watchedRoom = roomId;
     watchingAsMember = member;
+    watchingOneToOne = oneToOne;
     watchedMembers = Set.copyOf(members);
     lastSentSeq = afterSeq;
     catchUp(Long.MAX_VALUE, missed, renderer);

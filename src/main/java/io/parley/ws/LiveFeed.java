@@ -2,8 +2,12 @@ package io.parley.ws;
 
 import io.parley.cluster.HazelcastMessageEvents;
 import io.parley.messaging.Message;
+import io.parley.messaging.MessageService;
 import io.parley.messaging.MessageStore;
+import io.parley.receipts.ReceiptRecorder;
+import io.parley.rooms.Room;
 import io.parley.rooms.RoomService;
+import io.parley.rooms.RoomType;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -31,7 +35,8 @@ public class LiveFeed {
   @Inject LiveConnections connections;
   @Inject LiveFragments fragments;
   @Inject MessageStore store;
-  @Inject ReadMarks readMarks;
+  @Inject ReceiptRecorder receipts;
+  @Inject MessageService messages;
   @Inject TypingFeed typing;
   @Inject RoomService rooms;
 
@@ -50,16 +55,24 @@ public class LiveFeed {
 
   /** The tab starts watching a room it may see, from the last seq it already shows. */
   void watch(LiveConnection connection, String roomId, long afterSeq) {
-    rooms.visible(connection.userId(), roomId);
+    Room room = rooms.visible(connection.userId(), roomId);
     connections.index(connection, roomId);
     var members =
         rooms.members(roomId).stream()
             .map(m -> m.userId())
             .collect(java.util.stream.Collectors.toSet());
     boolean member = members.contains(connection.userId());
-    long upTo = connection.watch(roomId, afterSeq, member, members, missed(roomId), renderer());
+    long upTo =
+        connection.watch(
+            roomId,
+            room.type() == RoomType.DIRECT,
+            afterSeq,
+            member,
+            members,
+            missed(roomId),
+            renderer());
     if (upTo > 0 && member) {
-      readMarks.read(connection.userId(), roomId, upTo);
+      receipts.read(connection.userId(), roomId, upTo);
     }
   }
 
@@ -78,17 +91,25 @@ public class LiveFeed {
         if (connection.watches(message.roomId())) {
           if (connection.deliver(message, missed(message.roomId()), once)
               && connection.watchesAsMember()) {
-            readMarks.read(connection.userId(), message.roomId(), message.seq());
+            receipts.read(connection.userId(), message.roomId(), message.seq());
           }
+          // Nobody but the sender has seen the new latest message yet.
+          connection.send(fragments.receipt(message.roomId(), freshLine(message, connection)));
         } else {
+          receipts.delivered(connection.userId(), message.roomId(), message.seq());
           connection.send(
               fragments.badge(
-                  message.roomId(), connection.unreadUpTo(message.roomId(), message.seq())));
+                  message.roomId(), connection.arrived(message, messages::mentionsSince)));
         }
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "could not deliver message " + message.id() + " to a socket", e);
       }
     }
+  }
+
+  /** The receipt line of a message nobody has read yet: "Sent" to the sender of a direct one. */
+  private static String freshLine(Message message, LiveConnection viewer) {
+    return message.senderId().equals(viewer.userId()) && viewer.watchesOneToOne() ? "Sent" : "";
   }
 
   private LongFunction<List<Message>> missed(String roomId) {

@@ -24,9 +24,17 @@ public class LiveFragments {
     return views.fragment("fragments/live", "append", Map.of("view", view));
   }
 
-  /** Replaces the unread badge of a room in the sidebar. */
-  String badge(String roomId, long unread) {
-    return views.fragment("fragments/live", "badge", Map.of("roomId", roomId, "unread", unread));
+  /** Replaces the unread and mention badges of a room in the sidebar. */
+  String badge(String roomId, LiveConnection.Badge badge) {
+    return views.fragment(
+        "fragments/live",
+        "badge",
+        Map.of("roomId", roomId, "unread", badge.unread(), "mentions", badge.mentions()));
+  }
+
+  /** Replaces the "Seen by" / delivery line under a room's messages. */
+  String receipt(String roomId, String text) {
+    return views.fragment("fragments/live", "receipt", Map.of("roomId", roomId, "text", text));
   }
 
   /** The acknowledgement of a stored message in the composer's status line. */

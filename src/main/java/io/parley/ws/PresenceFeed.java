@@ -2,6 +2,7 @@ package io.parley.ws;
 
 import io.parley.cluster.HazelcastPresence;
 import io.parley.presence.PresenceState;
+import io.parley.web.Dom;
 import io.parley.web.Views;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -45,6 +46,7 @@ public class PresenceFeed {
   private Map<String, Object> model(String userId) {
     Map<String, Object> model = new HashMap<>();
     model.put("userId", userId);
+    model.put("key", Dom.key(userId));
     model.put("state", presence.stateOf(userId).name().toLowerCase());
     model.put("lastSeen", presence.lastSeen(userId).map(Object::toString).orElse(null));
     return model;

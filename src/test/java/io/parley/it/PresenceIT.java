@@ -17,22 +17,20 @@ class PresenceIT {
     String room = alice.createRoom(Parley.unique("presence"), "public");
     bob.join(room);
     String bobId = bob.userId();
-    String bobDot = "id=\"presence-" + bobId + "\"";
+    String bobDot = "presence-" + io.parley.web.Dom.key(bobId);
     try (LiveSocket a = LiveSocket.open(alice)) {
       a.resume(room, 0);
       Thread.sleep(300);
       LiveSocket b = LiveSocket.open(bob);
       assertTrue(
-          a.await(f -> f.contains(bobDot), Duration.ofSeconds(10)).contains("presence online"));
+          a.await(f -> f.contains(bobDot), Duration.ofSeconds(10)).contains(bobDot + " online"));
       LiveSocket secondTab = LiveSocket.open(bob);
       b.send("{\"type\":\"presence\",\"state\":\"away\"}");
       secondTab.send("{\"type\":\"presence\",\"state\":\"away\"}");
-      a.await(f -> f.contains(bobDot) && f.contains("presence away"), Duration.ofSeconds(10));
+      a.await(f -> f.contains(bobDot + " away"), Duration.ofSeconds(10));
       b.close();
       secondTab.close();
-      String offline =
-          a.await(
-              f -> f.contains(bobDot) && f.contains("presence offline"), Duration.ofSeconds(10));
+      String offline = a.await(f -> f.contains(bobDot + " offline"), Duration.ofSeconds(10));
       assertTrue(offline.contains("last seen"), offline);
     }
     String page =

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,8 @@ class MessageServiceTest {
           rooms,
           new RoomSequencer(
               store, announced::add, Clock.systemUTC(), () -> UUID.randomUUID().toString()),
-          store);
+          store,
+          ids -> ids.stream().collect(Collectors.toMap(id -> id, id -> id.toUpperCase())));
   private Room room;
 
   @BeforeEach
@@ -89,5 +91,22 @@ class MessageServiceTest {
     assertTrue(after.hasOlder());
     MessagePage fromStart = messages.history("alice", room.id(), new HistoryQuery(null, 0L, 5));
     assertFalse(fromStart.hasOlder());
+  }
+
+  @Test
+  void mentionsOfMembersAreStoredAndCountedOthersIgnored() {
+    rooms.join("bob", room.id());
+    rooms.join("cy", room.id());
+    // usernames here are the ids upper-cased: mentions match them case-insensitively
+    Message m =
+        messages
+            .send("alice", room.id(), "@bob and @CY, not @dan or @alice", "c1", Map.of())
+            .message();
+    assertEquals(List.of("bob", "cy"), m.mentions());
+    messages.send("alice", room.id(), "no mention", "c2", Map.of());
+    messages.send("cy", room.id(), "@bob again", "c3", Map.of());
+    assertEquals(2, messages.mentionsSince("bob", room.id(), 0));
+    assertEquals(1, messages.mentionsSince("bob", room.id(), 1));
+    assertEquals(0, messages.mentionsSince("alice", room.id(), 0));
   }
 }

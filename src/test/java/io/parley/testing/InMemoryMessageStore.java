@@ -72,6 +72,11 @@ public class InMemoryMessageStore implements MessageStore {
         .toList();
   }
 
+  @Override
+  public long countMentions(String roomId, String userId, long afterSeq) {
+    return inRoom(roomId).stream().filter(m -> m.seq() > afterSeq && m.mentions(userId)).count();
+  }
+
   public List<Message> inRoom(String roomId) {
     return messages.stream().filter(m -> m.roomId().equals(roomId)).toList();
   }

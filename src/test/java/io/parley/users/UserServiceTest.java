@@ -1,18 +1,44 @@
 package io.parley.users;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parley.common.DomainException;
 import io.parley.testing.InMemoryUserDirectory;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class UserServiceTest {
 
-  private final UserService users = new UserService(new InMemoryUserDirectory(), Clock.systemUTC());
+  private final Map<String, Avatar> stored = new HashMap<>();
+  private final AvatarStore avatars =
+      new AvatarStore() {
+        @Override
+        public void save(String userId, Avatar avatar) {
+          stored.put(userId, avatar);
+        }
+
+        @Override
+        public Optional<Avatar> find(String userId) {
+          return Optional.ofNullable(stored.get(userId));
+        }
+
+        @Override
+        public void delete(String userId) {
+          stored.remove(userId);
+        }
+      };
+  private int versions;
+  private final UserService users =
+      new UserService(
+          new InMemoryUserDirectory(), avatars, Clock.systemUTC(), () -> "v" + ++versions);
 
   @Test
   void createsAndRefreshesUsersFromClaims() {
@@ -45,5 +71,64 @@ class UserServiceTest {
         DomainException.Kind.NOT_FOUND,
         assertThrows(DomainException.class, () -> users.require("x")).kind());
     assertThrows(DomainException.class, () -> users.requireByUsername("x"));
+  }
+
+  private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0};
+
+  private User ada() {
+    return users.signIn(new UserClaims("s-ada", "ada", null, "Ada Lovelace", Set.of()));
+  }
+
+  @Test
+  void aChosenNameAndStatusSurviveTheNextSignIn() {
+    ada();
+    users.updateProfile("s-ada", "  Countess  ", "Computing Bernoulli numbers");
+    User again = ada();
+    assertEquals("Countess", again.displayName());
+    assertEquals("Computing Bernoulli numbers", again.status());
+    assertTrue(again.nameChosen());
+  }
+
+  @Test
+  void withoutAChosenNameTheIdentityProviderKeepsItCurrent() {
+    ada();
+    User renamed = users.signIn(new UserClaims("s-ada", "ada", null, "Ada King", Set.of()));
+    assertEquals("Ada King", renamed.displayName());
+  }
+
+  @Test
+  void profileFieldsAreChecked() {
+    ada();
+    assertThrows(DomainException.class, () -> users.updateProfile("s-ada", " ", ""));
+    assertThrows(DomainException.class, () -> users.updateProfile("s-ada", "x".repeat(61), ""));
+    assertThrows(DomainException.class, () -> users.updateProfile("s-ada", "Ada", "y".repeat(141)));
+    assertThrows(DomainException.class, () -> users.updateProfile("s-ada", "Ada", "a\u0007b"));
+    assertEquals("", users.updateProfile("s-ada", "Ada", "   ").status());
+  }
+
+  @Test
+  void anAvatarIsSniffedFromItsBytesAndVersionedOnEveryUpload() {
+    ada();
+    User first = users.setAvatar("s-ada", PNG);
+    assertEquals("image/png", users.avatar("s-ada").orElseThrow().contentType());
+    User second = users.setAvatar("s-ada", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1});
+    assertEquals("image/jpeg", users.avatar("s-ada").orElseThrow().contentType());
+    assertFalse(first.avatarVersion().equals(second.avatarVersion()));
+    assertEquals(second.avatarVersion(), ada().avatarVersion(), "sign-in keeps the avatar");
+    User removed = users.removeAvatar("s-ada");
+    assertFalse(removed.hasAvatar());
+    assertTrue(users.avatar("s-ada").isEmpty());
+  }
+
+  @Test
+  void scriptsAndOversizedImagesAreRefused() {
+    ada();
+    byte[] svg = "<svg onload=alert(1)>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThrows(DomainException.class, () -> users.setAvatar("s-ada", svg));
+    byte[] huge = new byte[Avatar.MAX_BYTES + 1];
+    System.arraycopy(PNG, 0, huge, 0, PNG.length);
+    assertThrows(DomainException.class, () -> users.setAvatar("s-ada", huge));
+    assertThrows(DomainException.class, () -> users.setAvatar("s-ada", new byte[0]));
+    assertTrue(users.avatar("s-ada").isEmpty());
   }
 }

@@ -31,7 +31,15 @@ class TemplatesTest {
   private static final User EVE =
       new User("u-eve", "eve", "<img src=x onerror=alert(1)>", Set.of(), Instant.EPOCH);
 
+  private static final User BOB = new User("u-bob", "bob", "Bob", Set.of(), Instant.EPOCH);
+
+  private static final Map<String, User> PEOPLE = Map.of("u-eve", EVE, "u-bob", BOB);
+
   private static Message message(String body) {
+    return message(body, java.util.List.of());
+  }
+
+  private static Message message(String body, java.util.List<String> mentions) {
     return new Message(
         "m1",
         "room-1",
@@ -43,7 +51,8 @@ class TemplatesTest {
         null,
         false,
         "c1",
-        Map.of());
+        Map.of(),
+        mentions);
   }
 
   private static String append(MessageView view) {
@@ -53,18 +62,19 @@ class TemplatesTest {
 
   @Test
   void liveAppendWrapsTheMessageFragmentInAnOutOfBandSwap() {
-    String html = append(MessageView.of(message("hello"), EVE, "u-bob"));
+    String html = append(MessageView.of(message("hello"), PEOPLE, "u-bob"));
     assertTrue(html.startsWith("<div id=\"messages-room-1\" hx-swap-oob=\"beforeend\">"), html);
     assertTrue(html.contains("id=\"msg-room-1-7\" data-seq=\"7\""));
     assertTrue(html.contains("<time datetime=\"2026-05-01T10:15:30Z\">10:15</time>"));
     assertFalse(html.contains("message mine"));
     assertTrue(
-        append(MessageView.of(message("hello"), EVE, "u-eve")).contains("class=\"message mine\""));
+        append(MessageView.of(message("hello"), PEOPLE, "u-eve"))
+            .contains("class=\"message mine\""));
   }
 
   @Test
   void userTextIsAlwaysEscaped() {
-    String html = append(MessageView.of(message("<script>alert('x')</script>"), EVE, "u-bob"));
+    String html = append(MessageView.of(message("<script>alert('x')</script>"), PEOPLE, "u-bob"));
     assertFalse(html.contains("<script>"));
     assertFalse(html.contains("<img"));
     assertTrue(html.contains("&lt;script&gt;"));
@@ -77,10 +87,11 @@ class TemplatesTest {
         ENGINE.process(
             "fragments/live",
             Set.of("badge"),
-            new Context(null, Map.of("roomId", "r9", "unread", 3L)));
-    assertEquals(
-        "<span hx-swap-oob=\"true\" class=\"badge on\" id=\"unread-r9\">3</span>",
-        badge.strip().replaceAll("\\s+", " "));
+            new Context(null, Map.of("roomId", "r9", "unread", 3L, "mentions", 0L)));
+    badge = badge.replaceAll("\\s+", " ");
+    assertTrue(badge.contains("class=\"badges\" id=\"unread-r9\""), badge);
+    assertTrue(badge.contains("<span class=\"badge on\" title=\"3 unread\">3</span>"), badge);
+    assertTrue(badge.contains("<span class=\"badge mentions\"></span>"), badge);
     Map<String, Object> model = new java.util.HashMap<>();
     model.put("kind", "error");
     model.put("text", "<b>no</b>");
@@ -93,10 +104,34 @@ class TemplatesTest {
   }
 
   @Test
+  void mentionsAreHighlightedEscapedAndMarkedForTheMentionedViewer() {
+    Message m = message("<i>hi</i> @bob and @nobody", java.util.List.of("u-bob"));
+    String forBob = append(MessageView.of(m, PEOPLE, "u-bob"));
+    assertTrue(forBob.contains("class=\"message mentions-me\""), forBob);
+    assertTrue(forBob.contains("<span class=\"mention me\">@bob</span>"), forBob);
+    assertTrue(forBob.contains("&lt;i&gt;hi&lt;/i&gt; "), forBob);
+    assertTrue(forBob.contains(" and @nobody"), forBob);
+    String forEve = append(MessageView.of(m, PEOPLE, "u-eve"));
+    assertTrue(forEve.contains("<span class=\"mention\">@bob</span>"), forEve);
+    assertFalse(forEve.contains("mentions-me"));
+  }
+
+  @Test
+  void avatarsAreImagesWhenUploadedAndColouredInitialsOtherwise() {
+    User withImage =
+        new User("u-ada", "ada", "Ada Lovelace", Set.of(), Instant.EPOCH, "", "v7", false);
+    assertEquals("/users/u-ada/avatar?v=v7", AvatarView.of(withImage, "Ada").imageUrl());
+    AvatarView initials = AvatarView.of(BOB, "Bob");
+    assertEquals(null, initials.imageUrl());
+    assertEquals(initials, AvatarView.of(BOB, "Bob"), "the same person always looks the same");
+    assertTrue(initials.colour().matches("c[0-7]"));
+  }
+
+  @Test
   void initialsAndUnknownSenders() {
-    assertEquals("AL", MessageView.initials("ada lovelace"));
-    assertEquals("É", MessageView.initials("  élodie "));
-    assertEquals("unknown user", MessageView.of(message("x"), null, "u").senderName());
+    assertEquals("AL", AvatarView.initials("ada lovelace"));
+    assertEquals("É", AvatarView.initials("  élodie "));
+    assertEquals("unknown user", MessageView.of(message("x"), Map.of(), "u").senderName());
   }
 
   @Test

@@ -30,7 +30,9 @@ class TwoWindowsChatIT {
       bob.signIn("Bob " + suffix);
       bob.join(roomUrl);
       bob.awaitLive();
-      WebElement adaDot = bob.driver.findElement(By.id("presence-dev:ada." + suffix));
+      WebElement adaDot =
+          bob.driver.findElement(
+              By.cssSelector(".members .presence-" + io.parley.web.Dom.key("dev:ada." + suffix)));
       assertTrue(adaDot.getAttribute("class").contains("online"), "Bob sees Ada online");
 
       ada.type("Hello Bob, launch is at noon" + Keys.ENTER);

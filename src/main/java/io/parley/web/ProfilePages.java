@@ -1,0 +1,138 @@
+package io.parley.web;
+
+import io.parley.common.DomainException;
+import io.parley.security.SignedIn;
+import io.parley.users.Avatar;
+import io.parley.users.User;
+import io.parley.users.UserService;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.MultipartConfig;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The signed-in person's profile, and everyone's avatars.
+ *
+ * <pre>
+ * GET  /profile               the form: display name, status line, avatar
+ * POST /profile               save it (multipart, so the avatar can come along)
+ * GET  /users/{id}/avatar     the uploaded image (404 when there is none: pages show initials)
+ * </pre>
+ */
+@WebServlet(urlPatterns = {"/profile", "/users/*"})
+@MultipartConfig(maxFileSize = Avatar.MAX_BYTES, maxRequestSize = Avatar.MAX_BYTES + 16 * 1024)
+public class ProfilePages extends HttpServlet {
+
+  @Inject UserService users;
+  @Inject RoomViews views;
+  @Inject Views templates;
+
+  @Override
+  protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    SignedIn me = Requests.signedIn(req);
+    if (req.getServletPath().equals("/profile")) {
+      Requests.html(resp, 200, page(users.require(me.userId()), null, false));
+      return;
+    }
+    String[] path = req.getPathInfo() == null ? new String[0] : req.getPathInfo().split("/");
+    if (path.length != 3 || !path[2].equals("avatar")) {
+      resp.sendError(404);
+      return;
+    }
+    var avatar = users.avatar(path[1]);
+    if (avatar.isEmpty()) {
+      resp.sendError(404);
+      return;
+    }
+    resp.setContentType(avatar.get().contentType());
+    // The URL carries the version, so a changed avatar gets a new URL.
+    resp.setHeader("Cache-Control", "private, max-age=31536000, immutable");
+    resp.setHeader("Content-Disposition", "inline");
+    resp.setContentLength(avatar.get().bytes().length);
+    resp.getOutputStream().write(avatar.get().bytes());
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    req.setCharacterEncoding("UTF-8");
+    SignedIn me = Requests.signedIn(req);
+    if (!req.getServletPath().equals("/profile")) {
+      resp.sendError(405);
+      return;
+    }
+    try {
+      users.updateProfile(me.userId(), field(req, "displayName"), field(req, "status"));
+      if ("on".equals(field(req, "removeAvatar"))) {
+        users.removeAvatar(me.userId());
+      } else {
+        byte[] image = upload(req);
+        if (image.length > 0) {
+          users.setAvatar(me.userId(), image);
+        }
+      }
+      Requests.html(resp, 200, page(users.require(me.userId()), null, true));
+    } catch (DomainException e) {
+      Requests.html(
+          resp, Requests.status(e), page(users.require(me.userId()), e.getMessage(), false));
+    } catch (IllegalStateException | ServletException e) {
+      // the container refused an upload over the limit
+      Requests.html(
+          resp,
+          413,
+          page(
+              users.require(me.userId()),
+              "an avatar must be at most " + Avatar.MAX_BYTES / 1024 + " KiB",
+              false));
+    }
+  }
+
+  private static String field(HttpServletRequest req, String name)
+      throws IOException, ServletException {
+    String value = req.getParameter(name);
+    if (value != null || !isMultipart(req)) {
+      return value;
+    }
+    Part part = req.getPart(name);
+    return part == null
+        ? null
+        : new String(part.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static byte[] upload(HttpServletRequest req) throws IOException, ServletException {
+    if (!isMultipart(req)) {
+      return new byte[0];
+    }
+    Part part = req.getPart("avatar");
+    if (part == null || part.getSize() == 0) {
+      return new byte[0];
+    }
+    try (InputStream in = part.getInputStream()) {
+      return in.readNBytes(Avatar.MAX_BYTES + 1);
+    }
+  }
+
+  private static boolean isMultipart(HttpServletRequest req) {
+    String type = req.getContentType();
+    return type != null && type.toLowerCase().startsWith("multipart/form-data");
+  }
+
+  private String page(User user, String error, boolean saved) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("me", user);
+    model.put("sidebar", views.sidebar(user.id()));
+    model.put("avatar", AvatarView.of(user, user.displayName()));
+    model.put("error", error);
+    model.put("saved", saved);
+    model.put("maxName", UserService.MAX_NAME);
+    model.put("maxStatus", UserService.MAX_STATUS);
+    return templates.page("pages/profile", model);
+  }
+}

@@ -1,0 +1,92 @@
+package io.parley.ws;
+
+import io.parley.cluster.HazelcastReceiptEvents;
+import io.parley.messaging.Message;
+import io.parley.messaging.MessageService;
+import io.parley.messaging.MessageStore;
+import io.parley.receipts.ReceiptChange;
+import io.parley.rooms.Room;
+import io.parley.rooms.RoomService;
+import io.parley.web.RoomViews;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Follows watermark changes from every node: the reader's other tabs clear the room's badges, and
+ * tabs watching the room get a fresh "Seen by" (or sent/delivered/read) line.
+ */
+@ApplicationScoped
+public class ReceiptFeed {
+
+  private static final Logger LOG = Logger.getLogger(ReceiptFeed.class.getName());
+
+  @Inject HazelcastReceiptEvents events;
+  @Inject LiveConnections connections;
+  @Inject LiveFragments fragments;
+  @Inject MessageService messages;
+  @Inject MessageStore store;
+  @Inject RoomService rooms;
+  @Inject RoomViews views;
+
+  private UUID subscription;
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    subscription = events.subscribe(this::changed);
+  }
+
+  @PreDestroy
+  void stop() {
+    if (subscription != null) {
+      events.unsubscribe(subscription);
+    }
+  }
+
+  void changed(List<ReceiptChange> changes) {
+    Set<String> touched = new LinkedHashSet<>();
+    for (ReceiptChange change : changes) {
+      touched.add(change.roomId());
+      for (LiveConnection connection : connections.inRoom(change.roomId())) {
+        if (connection.userId().equals(change.userId()) && !connection.watches(change.roomId())) {
+          var badge =
+              connection.readUpTo(change.roomId(), change.mark().read(), messages::mentionsSince);
+          if (badge != null) {
+            connection.send(fragments.badge(change.roomId(), badge));
+          }
+        }
+      }
+    }
+    touched.forEach(this::pushReceiptLines);
+  }
+
+  private void pushReceiptLines(String roomId) {
+    List<LiveConnection> watchers =
+        connections.inRoom(roomId).stream().filter(c -> c.watches(roomId)).toList();
+    if (watchers.isEmpty()) {
+      return;
+    }
+    try {
+      Room room = rooms.visible(watchers.get(0).userId(), roomId);
+      List<Message> last = store.before(roomId, Long.MAX_VALUE, 1);
+      Map<String, String> lines =
+          views.receiptLines(
+              room,
+              last.isEmpty() ? null : last.get(0),
+              watchers.stream().map(LiveConnection::userId).distinct().toList());
+      for (LiveConnection watcher : watchers) {
+        watcher.send(fragments.receipt(roomId, lines.get(watcher.userId())));
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "could not update the receipt line of room " + roomId, e);
+    }
+  }
+}
