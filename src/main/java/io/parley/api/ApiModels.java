@@ -34,7 +34,8 @@ public final class ApiModels {
       String editedAt,
       boolean deleted,
       String clientMsgId,
-      Map<String, String> metadata) {
+      Map<String, String> metadata,
+      List<String> mentions) {
     static MessageJson of(Message m) {
       return new MessageJson(
           m.id(),
@@ -47,7 +48,8 @@ public final class ApiModels {
           m.editedAt() == null ? null : m.editedAt().toString(),
           m.deleted(),
           m.clientMsgId(),
-          m.metadata());
+          m.metadata(),
+          m.mentions());
     }
   }
 

@@ -53,6 +53,32 @@ public record TestUser(String name, String token, String baseUrl) {
     return Parley.json(response.body()).getString("id");
   }
 
+  /** A page as the browser gets it, signed in by the token cookie. */
+  public HttpResponse<String> page(String path) {
+    return Parley.send(
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Cookie", "parley_token=" + token)
+            .GET()
+            .build());
+  }
+
+  public String username() {
+    HttpResponse<String> response = get("/api/me");
+    assertEquals(200, response.statusCode(), response.body());
+    return Parley.json(response.body()).getString("username");
+  }
+
+  /** Opens (or finds) the direct conversation with these people; returns its room id. */
+  public String openDirect(TestUser... others) {
+    String names =
+        java.util.Arrays.stream(others)
+            .map(o -> Parley.quote(o.username()))
+            .collect(java.util.stream.Collectors.joining(","));
+    HttpResponse<String> response = post("/api/direct", "{\"usernames\":[" + names + "]}");
+    assertEquals(200, response.statusCode() / 100 * 100, response.body());
+    return Parley.json(response.body()).getString("id");
+  }
+
   private HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(URI.create(baseUrl + path))
         .header("Authorization", "Bearer " + token);
