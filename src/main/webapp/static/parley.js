@@ -92,11 +92,12 @@
     var room = roomElement();
     attempts = 0;
     hideBanner();
-    if (!room) return;
-    room.setAttribute("data-live", "open");
     socket = evt.detail.socketWrapper;
+    rawSocket = evt.detail.event && evt.detail.event.target;
     reported = null;
     reportPresence(true);
+    if (!room) return;
+    room.setAttribute("data-live", "open");
     var roomId = room.getAttribute("data-room-id");
     socket.send(JSON.stringify({ type: "resume", roomId: roomId, afterSeq: lastSeq(roomId) }));
     outboxEntries().forEach(function (li) {
@@ -104,7 +105,23 @@
     });
   });
 
+  // A page kept in the back/forward cache must not stay connected (it would count as reading the
+  // room); it reconnects, and catches up, if the person comes back to it.
+  var rawSocket = null;
+  var leaving = false;
+  window.addEventListener("pagehide", function () {
+    leaving = true;
+    if (rawSocket) rawSocket.close(1000, "page hidden");
+  });
+  window.addEventListener("pageshow", function (evt) {
+    if (evt.persisted && leaving && socket) {
+      leaving = false;
+      socket.reconnect();
+    }
+  });
+
   document.addEventListener("htmx:wsClose", function (evt) {
+    if (leaving) return;
     var room = roomElement();
     if (room) room.setAttribute("data-live", "closed");
     var code = evt.detail.event ? evt.detail.event.code : 1006;

@@ -1,5 +1,6 @@
 package io.parley.app;
 
+import io.parley.cluster.HazelcastMembershipEvents;
 import io.parley.cluster.HazelcastReceiptEvents;
 import io.parley.common.Ids;
 import io.parley.messaging.MessageEvents;
@@ -46,8 +47,8 @@ public class DomainWiring {
 
   @Produces
   @Singleton
-  RoomService rooms(MongoConnection mongo, Clock clock) {
-    return new RoomService(new MongoRoomDirectory(mongo.database()), clock);
+  RoomService rooms(MongoConnection mongo, Clock clock, HazelcastMembershipEvents memberships) {
+    return new RoomService(new MongoRoomDirectory(mongo.database()), clock, memberships);
   }
 
   @Produces

@@ -17,10 +17,16 @@ public class RoomService {
 
   private final RoomDirectory rooms;
   private final Clock clock;
+  private final MembershipListener listener;
 
   public RoomService(RoomDirectory rooms, Clock clock) {
+    this(rooms, clock, MembershipListener.NONE);
+  }
+
+  public RoomService(RoomDirectory rooms, Clock clock, MembershipListener listener) {
     this.rooms = rooms;
     this.clock = clock;
+    this.listener = listener;
   }
 
   /** Creates a public or private room owned by {@code userId}. */
@@ -39,6 +45,7 @@ public class RoomService {
             null);
     rooms.create(room);
     rooms.addMember(new Membership(room.id(), userId, RoomRole.OWNER, clock.instant()));
+    listener.joined(room.id(), List.of(userId));
     return room;
   }
 
@@ -62,6 +69,7 @@ public class RoomService {
     for (String person : people) {
       rooms.addMember(new Membership(stored.id(), person, RoomRole.MEMBER, clock.instant()));
     }
+    listener.joined(stored.id(), people);
     return stored;
   }
 
@@ -75,7 +83,10 @@ public class RoomService {
     if (room.type() != RoomType.PUBLIC) {
       throw DomainException.forbidden("only public rooms can be joined");
     }
-    return rooms.addMember(new Membership(roomId, userId, RoomRole.MEMBER, clock.instant()));
+    Membership joined =
+        rooms.addMember(new Membership(roomId, userId, RoomRole.MEMBER, clock.instant()));
+    listener.joined(roomId, List.of(userId));
+    return joined;
   }
 
   /**

@@ -27,7 +27,7 @@ final class LiveConnection {
   private final Map<String, Long> lastRead = new ConcurrentHashMap<>();
   private final Map<String, Long> latest = new ConcurrentHashMap<>();
   private final Map<String, Long> mentions = new ConcurrentHashMap<>();
-  private final Set<String> peers;
+  private final Set<String> peers = ConcurrentHashMap.newKeySet();
   private String watchedRoom;
   private boolean watchingAsMember;
   private boolean watchingOneToOne;
@@ -49,7 +49,13 @@ final class LiveConnection {
     this.signedIn = signedIn;
     this.rooms.addAll(memberOf);
     this.lastRead.putAll(lastRead);
-    this.peers = Set.copyOf(peers);
+    this.peers.addAll(peers);
+  }
+
+  /** The user became a member of a room: its badges (and, for a DM, the peers' presence) follow. */
+  void joined(String roomId, Set<String> newPeers) {
+    rooms.add(roomId);
+    newPeers.stream().filter(p -> !p.equals(userId())).forEach(peers::add);
   }
 
   /** A sidebar badge: unread messages and, among them, those mentioning the user. */

@@ -1,0 +1,12 @@
+package io.parley.rooms;
+
+import java.util.Collection;
+
+/** Told when people become members of a room, so their open pages can add it to their lists. */
+@FunctionalInterface
+public interface MembershipListener {
+
+  MembershipListener NONE = (roomId, userIds) -> {};
+
+  void joined(String roomId, Collection<String> userIds);
+}

@@ -1,0 +1,76 @@
+package io.parley.ws;
+
+import io.parley.cluster.HazelcastMembershipEvents;
+import io.parley.rooms.Membership;
+import io.parley.rooms.Room;
+import io.parley.rooms.RoomService;
+import io.parley.rooms.RoomType;
+import io.parley.web.RoomViews;
+import io.parley.web.Views;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * When someone becomes a member of a room (a new DM, a join in another tab), their open pages start
+ * following it and show the new sidebar, without a reload.
+ */
+@ApplicationScoped
+public class MembershipFeed {
+
+  private static final Logger LOG = Logger.getLogger(MembershipFeed.class.getName());
+
+  @Inject HazelcastMembershipEvents events;
+  @Inject LiveConnections connections;
+  @Inject RoomService rooms;
+  @Inject RoomViews views;
+  @Inject Views templates;
+
+  private UUID subscription;
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    subscription = events.subscribe(this::joined);
+  }
+
+  @PreDestroy
+  void stop() {
+    if (subscription != null) {
+      events.unsubscribe(subscription);
+    }
+  }
+
+  void joined(HazelcastMembershipEvents.Joined joined) {
+    for (LiveConnection connection : connections.all()) {
+      if (!joined.userIds().contains(connection.userId())
+          || connection.rooms().contains(joined.roomId())) {
+        continue;
+      }
+      try {
+        Room room = rooms.visible(connection.userId(), joined.roomId());
+        Set<String> peers =
+            room.type() == RoomType.DIRECT
+                ? rooms.members(room.id()).stream()
+                    .map(Membership::userId)
+                    .collect(Collectors.toSet())
+                : Set.of();
+        connection.joined(room.id(), peers);
+        connections.index(connection, room.id());
+        connection.send(
+            templates.fragment(
+                "fragments/sidebar",
+                "sidebar",
+                Map.of("rooms", views.sidebar(connection.userId()))));
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "could not add room " + joined.roomId() + " to a page", e);
+      }
+    }
+  }
+}
