@@ -86,4 +86,65 @@ public final class Parley {
   static boolean isNull(JsonObject o, String key) {
     return !o.containsKey(key) || o.get(key).getValueType() == JsonValue.ValueType.NULL;
   }
+
+  /** Stops and starts the test server (its store is on disk), and waits until it is ready. */
+  public static void restartServer() {
+    stopServer();
+    startServer();
+  }
+
+  public static void stopServer() {
+    server("stop");
+  }
+
+  public static void startServer() {
+    server("start");
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        var response =
+            HTTP.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200) {
+          return;
+        }
+      } catch (java.io.IOException e) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+      sleep(500);
+    }
+    throw new AssertionError("server not ready after a restart");
+  }
+
+  private static void server(String action) {
+    String wlp = System.getProperty("parley.wlp.dir");
+    try {
+      Process p =
+          new ProcessBuilder(new java.io.File(wlp, "bin/server").getPath(), action, "parley")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      if (!p.waitFor(180, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+        throw new AssertionError("server " + action + " failed");
+      }
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  public static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
 }

@@ -1,12 +1,10 @@
 package io.parley.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Messages are durable: stopping and starting the server loses nothing and keeps the order. */
@@ -20,9 +18,7 @@ class RestartIT {
       assertEquals(201, alice.postMessage(room, "before restart " + i, "d-" + i).statusCode());
     }
 
-    server("stop");
-    server("start");
-    awaitReady(Duration.ofSeconds(120));
+    Parley.restartServer();
 
     var stored = alice.history(room, "");
     assertEquals(5, stored.size(), "every acknowledged message is still there");
@@ -38,34 +34,33 @@ class RestartIT {
         "idempotency survives too");
   }
 
-  private static void server(String action) throws Exception {
-    String wlp = System.getProperty("parley.wlp.dir");
-    Process p =
-        new ProcessBuilder(new File(wlp, "bin/server").getPath(), action, "parley")
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    if (!p.waitFor(180, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      throw new AssertionError("server " + action + " failed");
-    }
-  }
+  @Test
+  void pagesHoldEveryMessageOnceInOrderAcrossARestartWhileSomeoneKeepsSending() {
+    TestUser ada = Parley.signIn(Parley.unique("Ada"));
+    TestUser bob = Parley.signIn(Parley.unique("Bob"));
+    TestUser cy = Parley.signIn(Parley.unique("Cy"));
+    String room = ada.createRoom(Parley.unique("restart"), "public");
+    bob.join(room);
+    cy.join(room);
+    try (ReconnectingPage adaPage = new ReconnectingPage(ada, room);
+        ReconnectingPage cyPage = new ReconnectingPage(cy, room);
+        SteadySender sender = new SteadySender(bob, room, "tick", 100)) {
+      sender.awaitAcknowledged(10, Duration.ofSeconds(30));
+      Parley.restartServer(); // the sender keeps retrying its message in flight meanwhile
+      sender.awaitAcknowledged(sender.acknowledgedCount() + 10, Duration.ofSeconds(60));
+      List<String> all = sender.stop();
+      System.out.printf(
+          "restart while sending: %d acknowledged, %d retries while the server was away%n",
+          all.size(), sender.retries());
 
-  private static void awaitReady(Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        var response =
-            Parley.HTTP.send(
-                HttpRequest.newBuilder(URI.create(Parley.baseUrl() + "/health/ready")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200) {
-          return;
-        }
-      } catch (java.io.IOException e) {
-        // not listening yet
+      List<Long> expected = java.util.stream.LongStream.rangeClosed(1, all.size()).boxed().toList();
+      for (ReconnectingPage page : List.of(adaPage, cyPage)) {
+        page.awaitShown(all.size(), Duration.ofSeconds(60));
+        assertEquals(expected, page.shown(), "every message once, in order");
+        assertEquals(all, page.bodies(), "exactly what was acknowledged");
+        assertTrue(page.connections() >= 2, "the page really reconnected");
       }
-      Thread.sleep(500);
+      assertEquals(all.size(), ada.history(room, "?limit=200").size(), "stored once each");
     }
-    throw new AssertionError("server not ready after restart");
   }
 }
