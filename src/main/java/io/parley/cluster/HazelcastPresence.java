@@ -97,11 +97,13 @@ public class HazelcastPresence {
 
               @Override
               public void memberRemoved(MembershipEvent event) {
+                // Every survivor gets this event; whichever removes a tab first tells the whole
+                // cluster (a local call would only reach the pages on that one node).
                 String node = event.getMember().getUuid().toString();
                 for (var entry : tabs().entrySet(Predicates.equal("node", node))) {
                   if (tabs().remove(entry.getKey()) != null) {
                     lastSeen().set(entry.getValue().userId(), entry.getValue().at());
-                    consumer.accept(entry.getValue().userId());
+                    changes().publish(entry.getValue().userId());
                   }
                 }
               }

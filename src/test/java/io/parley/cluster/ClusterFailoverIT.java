@@ -66,6 +66,14 @@ class ClusterFailoverIT {
       }
       awaitAll(clients, ChatClient::connected, Duration.ofSeconds(30), "all clients connected");
 
+      // Someone connected only to the victim, and the owner watching their room from node 1.
+      TestUser onVictim = Parley.signIn(proxy, Parley.unique("OnVictim"));
+      onVictim.join(rooms.get(0));
+      String onVictimId = onVictim.userId();
+      var victimSocket = PresenceObserver.holdOpen(cluster.nodeUrl(VICTIM), onVictim);
+      PresenceObserver observer =
+          new PresenceObserver(cluster.nodeUrl(1), owner, rooms.get(0), onVictimId);
+
       long sendStart = System.nanoTime();
       long killedAt = -1;
       long restartedAt = -1;
@@ -92,6 +100,10 @@ class ClusterFailoverIT {
       long sendEnd = System.nanoTime();
       cluster.awaitReady(VICTIM, NODES, Duration.ofSeconds(180));
       long rejoinedMs = (System.nanoTime() - restartedAt) / 1_000_000;
+      long offlineMs =
+          observer.offlineAt() < 0 ? -1 : (observer.offlineAt() - killedAt) / 1_000_000;
+      observer.close();
+      victimSocket.abort();
 
       // The store's order per room, read through the load balancer.
       Map<String, List<JsonObject>> stored = new HashMap<>();
@@ -126,7 +138,8 @@ class ClusterFailoverIT {
                   + "  messages acknowledged %d, stored %d, in %.1f s (%.0f msg/s incl. the outage)%n"
                   + "  lost %d, duplicated %d, out of order %d, gaps %d%n"
                   + "  clients that reconnected %d; longest time until a client was back %d ms%n"
-                  + "  longest pause of any room's acknowledgements after the kill %d ms%n",
+                  + "  longest pause of any room's acknowledgements after the kill %d ms%n"
+                  + "  a user connected only to the killed node showed offline on node1 after %d ms%n",
               NODES,
               CLIENTS,
               ROOMS,
@@ -145,7 +158,8 @@ class ClusterFailoverIT {
               report.gaps,
               reconnected,
               outageMs,
-              roomPauseMs);
+              roomPauseMs,
+              offlineMs);
       System.out.print(text);
       Files.writeString(cluster.work().resolve("report.txt"), text);
 
@@ -157,6 +171,9 @@ class ClusterFailoverIT {
       assertEquals(0, report.outOfOrder, "out of order");
       assertEquals(0, report.gaps, "gaps");
       assertTrue(reconnected > 0, "the victim's clients had to reconnect");
+      assertTrue(
+          offlineMs >= 0 && offlineMs <= 10_000,
+          "a dead node's users show offline elsewhere within 10 s, took " + offlineMs + " ms");
     }
   }
 

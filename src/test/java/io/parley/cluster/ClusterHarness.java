@@ -103,8 +103,7 @@ final class ClusterHarness implements AutoCloseable {
             "PARLEY_DEV_SIGN_IN_ENABLED", "true",
             "PARLEY_HAZELCAST_CLUSTER_NAME", "parley-cluster-test-" + basePort,
             "PARLEY_HAZELCAST_PORT", String.valueOf(hazelcastPort(node)),
-            "PARLEY_HAZELCAST_MEMBERS", members,
-            "PARLEY_HAZELCAST_MAX_NO_HEARTBEAT_SECONDS", "5");
+            "PARLEY_HAZELCAST_MEMBERS", members);
     // The template's server.env carries the keystore password Liberty generated (without a
     // default keystore the security services, MicroProfile JWT among them, do not start) and,
     // in the build, the JaCoCo agent, so the nodes' code counts towards coverage too.
