@@ -39,6 +39,22 @@ public class Settings {
   int embeddedMongoPort;
 
   @Inject
+  @ConfigProperty(name = "parley.oidc.issuer")
+  Optional<String> oidcIssuer;
+
+  @Inject
+  @ConfigProperty(name = "parley.oidc.client-id")
+  Optional<String> oidcClientId;
+
+  @Inject
+  @ConfigProperty(name = "parley.oidc.client-secret")
+  Optional<String> oidcClientSecret;
+
+  @Inject
+  @ConfigProperty(name = "parley.oidc.scope")
+  String oidcScope;
+
+  @Inject
   @ConfigProperty(name = "parley.hazelcast.cluster-name")
   String clusterName;
 
@@ -133,6 +149,23 @@ public class Settings {
 
   public int hazelcastMaxNoHeartbeatSeconds() {
     return hazelcastMaxNoHeartbeatSeconds;
+  }
+
+  /** The company IdP's issuer URL when browsers sign in through OpenID Connect. */
+  public Optional<String> oidcIssuer() {
+    return oidcIssuer.filter(s -> !s.isBlank());
+  }
+
+  public String oidcClientId() {
+    return oidcClientId.orElse("parley");
+  }
+
+  public String oidcClientSecret() {
+    return oidcClientSecret.orElse("");
+  }
+
+  public String oidcScope() {
+    return oidcScope;
   }
 
   public String tokenIssuer() {

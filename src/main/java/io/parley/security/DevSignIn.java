@@ -8,7 +8,10 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.logging.Logger;
 
-/** The development sign-in, present only when {@code parley.dev-sign-in.enabled} is true. */
+/**
+ * The development sign-in, present only when {@code parley.dev-sign-in.enabled} is true and no
+ * identity provider is configured: with single sign-on, nobody signs in by typing a name.
+ */
 @ApplicationScoped
 public class DevSignIn {
 
@@ -21,7 +24,9 @@ public class DevSignIn {
 
   @PostConstruct
   void init() {
-    if (settings.devSignIn()) {
+    if (settings.devSignIn() && settings.oidcIssuer().isPresent()) {
+      LOG.warning("Development sign-in stays OFF: an identity provider is configured.");
+    } else if (settings.devSignIn()) {
       issuer =
           new DevTokenIssuer(
               DevTokenIssuer.loadOrCreateKey(settings.dataDir().resolve("dev-signing-key.json")),

@@ -49,13 +49,22 @@ public class TokenVerifier {
     this.processor = p;
   }
 
-  /** The identity in a valid token. */
-  public VerifiedToken verify(String token) throws InvalidTokenException {
+  /** The claims of a valid token (signature, issuer, audience, expiry checked). */
+  public JWTClaimsSet claims(String token) throws InvalidTokenException {
     if (token == null || token.isBlank()) {
       throw new InvalidTokenException("no token");
     }
     try {
-      JWTClaimsSet claims = processor.process(token, null);
+      return processor.process(token, null);
+    } catch (ParseException | BadJOSEException | JOSEException | RuntimeException e) {
+      throw new InvalidTokenException("invalid token: " + e.getMessage());
+    }
+  }
+
+  /** The identity in a valid token. */
+  public VerifiedToken verify(String token) throws InvalidTokenException {
+    JWTClaimsSet claims = claims(token);
+    try {
       List<String> groups = claims.getStringListClaim("groups");
       UserClaims user =
           new UserClaims(
@@ -65,7 +74,7 @@ public class TokenVerifier {
               claims.getStringClaim("name"),
               groups == null ? Set.of() : new HashSet<>(groups));
       return new VerifiedToken(user, claims.getExpirationTime().toInstant());
-    } catch (ParseException | BadJOSEException | JOSEException | RuntimeException e) {
+    } catch (ParseException | RuntimeException e) {
       throw new InvalidTokenException("invalid token: " + e.getMessage());
     }
   }

@@ -5,6 +5,7 @@ import io.parley.common.Text;
 import io.parley.security.Authenticator;
 import io.parley.security.DevSignIn;
 import io.parley.security.DevTokenIssuer;
+import io.parley.security.OidcClient;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.Cookie;
@@ -29,6 +30,7 @@ public class SignInPages extends HttpServlet {
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,31}");
 
   @Inject DevSignIn devSignIn;
+  @Inject OidcClient oidc;
   @Inject Views templates;
 
   @Override
@@ -55,7 +57,16 @@ public class SignInPages extends HttpServlet {
       cookie.setMaxAge(0);
       cookie.setHttpOnly(true);
       resp.addCookie(cookie);
-      Requests.seeOther(resp, "/sign-in");
+      // With single sign-on, end the IdP session too, or the next sign-in would be silent.
+      String idToken = SsoPages.cookie(req, SsoPages.ID_COOKIE);
+      resp.addCookie(SsoPages.idTokenCookie(req, "", 0));
+      Requests.seeOther(
+          resp,
+          oidc.enabled()
+              ? oidc.logoutUrl(
+                      SsoPages.callbackUrl(req).replace("/sign-in/callback", "/sign-in"), idToken)
+                  .orElse("/sign-in")
+              : "/sign-in");
       return;
     }
     Optional<DevTokenIssuer> issuer = devSignIn.issuer();
@@ -89,6 +100,7 @@ public class SignInPages extends HttpServlet {
   private String page(boolean devEnabled, String error, String name) {
     Map<String, Object> model = new HashMap<>();
     model.put("devEnabled", devEnabled);
+    model.put("ssoEnabled", oidc.enabled());
     model.put("error", error);
     model.put("name", name);
     model.put("me", null);

@@ -112,6 +112,16 @@ final class LiveConnection {
     return rooms;
   }
 
+  /** The watched room's member list changed (someone joined): presence follows the new list. */
+  synchronized void membersChanged(String roomId, Set<String> members) {
+    if (roomId.equals(watchedRoom)) {
+      watchedMembers = Set.copyOf(members);
+      if (members.contains(userId())) {
+        watchingAsMember = true;
+      }
+    }
+  }
+
   /** Whether the member list this tab shows includes the user. */
   synchronized boolean showsMember(String userId) {
     return watchedMembers.contains(userId) || peers.contains(userId);

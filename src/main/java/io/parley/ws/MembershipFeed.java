@@ -48,6 +48,7 @@ public class MembershipFeed {
   }
 
   void joined(HazelcastMembershipEvents.Joined joined) {
+    refreshMemberLists(joined.roomId());
     for (LiveConnection connection : connections.all()) {
       if (!joined.userIds().contains(connection.userId())
           || connection.rooms().contains(joined.roomId())) {
@@ -71,6 +72,27 @@ public class MembershipFeed {
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "could not add room " + joined.roomId() + " to a page", e);
       }
+    }
+  }
+
+  /** Tabs watching the room show the new member list (and follow the newcomers' presence). */
+  private void refreshMemberLists(String roomId) {
+    var watchers = connections.inRoom(roomId).stream().filter(c -> c.watches(roomId)).toList();
+    if (watchers.isEmpty()) {
+      return;
+    }
+    try {
+      var members = views.members(roomId);
+      Set<String> ids = members.stream().map(m -> m.userId()).collect(Collectors.toSet());
+      String html =
+          templates.fragment(
+              "fragments/members", "members", Map.of("roomId", roomId, "members", members));
+      for (LiveConnection watcher : watchers) {
+        watcher.membersChanged(roomId, ids);
+        watcher.send(html);
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "could not refresh the member list of room " + roomId, e);
     }
   }
 }

@@ -25,7 +25,7 @@ import java.util.stream.IntStream;
  * with its embedded Hazelcast member, joined over TCP-IP) and nginx in front of them. Everything is
  * a real process on real sockets; nodes can be killed with SIGKILL and restarted.
  */
-final class ClusterHarness implements AutoCloseable {
+public final class ClusterHarness implements AutoCloseable {
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -39,16 +39,33 @@ final class ClusterHarness implements AutoCloseable {
   private EmbeddedMongo store;
   private Process nginx;
 
-  ClusterHarness(int nodes, int basePort) throws IOException {
+  private final Map<String, String> extraEnv = new java.util.HashMap<>();
+  private final String serverPrefix;
+
+  public ClusterHarness(int nodes, int basePort) throws IOException {
+    this(nodes, basePort, "cluster");
+  }
+
+  /** {@code name} is the working directory under target (logs, store, report). */
+  public ClusterHarness(int nodes, int basePort, String name) throws IOException {
     this.nodes = nodes;
     this.basePort = basePort;
     this.processes = new Process[nodes + 1];
     this.work =
-        Path.of(System.getProperty("parley.cluster.dir", "target/cluster")).toAbsolutePath();
+        Path.of(System.getProperty("parley.cluster.dir", "target/cluster"))
+            .toAbsolutePath()
+            .resolveSibling(name);
+    this.serverPrefix = name.equals("cluster") ? "node" : name + "-node";
     Files.createDirectories(work);
   }
 
-  int httpPort(int node) {
+  /** Settings every node gets on top of the cluster's own (e.g. an identity provider). */
+  public ClusterHarness withEnv(Map<String, String> env) {
+    extraEnv.putAll(env);
+    return this;
+  }
+
+  public int httpPort(int node) {
     return basePort + node;
   }
 
@@ -60,15 +77,15 @@ final class ClusterHarness implements AutoCloseable {
     return "http://localhost:" + basePort;
   }
 
-  String nodeUrl(int node) {
+  public String nodeUrl(int node) {
     return "http://localhost:" + httpPort(node);
   }
 
-  Path work() {
+  public Path work() {
     return work;
   }
 
-  void startStore() throws IOException {
+  public void startStore() throws IOException {
     Path dir = work.resolve("store");
     deleteTree(dir);
     store = EmbeddedMongo.start(dir, "127.0.0.1", 0);
@@ -79,8 +96,8 @@ final class ClusterHarness implements AutoCloseable {
   }
 
   /** Creates the node's server directory from the built test server and starts it. */
-  void startNode(int node) throws IOException {
-    String name = "node" + node;
+  public void startNode(int node) throws IOException {
+    String name = serverPrefix + node;
     Path server = wlp.resolve("usr/servers/" + name);
     Files.createDirectories(server.resolve("apps"));
     for (String f : List.of("server.xml", "jvm.options")) {
@@ -94,7 +111,8 @@ final class ClusterHarness implements AutoCloseable {
         IntStream.rangeClosed(1, nodes)
             .mapToObj(n -> "127.0.0.1:" + hazelcastPort(n))
             .collect(Collectors.joining(","));
-    Map<String, String> env =
+    Map<String, String> env = new java.util.TreeMap<>(extraEnv);
+    env.putAll(
         Map.of(
             "HTTP_PORT", String.valueOf(httpPort(node)),
             "HTTPS_PORT", String.valueOf(httpPort(node) + 100),
@@ -103,7 +121,7 @@ final class ClusterHarness implements AutoCloseable {
             "PARLEY_DEV_SIGN_IN_ENABLED", "true",
             "PARLEY_HAZELCAST_CLUSTER_NAME", "parley-cluster-test-" + basePort,
             "PARLEY_HAZELCAST_PORT", String.valueOf(hazelcastPort(node)),
-            "PARLEY_HAZELCAST_MEMBERS", members);
+            "PARLEY_HAZELCAST_MEMBERS", members));
     // The template's server.env carries the keystore password Liberty generated (without a
     // default keystore the security services, MicroProfile JWT among them, do not start) and,
     // in the build, the JaCoCo agent, so the nodes' code counts towards coverage too.
@@ -133,7 +151,7 @@ final class ClusterHarness implements AutoCloseable {
   }
 
   /** Waits until the node is ready and sees {@code members} cluster members. */
-  void awaitReady(int node, int members, Duration timeout) throws InterruptedException {
+  public void awaitReady(int node, int members, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     Pattern size = Pattern.compile("\"clusterSize\":(\\d+)");
     while (System.nanoTime() < deadline) {
@@ -157,7 +175,7 @@ final class ClusterHarness implements AutoCloseable {
             + " not ready with "
             + members
             + " members; see "
-            + work.resolve("node" + node + ".log"));
+            + work.resolve(serverPrefix + node + ".log"));
   }
 
   void startProxy() throws IOException {

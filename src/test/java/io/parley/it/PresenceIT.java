@@ -42,4 +42,22 @@ class PresenceIT {
     assertTrue(page.contains(bobDot), "the member list shows presence dots");
     assertTrue(page.contains("Members (2)"));
   }
+
+  @Test
+  void someoneJoiningAppearsInTheOpenMemberListAndTheirPresenceFollows() throws Exception {
+    TestUser alice = Parley.signIn(Parley.unique("Alice"));
+    TestUser carol = Parley.signIn(Parley.unique("Carol"));
+    String room = alice.createRoom(Parley.unique("newcomers"), "public");
+    String carolDot = "presence-" + io.parley.web.Dom.key(carol.userId());
+    try (LiveSocket a = LiveSocket.open(alice).resume(room, 0)) {
+      Thread.sleep(300);
+      carol.join(room);
+      String list = a.await(f -> f.contains("id=\"members-" + room + "\""), Duration.ofSeconds(10));
+      assertTrue(list.contains("Members (2)"), list);
+      assertTrue(list.contains(carol.name()), list);
+      try (LiveSocket c = LiveSocket.open(carol)) {
+        a.await(f -> f.contains(carolDot + " online"), Duration.ofSeconds(10));
+      }
+    }
+  }
 }

@@ -1,0 +1,166 @@
+package io.parley.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.parley.cluster.ClusterHarness;
+import io.parley.it.Parley;
+import io.parley.it.TestUser;
+import io.parley.sso.KeycloakHarness;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Single sign-on against a real Keycloak: a person signs in on Keycloak's own login page and chats;
+ * a bot uses a token from Keycloak's token endpoint on the API; the development sign-in is off on
+ * this server, and its tokens are refused.
+ */
+class SsoIT {
+
+  private static final int BASE_PORT = 9794; // the node listens on 9795 (the realm's redirect)
+
+  @Test
+  void peopleSignInThroughKeycloakAndBotsUseItsTokens() throws Exception {
+    String suffix = UUID.randomUUID().toString().substring(0, 6);
+    try (ClusterHarness server =
+            new ClusterHarness(1, BASE_PORT, "sso")
+                .withEnv(
+                    Map.of(
+                        "PARLEY_OIDC_ISSUER",
+                        KeycloakHarness.ISSUER,
+                        "PARLEY_OIDC_CLIENT_ID",
+                        "parley-web",
+                        "PARLEY_OIDC_CLIENT_SECRET",
+                        "parley-web-secret",
+                        "MP_JWT_VERIFY_ISSUER",
+                        KeycloakHarness.ISSUER,
+                        "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                        KeycloakHarness.ISSUER + "/protocol/openid-connect/certs",
+                        "MP_JWT_VERIFY_AUDIENCES",
+                        "parley"));
+        KeycloakHarness keycloak =
+            KeycloakHarness.start(
+                java.nio.file.Files.createDirectories(server.work()).resolve("keycloak.log"))) {
+      server.startStore();
+      server.startNode(1);
+      keycloak.awaitReady(Duration.ofSeconds(180));
+      server.awaitReady(1, 1, Duration.ofSeconds(180));
+      String parley = server.nodeUrl(1);
+
+      try (Browser ada = Browser.withJavaScript()) {
+        ada.driver.get(parley + "/rooms");
+        ada.wait.until(ExpectedConditions.urlContains("/sign-in"));
+        assertTrue(ada.driver.findElements(By.id("name")).isEmpty(), "no development sign-in here");
+        ada.driver.findElement(By.id("sso")).click();
+        WebDriverWait slow = new WebDriverWait(ada.driver, Duration.ofSeconds(30));
+        try {
+          slow.until(ExpectedConditions.presenceOfElementLocated(By.id("kc-form-login")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+          throw new AssertionError(
+              "no Keycloak login page at "
+                  + ada.driver.getCurrentUrl()
+                  + ": "
+                  + ada.driver.getPageSource(),
+              e);
+        }
+        assertTrue(ada.driver.getCurrentUrl().startsWith(KeycloakHarness.URL), "Keycloak's page");
+        ada.driver.findElement(By.id("username")).sendKeys("ada");
+        ada.driver.findElement(By.id("password")).sendKeys("ada-password" + Keys.ENTER);
+        slow.until(ExpectedConditions.urlToBe(parley + "/rooms"));
+        assertTrue(
+            ada.driver
+                .findElement(By.cssSelector(".topbar .who"))
+                .getText()
+                .contains("Ada Lovelace"));
+
+        ada.driver.findElement(By.id("room-name")).sendKeys("Launch " + suffix);
+        ada.driver.findElement(By.cssSelector("form.create-room button")).click();
+        ada.wait.until(ExpectedConditions.urlMatches("/rooms/[0-9a-f-]+$"));
+        ada.awaitLive();
+        String roomId =
+            ada.driver.getCurrentUrl().substring(ada.driver.getCurrentUrl().lastIndexOf('/') + 1);
+
+        // A bot with a client-credentials token from Keycloak posts through the API.
+        TestUser bot = new TestUser("bot", botToken(), parley);
+        var me = bot.get("/api/me");
+        assertEquals(200, me.statusCode(), me.body());
+        assertEquals("service-account-parley-bot", Parley.json(me.body()).getString("username"));
+        bot.join(roomId);
+        assertEquals(201, bot.postMessage(roomId, "Build is green", "bot-1").statusCode());
+        ada.awaitMessage("Build is green");
+        ada.type("Ship it" + Keys.ENTER);
+        ada.awaitMessage("Ship it");
+        assertEquals(
+            "Ship it", bot.history(roomId, "").get(1).getString("body"), "the bot reads it back");
+
+        // A token naming Keycloak as issuer but signed by another key is refused, and the
+        // development sign-in does not exist on a server with an identity provider.
+        assertEquals(
+            401, new TestUser("x", forgedToken(), parley).get("/api/me").statusCode(), "forged");
+        assertEquals(
+            404,
+            Parley.send(
+                    HttpRequest.newBuilder(URI.create(parley + "/sign-in"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("name=Mallory"))
+                        .build())
+                .statusCode());
+
+        // Signing out ends the Keycloak session too: the next sign-in asks for the password.
+        ada.driver.findElement(By.cssSelector("form[action='/sign-out'] button")).click();
+        slow.until(ExpectedConditions.urlContains("/sign-in"));
+        ada.driver.get(parley + "/rooms");
+        ada.wait.until(ExpectedConditions.urlContains("/sign-in"));
+        ada.driver.findElement(By.id("sso")).click();
+        slow.until(ExpectedConditions.presenceOfElementLocated(By.id("kc-form-login")));
+      }
+    }
+  }
+
+  private static String forgedToken() throws Exception {
+    var key = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID("mallory").generate();
+    var claims =
+        new com.nimbusds.jwt.JWTClaimsSet.Builder()
+            .issuer(KeycloakHarness.ISSUER)
+            .audience("parley")
+            .subject("mallory")
+            .claim("preferred_username", "ada")
+            .issueTime(new java.util.Date())
+            .expirationTime(new java.util.Date(System.currentTimeMillis() + 600_000))
+            .build();
+    var jwt =
+        new com.nimbusds.jwt.SignedJWT(
+            new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256)
+                .keyID("mallory")
+                .build(),
+            claims);
+    jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(key));
+    return jwt.serialize();
+  }
+
+  private static String botToken() {
+    String form =
+        "grant_type=client_credentials&client_id=parley-bot&client_secret="
+            + URLEncoder.encode("parley-bot-secret", StandardCharsets.UTF_8);
+    HttpResponse<String> response =
+        Parley.send(
+            HttpRequest.newBuilder(
+                    URI.create(KeycloakHarness.ISSUER + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
+    assertEquals(200, response.statusCode(), response.body());
+    return Parley.json(response.body()).getString("access_token");
+  }
+}

@@ -1,0 +1,137 @@
+package io.parley.web;
+
+import io.parley.security.Authenticator;
+import io.parley.security.InvalidTokenException;
+import io.parley.security.OidcClient;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Single sign-on for browsers, when an identity provider is configured.
+ *
+ * <pre>
+ * GET /sign-in/sso        starts a login: a short-lived cookie remembers state, nonce and PKCE
+ *                         verifier; the browser goes to the IdP's login page
+ * GET /sign-in/callback   the IdP sends the browser back with a code; it is traded for tokens,
+ *                         the access token becomes the session cookie
+ * </pre>
+ */
+@WebServlet(urlPatterns = {"/sign-in/sso", "/sign-in/callback"})
+public class SsoPages extends HttpServlet {
+
+  private static final Logger LOG = Logger.getLogger(SsoPages.class.getName());
+  static final String ATTEMPT_COOKIE = "parley_oidc";
+  static final String ID_COOKIE = "parley_id";
+
+  @Inject OidcClient oidc;
+  @Inject Authenticator authenticator;
+  @Inject Views templates;
+
+  @Override
+  protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    if (!oidc.enabled()) {
+      resp.sendError(404);
+      return;
+    }
+    if (req.getServletPath().equals("/sign-in/sso")) {
+      OidcClient.Attempt attempt = oidc.begin();
+      resp.addCookie(attemptCookie(req, attempt.encode(), 600));
+      resp.sendRedirect(oidc.authorizationUrl(attempt, callbackUrl(req)));
+      return;
+    }
+    resp.addCookie(attemptCookie(req, "", 0));
+    var attempt =
+        OidcClient.Attempt.decode(cookie(req, ATTEMPT_COOKIE))
+            .filter(a -> same(a.state(), req.getParameter("state")));
+    if (attempt.isEmpty()) {
+      failed(resp, "This sign-in link is stale or was not started here. Please sign in again.");
+      return;
+    }
+    if (req.getParameter("error") != null || req.getParameter("code") == null) {
+      failed(resp, "The identity provider did not sign you in.");
+      return;
+    }
+    try {
+      OidcClient.Tokens tokens =
+          oidc.finish(attempt.get(), req.getParameter("code"), callbackUrl(req));
+      authenticator.authenticate(tokens.accessToken()); // creates or refreshes the user
+      Requests.setTokenCookie(req, resp, tokens.accessToken(), tokens.lifetime());
+      resp.addCookie(idTokenCookie(req, tokens.idToken(), (int) tokens.lifetime().toSeconds()));
+      Requests.seeOther(resp, "/rooms");
+    } catch (InvalidTokenException e) {
+      LOG.log(Level.WARNING, "single sign-on failed: " + e.getMessage());
+      failed(resp, "Signing in failed: " + e.getMessage() + ". Please try again.");
+    }
+  }
+
+  private void failed(HttpServletResponse resp, String message) throws IOException {
+    Requests.html(
+        resp,
+        400,
+        templates.page(
+            "pages/sign-in",
+            Map.of("devEnabled", false, "ssoEnabled", true, "error", message, "name", "")));
+  }
+
+  static String callbackUrl(HttpServletRequest req) {
+    String scheme = req.getScheme();
+    int port = req.getServerPort();
+    boolean defaultPort =
+        ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+    return scheme
+        + "://"
+        + req.getServerName()
+        + (defaultPort ? "" : ":" + port)
+        + "/sign-in/callback";
+  }
+
+  /** The ID token, sent only to sign-out, which passes it to the IdP as logout hint. */
+  static Cookie idTokenCookie(HttpServletRequest req, String idToken, int maxAge) {
+    Cookie cookie = new Cookie(ID_COOKIE, idToken);
+    cookie.setHttpOnly(true);
+    cookie.setSecure(req.isSecure());
+    cookie.setPath("/sign-out");
+    cookie.setMaxAge(maxAge);
+    cookie.setAttribute("SameSite", "Lax");
+    return cookie;
+  }
+
+  private static Cookie attemptCookie(HttpServletRequest req, String value, int maxAge) {
+    Cookie cookie = new Cookie(ATTEMPT_COOKIE, value);
+    cookie.setHttpOnly(true);
+    cookie.setSecure(req.isSecure());
+    cookie.setPath("/sign-in");
+    cookie.setMaxAge(maxAge);
+    // Lax: the IdP's redirect back is a top-level GET from another site.
+    cookie.setAttribute("SameSite", "Lax");
+    return cookie;
+  }
+
+  static String cookie(HttpServletRequest req, String name) {
+    return req.getCookies() == null
+        ? null
+        : Arrays.stream(req.getCookies())
+            .filter(c -> c.getName().equals(name))
+            .map(Cookie::getValue)
+            .findFirst()
+            .orElse(null);
+  }
+
+  private static boolean same(String a, String b) {
+    return a != null
+        && b != null
+        && MessageDigest.isEqual(
+            a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+  }
+}
