@@ -32,8 +32,12 @@ public final class ErrorMappers {
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
+            case RATE_LIMITED -> 429;
           };
-      return problem(status, e.kind().name().toLowerCase(), e.getMessage());
+      Response problem = problem(status, e.kind().name().toLowerCase(), e.getMessage());
+      return e.kind() == DomainException.Kind.RATE_LIMITED
+          ? Response.fromResponse(problem).header("Retry-After", e.retryAfterSeconds()).build()
+          : problem;
     }
   }
 

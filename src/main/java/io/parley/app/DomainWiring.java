@@ -1,6 +1,7 @@
 package io.parley.app;
 
 import io.parley.cluster.HazelcastMembershipEvents;
+import io.parley.cluster.HazelcastRateLimits;
 import io.parley.cluster.HazelcastReceiptEvents;
 import io.parley.common.Ids;
 import io.parley.messaging.MessageEvents;
@@ -79,13 +80,21 @@ public class DomainWiring {
   @Produces
   @Singleton
   MessageService messages(
-      RoomService rooms, MessageSequencer sequencer, MessageStore store, UserService users) {
+      RoomService rooms,
+      MessageSequencer sequencer,
+      MessageStore store,
+      UserService users,
+      HazelcastRateLimits limits) {
     return new MessageService(
         rooms,
         sequencer,
         store,
         ids ->
             users.byIds(ids).values().stream()
-                .collect(java.util.stream.Collectors.toMap(User::id, User::username)));
+                .collect(java.util.stream.Collectors.toMap(User::id, User::username)),
+        (userId, roomId) -> {
+          var verdict = limits.tryAcquire(HazelcastRateLimits.Kind.MESSAGES, userId + ":" + roomId);
+          return verdict.allowed() ? 0 : verdict.retryAfterSeconds();
+        });
   }
 }

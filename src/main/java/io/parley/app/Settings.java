@@ -55,6 +55,34 @@ public class Settings {
   String oidcScope;
 
   @Inject
+  @ConfigProperty(name = "parley.limits.messages.burst")
+  int messageBurst;
+
+  @Inject
+  @ConfigProperty(name = "parley.limits.messages.per-minute")
+  int messagesPerMinute;
+
+  @Inject
+  @ConfigProperty(name = "parley.limits.handshakes.burst")
+  int handshakeBurst;
+
+  @Inject
+  @ConfigProperty(name = "parley.limits.handshakes.per-minute")
+  int handshakesPerMinute;
+
+  @Inject
+  @ConfigProperty(name = "parley.limits.api.burst")
+  int apiBurst;
+
+  @Inject
+  @ConfigProperty(name = "parley.limits.api.per-minute")
+  int apiPerMinute;
+
+  @Inject
+  @ConfigProperty(name = "parley.limits.sockets-per-user")
+  int socketsPerUser;
+
+  @Inject
   @ConfigProperty(name = "parley.hazelcast.cluster-name")
   String clusterName;
 
@@ -149,6 +177,25 @@ public class Settings {
 
   public int hazelcastMaxNoHeartbeatSeconds() {
     return hazelcastMaxNoHeartbeatSeconds;
+  }
+
+  /** A limit: {@code burst} at once, refilled at {@code perMinute}. */
+  public record Limit(int burst, int perMinute) {}
+
+  public Limit messageLimit() {
+    return new Limit(messageBurst, messagesPerMinute);
+  }
+
+  public Limit handshakeLimit() {
+    return new Limit(handshakeBurst, handshakesPerMinute);
+  }
+
+  public Limit apiLimit() {
+    return new Limit(apiBurst, apiPerMinute);
+  }
+
+  public int socketsPerUser() {
+    return socketsPerUser;
   }
 
   /** The company IdP's issuer URL when browsers sign in through OpenID Connect. */

@@ -53,6 +53,9 @@ public class HazelcastMember {
         .getReliableTopicConfig(HazelcastMessageEvents.TOPIC)
         .setTopicOverloadPolicy(com.hazelcast.topic.TopicOverloadPolicy.DISCARD_OLDEST);
     config.getRingbufferConfig(HazelcastMessageEvents.TOPIC).setCapacity(100_000).setBackupCount(1);
+    // Bucket4j's entry processors travel between members with its own serializers.
+    io.github.bucket4j.grid.hazelcast.HazelcastProxyManager.addCustomSerializers(
+        config.getSerializationConfig(), HazelcastRateLimits.SERIALIZER_TYPE_ID_BASE);
     return Hazelcast.newHazelcastInstance(config);
   }
 

@@ -70,6 +70,11 @@ public class HazelcastPresence {
     return PresenceState.combine(states);
   }
 
+  /** How many tabs (sockets) the user has open across the cluster. */
+  public int openTabs(String userId) {
+    return tabs().keySet(Predicates.equal("userId", userId)).size();
+  }
+
   public Optional<Instant> lastSeen(String userId) {
     return Optional.ofNullable(lastSeen().get(userId)).map(Instant::ofEpochMilli);
   }

@@ -8,14 +8,33 @@ public class DomainException extends RuntimeException {
     INVALID,
     NOT_FOUND,
     FORBIDDEN,
-    CONFLICT
+    CONFLICT,
+    /** Too many requests; {@link #retryAfterSeconds()} says when to try again. */
+    RATE_LIMITED
   }
 
   private final Kind kind;
+  private final long retryAfterSeconds;
 
   public DomainException(Kind kind, String message) {
+    this(kind, message, 0);
+  }
+
+  private DomainException(Kind kind, String message, long retryAfterSeconds) {
     super(message);
     this.kind = kind;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  public long retryAfterSeconds() {
+    return retryAfterSeconds;
+  }
+
+  public static DomainException rateLimited(String what, long retryAfterSeconds) {
+    return new DomainException(
+        Kind.RATE_LIMITED,
+        what + " too fast: wait " + retryAfterSeconds + " s and try again (nothing was stored)",
+        retryAfterSeconds);
   }
 
   public Kind kind() {

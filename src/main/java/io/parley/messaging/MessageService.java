@@ -1,5 +1,6 @@
 package io.parley.messaging;
 
+import io.parley.common.DomainException;
 import io.parley.rooms.Membership;
 import io.parley.rooms.RoomService;
 import java.util.Collection;
@@ -15,6 +16,18 @@ public class MessageService {
   private final MessageSequencer sequencer;
   private final MessageStore store;
   private final Usernames usernames;
+  private final SendLimit limit;
+
+  /**
+   * Decides whether the user may post in the room now; returns the seconds to wait, or 0. Shared by
+   * every way in (socket, API, plain form) and, in a cluster, by every node.
+   */
+  @FunctionalInterface
+  public interface SendLimit {
+    SendLimit NONE = (userId, roomId) -> 0;
+
+    long secondsToWait(String userId, String roomId);
+  }
 
   /** Looks up the usernames of user ids (absent ids are skipped), to resolve mentions. */
   @FunctionalInterface
@@ -24,10 +37,20 @@ public class MessageService {
 
   public MessageService(
       RoomService rooms, MessageSequencer sequencer, MessageStore store, Usernames usernames) {
+    this(rooms, sequencer, store, usernames, SendLimit.NONE);
+  }
+
+  public MessageService(
+      RoomService rooms,
+      MessageSequencer sequencer,
+      MessageStore store,
+      Usernames usernames,
+      SendLimit limit) {
     this.rooms = rooms;
     this.sequencer = sequencer;
     this.store = store;
     this.usernames = usernames;
+    this.limit = limit;
   }
 
   /** Posts as {@code userId}; acknowledged only once stored. */
@@ -36,6 +59,10 @@ public class MessageService {
     rooms.requireMember(userId, roomId);
     NewMessage draft =
         new NewMessage(roomId, userId, body, NewMessage.PLAIN_TEXT, clientMsgId, metadata);
+    long wait = limit.secondsToWait(userId, roomId);
+    if (wait > 0) {
+      throw DomainException.rateLimited("You are sending messages", wait);
+    }
     return sequencer.append(draft.mentioning(mentioned(roomId, userId, draft.body())));
   }
 

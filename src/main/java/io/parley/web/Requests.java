@@ -41,6 +41,7 @@ final class Requests {
       case NOT_FOUND -> 404;
       case FORBIDDEN -> 403;
       case CONFLICT -> 409;
+      case RATE_LIMITED -> 429;
     };
   }
 

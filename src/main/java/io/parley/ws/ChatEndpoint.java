@@ -1,5 +1,6 @@
 package io.parley.ws;
 
+import io.parley.app.Settings;
 import io.parley.common.DomainException;
 import io.parley.messaging.MessageService;
 import io.parley.messaging.SendResult;
@@ -55,12 +56,19 @@ public class ChatEndpoint {
   @Inject RoomService rooms;
   @Inject ReceiptStore receipts;
   @Inject MetricRegistry metrics;
+  @Inject Settings settings;
 
   @OnOpen
   public void open(Session session, EndpointConfig config) throws IOException {
     SignedIn signedIn = (SignedIn) config.getUserProperties().get(ChatConfigurator.SIGNED_IN);
     if (signedIn == null) {
       session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "not signed in"));
+      return;
+    }
+    if (presence.openTabs(signedIn.userId()) >= settings.socketsPerUser()) {
+      metrics.counter("parley.sockets.refused").inc();
+      session.close(
+          new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too many open connections"));
       return;
     }
     List<Room> mine = rooms.roomsOf(signedIn.userId());
@@ -84,6 +92,9 @@ public class ChatEndpoint {
     }
     InboundFrame frame = null;
     try {
+      if (!connection.frameAllowed()) {
+        throw DomainException.rateLimited("You are sending", 1);
+      }
       if (text.length() > MAX_FRAME) {
         throw DomainException.invalid("frame too large: at most " + MAX_FRAME / 1024 + " KiB");
       }
@@ -107,12 +118,25 @@ public class ChatEndpoint {
     } catch (DomainException e) {
       metrics.counter("parley.frames.refused").inc();
       connection.send(fragments.error(e.getMessage(), frame == null ? null : frame.clientMsgId()));
+      if (e.kind() == DomainException.Kind.RATE_LIMITED && connection.persistentlyAbusive()) {
+        // The connection stayed open through the refusals; one that keeps flooding is closed.
+        metrics.counter("parley.sockets.closed_for_abuse").inc();
+        closeQuietly(session, "rate limit exceeded again and again");
+      }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "frame failed", e);
       connection.send(
           fragments.error(
               "Parley could not handle that; nothing was stored. Try again.",
               frame == null ? null : frame.clientMsgId()));
+    }
+  }
+
+  private static void closeQuietly(Session session, String reason) {
+    try {
+      session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason));
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "closing an abusive socket", e);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.parley.ws;
 
 import io.parley.app.Settings;
+import io.parley.cluster.HazelcastRateLimits;
 import io.parley.security.Authenticator;
 import io.parley.security.InvalidTokenException;
 import jakarta.inject.Inject;
@@ -22,11 +23,18 @@ public class HandshakeGuard extends HttpFilter {
 
   @Inject Authenticator authenticator;
   @Inject Settings settings;
+  @Inject HazelcastRateLimits limits;
 
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
+    var verdict = limits.tryAcquire(HazelcastRateLimits.Kind.HANDSHAKES, request.getRemoteAddr());
+    if (!verdict.allowed()) {
+      response.setHeader("Retry-After", String.valueOf(verdict.retryAfterSeconds()));
+      response.sendError(429, "too many connection attempts");
+      return;
+    }
     if (!Origins.allowed(
         request.getHeader("Origin"), request.getHeader("Host"), settings.allowedOrigins())) {
       response.sendError(HttpServletResponse.SC_FORBIDDEN, "origin not allowed");

@@ -28,6 +28,17 @@ final class LiveConnection {
   private final Map<String, Long> latest = new ConcurrentHashMap<>();
   private final Map<String, Long> mentions = new ConcurrentHashMap<>();
   private final Set<String> peers = ConcurrentHashMap.newKeySet();
+
+  /** Frames of any kind: 100 at once, 50 a second after that, on this socket. */
+  private final io.github.bucket4j.Bucket frames =
+      io.github.bucket4j.Bucket.builder()
+          .addLimit(l -> l.capacity(100).refillGreedy(50, java.time.Duration.ofSeconds(1)))
+          .build();
+
+  /** Rate-limit refusals in the last minute; past {@link #ABUSE_REFUSALS} the socket closes. */
+  static final int ABUSE_REFUSALS = 50;
+
+  private final java.util.ArrayDeque<Long> refusals = new java.util.ArrayDeque<>();
   private String watchedRoom;
   private boolean watchingAsMember;
   private boolean watchingOneToOne;
@@ -56,6 +67,20 @@ final class LiveConnection {
   void joined(String roomId, Set<String> newPeers) {
     rooms.add(roomId);
     newPeers.stream().filter(p -> !p.equals(userId())).forEach(peers::add);
+  }
+
+  boolean frameAllowed() {
+    return frames.tryConsume(1);
+  }
+
+  /** Notes a rate-limit refusal; true once they keep coming (many within a minute). */
+  synchronized boolean persistentlyAbusive() {
+    long now = System.nanoTime();
+    refusals.addLast(now);
+    while (!refusals.isEmpty() && now - refusals.peekFirst() > 60_000_000_000L) {
+      refusals.removeFirst();
+    }
+    return refusals.size() > ABUSE_REFUSALS;
   }
 
   /** A sidebar badge: unread messages and, among them, those mentioning the user. */

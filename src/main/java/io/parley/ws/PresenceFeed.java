@@ -23,6 +23,11 @@ public class PresenceFeed {
     presence.subscribe(this::changed);
   }
 
+  /** How many sockets the user has open across the cluster. */
+  int openTabs(String userId) {
+    return presence.openTabs(userId);
+  }
+
   void report(LiveConnection connection, PresenceState state) {
     presence.report(connection.id(), connection.userId(), state);
   }

@@ -41,6 +41,7 @@ public final class ClusterHarness implements AutoCloseable {
 
   private final Map<String, String> extraEnv = new java.util.HashMap<>();
   private final String serverPrefix;
+  private boolean inheritLimits = true;
 
   public ClusterHarness(int nodes, int basePort) throws IOException {
     this(nodes, basePort, "cluster");
@@ -62,6 +63,12 @@ public final class ClusterHarness implements AutoCloseable {
   /** Settings every node gets on top of the cluster's own (e.g. an identity provider). */
   public ClusterHarness withEnv(Map<String, String> env) {
     extraEnv.putAll(env);
+    return this;
+  }
+
+  /** Nodes keep the product's default rate limits instead of the test server's wide ones. */
+  public ClusterHarness withDefaultLimits() {
+    inheritLimits = false;
     return this;
   }
 
@@ -127,7 +134,11 @@ public final class ClusterHarness implements AutoCloseable {
     // in the build, the JaCoCo agent, so the nodes' code counts towards coverage too.
     String inherited =
         Files.readAllLines(template.resolve("server.env")).stream()
-            .filter(line -> line.startsWith("keystore_password=") || line.startsWith("JVM_ARGS="))
+            .filter(
+                line ->
+                    line.startsWith("keystore_password=")
+                        || line.startsWith("JVM_ARGS=")
+                        || (line.startsWith("PARLEY_LIMITS_") && inheritLimits))
             .collect(Collectors.joining("\n", "", "\n"));
     Files.writeString(
         server.resolve("server.env"),

@@ -35,6 +35,7 @@ class SsoIT {
     String suffix = UUID.randomUUID().toString().substring(0, 6);
     try (ClusterHarness server =
             new ClusterHarness(1, BASE_PORT, "sso")
+                .withDefaultLimits()
                 .withEnv(
                     Map.of(
                         "PARLEY_OIDC_ISSUER",
@@ -103,6 +104,33 @@ class SsoIT {
         ada.awaitMessage("Ship it");
         assertEquals(
             "Ship it", bot.history(roomId, "").get(1).getString("body"), "the bot reads it back");
+
+        // The default limit (20 at once per user and room, then 2 a second) stops a flood with
+        // 429 and Retry-After; what was accepted is stored once; other rooms and people go on.
+        int accepted = 0;
+        int refused = 0;
+        for (int i = 0; i < 30; i++) {
+          var r = bot.postMessage(roomId, "flood " + i, "flood-" + i);
+          if (r.statusCode() == 201) {
+            accepted++;
+          } else {
+            assertEquals(429, r.statusCode(), r.body());
+            assertTrue(
+                Integer.parseInt(r.headers().firstValue("Retry-After").orElse("0")) >= 1,
+                "says when to retry");
+            assertTrue(r.body().contains("\"rate_limited\""), r.body());
+            refused++;
+          }
+        }
+        assertTrue(refused > 0 && accepted >= 18, accepted + " accepted, " + refused + " refused");
+        assertEquals(
+            accepted + 2,
+            bot.history(roomId, "?limit=200").size(),
+            "exactly the accepted messages are stored");
+        String botRoom = bot.createRoom("Bot room " + suffix, "public");
+        assertEquals(201, bot.postMessage(botRoom, "another room", "other-1").statusCode());
+        ada.type("Still here" + Keys.ENTER);
+        ada.awaitMessage("Still here");
 
         // A token naming Keycloak as issuer but signed by another key is refused, and the
         // development sign-in does not exist on a server with an identity provider.
