@@ -62,7 +62,8 @@
   // a clean close from a stopping server (1001) is retried here the same way. Policy closes
   // (1008: not signed in; 4401: sign-in expired) send the page through sign-in instead.
   var attempts = 0;
-  var SIGNED_OUT = [1008, 4401];
+  var SIGNED_OUT = [1008, 4401, 4403];
+  var OUTBOX_KEY = "parley.outbox";
   var RETRIED_BY_EXTENSION = [1006, 1011, 1012, 1013];
   htmx.config.wsReconnectDelay = function (retry) {
     var delay = window.ParleyBackoff.reconnectDelay(retry);
@@ -111,6 +112,7 @@
   var leaving = false;
   window.addEventListener("pagehide", function () {
     leaving = true;
+    saveOutbox();
     if (rawSocket) rawSocket.close(1000, "page hidden");
   });
   window.addEventListener("pageshow", function (evt) {
@@ -126,7 +128,12 @@
     if (room) room.setAttribute("data-live", "closed");
     var code = evt.detail.event ? evt.detail.event.code : 1006;
     if (SIGNED_OUT.indexOf(code) >= 0) {
-      window.location.assign("/sign-in?next=" + encodeURIComponent(window.location.pathname));
+      // Sign in again (silently, with single sign-on) and come back here; what was typed but
+      // not yet acknowledged goes along and is sent, once, from the reloaded page.
+      saveOutbox();
+      leaving = true;
+      window.location.assign("/sign-in?next=" + encodeURIComponent(window.location.pathname) +
+        (code === 4403 ? "&revoked=1" : ""));
       return;
     }
     if (RETRIED_BY_EXTENSION.indexOf(code) < 0) {
@@ -160,6 +167,32 @@
     li.appendChild(text);
     li.appendChild(state);
     outbox.appendChild(li);
+  }
+
+  function saveOutbox() {
+    try {
+      var frames = outboxEntries().map(function (li) { return li.parleyFrame; });
+      if (frames.length) window.sessionStorage.setItem(OUTBOX_KEY, JSON.stringify(frames));
+    } catch (e) { /* storage unavailable: nothing to keep */ }
+  }
+
+  // Sends left over from before a sign-in or reload wait here until the socket is open.
+  function restoreOutbox() {
+    if (!document.getElementById("outbox")) return; // kept for the next room page
+    var saved;
+    try {
+      saved = JSON.parse(window.sessionStorage.getItem(OUTBOX_KEY) || "[]");
+      window.sessionStorage.removeItem(OUTBOX_KEY);
+    } catch (e) { return; }
+    saved.forEach(function (frame) {
+      var p;
+      try { p = JSON.parse(frame); } catch (e) { return; }
+      if (p && p.type === "send" && p.clientMsgId) {
+        addToOutbox(p, true);
+        var li = outboxEntries().pop();
+        if (li) li.setAttribute("data-state", "sent"); // re-sent with its clientMsgId on open
+      }
+    });
   }
 
   function settleOutbox() {
@@ -204,6 +237,7 @@
   document.addEventListener("htmx:wsAfterMessage", settleOutbox);
   document.addEventListener("htmx:wsAfterMessage", scrollToEnd);
   document.addEventListener("DOMContentLoaded", function () {
+    restoreOutbox();
     scrollToEnd();
     var body = document.querySelector("#composer textarea");
     if (body) {

@@ -40,6 +40,9 @@ public class RoomsResource {
   @Path("rooms")
   @Operation(summary = "The caller's rooms, or with scope=public the public rooms")
   public RoomList list(@QueryParam("scope") String scope) {
+    if (scope != null && !scope.equals("public") && !scope.equals("mine")) {
+      throw DomainException.invalid("scope must be mine or public");
+    }
     var found = "public".equals(scope) ? rooms.publicRooms() : rooms.roomsOf(caller.userId());
     return new RoomList(found.stream().map(RoomJson::of).toList());
   }

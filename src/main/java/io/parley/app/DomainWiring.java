@@ -3,6 +3,7 @@ package io.parley.app;
 import io.parley.cluster.HazelcastMembershipEvents;
 import io.parley.cluster.HazelcastRateLimits;
 import io.parley.cluster.HazelcastReceiptEvents;
+import io.parley.cluster.HazelcastRevocations;
 import io.parley.common.Ids;
 import io.parley.messaging.MessageEvents;
 import io.parley.messaging.MessageSequencer;
@@ -38,12 +39,16 @@ public class DomainWiring {
 
   @Produces
   @Singleton
-  UserService users(MongoConnection mongo, Clock clock) {
-    return new UserService(
-        new MongoUserDirectory(mongo.database()),
-        new MongoAvatarStore(mongo.database()),
-        clock,
-        Ids::newId);
+  UserService users(
+      MongoConnection mongo, Clock clock, Settings settings, HazelcastRevocations revocations) {
+    UserService users =
+        new UserService(
+            new MongoUserDirectory(mongo.database()),
+            new MongoAvatarStore(mongo.database()),
+            clock,
+            Ids::newId);
+    users.configure(settings.roles(), revocations::publish);
+    return users;
   }
 
   @Produces

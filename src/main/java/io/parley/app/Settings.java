@@ -55,6 +55,22 @@ public class Settings {
   String oidcScope;
 
   @Inject
+  @ConfigProperty(name = "parley.https.redirect")
+  boolean httpsRedirect;
+
+  @Inject
+  @ConfigProperty(name = "parley.https.port")
+  int httpsPort;
+
+  @Inject
+  @ConfigProperty(name = "parley.roles.admin-groups")
+  Optional<String> adminGroups;
+
+  @Inject
+  @ConfigProperty(name = "parley.roles.moderator-groups")
+  Optional<String> moderatorGroups;
+
+  @Inject
   @ConfigProperty(name = "parley.limits.messages.burst")
   int messageBurst;
 
@@ -177,6 +193,20 @@ public class Settings {
 
   public int hazelcastMaxNoHeartbeatSeconds() {
     return hazelcastMaxNoHeartbeatSeconds;
+  }
+
+  public boolean httpsRedirect() {
+    return httpsRedirect;
+  }
+
+  public int httpsPort() {
+    return httpsPort;
+  }
+
+  /** Global roles from IdP groups. */
+  public io.parley.users.Roles roles() {
+    return new io.parley.users.Roles(
+        split(adminGroups.orElse("")), split(moderatorGroups.orElse("")));
   }
 
   /** A limit: {@code burst} at once, refilled at {@code perMinute}. */

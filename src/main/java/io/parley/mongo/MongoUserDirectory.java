@@ -36,7 +36,8 @@ public class MongoUserDirectory implements UserDirectory {
             .append("lastSignIn", Date.from(user.lastSignIn()))
             .append("status", user.status())
             .append("avatarVersion", user.avatarVersion())
-            .append("nameChosen", user.nameChosen());
+            .append("nameChosen", user.nameChosen())
+            .append("disabled", user.disabled());
     users.replaceOne(eq("_id", user.id()), doc, new ReplaceOptions().upsert(true));
   }
 
@@ -75,6 +76,7 @@ public class MongoUserDirectory implements UserDirectory {
         d.getDate("lastSignIn").toInstant(),
         d.getString("status"),
         d.getString("avatarVersion"),
-        d.getBoolean("nameChosen", false));
+        d.getBoolean("nameChosen", false),
+        d.getBoolean("disabled", false));
   }
 }

@@ -36,7 +36,11 @@ public class Authenticator {
 
   public SignedIn authenticate(String token) throws InvalidTokenException {
     TokenVerifier.VerifiedToken verified = verifier.verify(token);
-    return signedIn(verified.claims(), verified.expiresAt());
+    try {
+      return signedIn(verified.claims(), verified.expiresAt());
+    } catch (io.parley.common.DomainException e) {
+      throw new InvalidTokenException(e.getMessage());
+    }
   }
 
   /** The user of claims already verified (by this class or by MicroProfile JWT). */
@@ -45,7 +49,11 @@ public class Authenticator {
       users.signIn(claims);
       knownClaims.put(claims.subject(), claims);
     }
-    return new SignedIn(users.require(claims.subject()), expiresAt);
+    var user = users.require(claims.subject());
+    if (user.disabled()) {
+      throw io.parley.common.DomainException.forbidden("your access to Parley was withdrawn");
+    }
+    return new SignedIn(user, expiresAt);
   }
 
   /** The token in a Cookie header value, if any. */

@@ -17,7 +17,8 @@ public record User(
     Instant lastSignIn,
     String status,
     String avatarVersion,
-    boolean nameChosen) {
+    boolean nameChosen,
+    boolean disabled) {
 
   public User {
     groups = Set.copyOf(groups);
@@ -26,7 +27,7 @@ public record User(
 
   public User(
       String id, String username, String displayName, Set<String> groups, Instant lastSignIn) {
-    this(id, username, displayName, groups, lastSignIn, "", null, false);
+    this(id, username, displayName, groups, lastSignIn, "", null, false, false);
   }
 
   public boolean hasAvatar() {
@@ -34,10 +35,17 @@ public record User(
   }
 
   User withProfile(String name, String newStatus) {
-    return new User(id, username, name, groups, lastSignIn, newStatus, avatarVersion, true);
+    return new User(
+        id, username, name, groups, lastSignIn, newStatus, avatarVersion, true, disabled);
+  }
+
+  User withDisabled(boolean off) {
+    return new User(
+        id, username, displayName, groups, lastSignIn, status, avatarVersion, nameChosen, off);
   }
 
   User withAvatar(String version) {
-    return new User(id, username, displayName, groups, lastSignIn, status, version, nameChosen);
+    return new User(
+        id, username, displayName, groups, lastSignIn, status, version, nameChosen, disabled);
   }
 }

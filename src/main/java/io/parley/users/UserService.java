@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** Keeps the user record in step with the identity provider's claims. */
@@ -18,6 +19,8 @@ public class UserService {
   private final AvatarStore avatars;
   private final Clock clock;
   private final Supplier<String> versions;
+  private Roles roles = Roles.NONE;
+  private Consumer<String> revoked = id -> {};
 
   public UserService(
       UserDirectory users, AvatarStore avatars, Clock clock, Supplier<String> versions) {
@@ -46,9 +49,41 @@ public class UserService {
                 clock.instant(),
                 known.status(),
                 known.avatarVersion(),
-                known.nameChosen());
+                known.nameChosen(),
+                known.disabled());
     users.save(user);
     return user;
+  }
+
+  /** Who is a global admin, and who is told when someone loses access (every node). */
+  public void configure(Roles roles, Consumer<String> revoked) {
+    this.roles = roles;
+    this.revoked = revoked;
+  }
+
+  public boolean isAdmin(User user) {
+    return roles.isAdmin(user);
+  }
+
+  /**
+   * An admin withdraws (or gives back) a person's access. Withdrawn, every token of theirs is
+   * refused and their open sockets are closed on every node.
+   */
+  public User setDisabled(String actorId, String username, boolean disabled) {
+    User actor = require(actorId);
+    if (!roles.isAdmin(actor)) {
+      throw DomainException.forbidden("only administrators can do that");
+    }
+    User target = requireByUsername(username);
+    if (target.id().equals(actorId)) {
+      throw DomainException.invalid("you cannot disable yourself");
+    }
+    User updated = target.withDisabled(disabled);
+    users.save(updated);
+    if (disabled) {
+      revoked.accept(updated.id());
+    }
+    return updated;
   }
 
   /** The person chose their display name and status line (empty clears it). */

@@ -61,10 +61,28 @@ final class Requests {
       HttpServletRequest request, HttpServletResponse response, String token, Duration maxAge) {
     Cookie cookie = new Cookie(Authenticator.COOKIE, token);
     cookie.setHttpOnly(true);
-    cookie.setSecure(request.isSecure());
+    cookie.setSecure(secure(request));
     cookie.setPath("/");
     cookie.setMaxAge((int) maxAge.toSeconds());
     cookie.setAttribute("SameSite", "Lax");
     response.addCookie(cookie);
+  }
+
+  private static final java.util.regex.Pattern LOCAL_PATH =
+      java.util.regex.Pattern.compile("/(?![/\\\\])[A-Za-z0-9/_.~-]*");
+
+  /**
+   * Where to go after signing in: a path on this server, or {@code /rooms}. Anything else (other
+   * hosts, {@code //evil.example}, schemes) is ignored, so the parameter cannot redirect away.
+   */
+  static String localPath(String next) {
+    return next != null && next.length() <= 200 && LOCAL_PATH.matcher(next).matches()
+        ? next
+        : "/rooms";
+  }
+
+  /** Whether the browser reached us over HTTPS (directly, or through a TLS-ending proxy). */
+  static boolean secure(HttpServletRequest request) {
+    return request.isSecure() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
   }
 }

@@ -41,7 +41,7 @@ public class SecurityHeadersFilter extends HttpFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     response.setHeader("Content-Security-Policy", csp);
-    if (request.isSecure()) {
+    if (Requests.secure(request)) {
       response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     }
     response.setHeader("X-Content-Type-Options", "nosniff");

@@ -45,7 +45,21 @@ public class SignInPages extends HttpServlet {
       resp.getWriter().write(issuer.get().publicJwks());
       return;
     }
-    Requests.html(resp, 200, page(issuer.isPresent(), null, ""));
+    String next = Requests.localPath(req.getParameter("next"));
+    boolean revoked = req.getParameter("revoked") != null;
+    if (oidc.enabled() && req.getParameter("next") != null && !revoked) {
+      // Coming back from an expired session: with single sign-on this is usually silent.
+      Requests.seeOther(resp, "/sign-in/sso?next=" + next);
+      return;
+    }
+    Requests.html(
+        resp,
+        200,
+        page(
+            issuer.isPresent(),
+            revoked ? "Your access to Parley was withdrawn. Ask an administrator." : null,
+            "",
+            next));
   }
 
   @Override
@@ -80,9 +94,12 @@ public class SignInPages extends HttpServlet {
       String username = usernameOf(displayName);
       String token = issuer.get().issue(username, displayName);
       Requests.setTokenCookie(req, resp, token, issuer.get().lifetime());
-      Requests.seeOther(resp, "/rooms");
+      Requests.seeOther(resp, Requests.localPath(req.getParameter("next")));
     } catch (DomainException e) {
-      Requests.html(resp, 400, page(true, e.getMessage(), typed));
+      Requests.html(
+          resp,
+          400,
+          page(true, e.getMessage(), typed, Requests.localPath(req.getParameter("next"))));
     }
   }
 
@@ -97,8 +114,9 @@ public class SignInPages extends HttpServlet {
     return username;
   }
 
-  private String page(boolean devEnabled, String error, String name) {
+  private String page(boolean devEnabled, String error, String name, String next) {
     Map<String, Object> model = new HashMap<>();
+    model.put("next", next);
     model.put("devEnabled", devEnabled);
     model.put("ssoEnabled", oidc.enabled());
     model.put("error", error);

@@ -16,7 +16,7 @@ import java.util.Collections;
  * Pages need a signed-in user: the token cookie is verified on every request. Without one, a
  * browser navigating is sent to sign in; anything else (htmx, forms) gets 401.
  */
-@WebFilter(urlPatterns = {"/rooms", "/rooms/*", "/direct", "/profile", "/users/*"})
+@WebFilter(urlPatterns = {"/rooms", "/rooms/*", "/direct", "/profile", "/users/*", "/admin"})
 public class SignedInFilter extends HttpFilter {
 
   @Inject Authenticator authenticator;

@@ -33,6 +33,7 @@ public class SsoPages extends HttpServlet {
   private static final Logger LOG = Logger.getLogger(SsoPages.class.getName());
   static final String ATTEMPT_COOKIE = "parley_oidc";
   static final String ID_COOKIE = "parley_id";
+  static final String NEXT_COOKIE = "parley_next";
 
   @Inject OidcClient oidc;
   @Inject Authenticator authenticator;
@@ -47,6 +48,7 @@ public class SsoPages extends HttpServlet {
     if (req.getServletPath().equals("/sign-in/sso")) {
       OidcClient.Attempt attempt = oidc.begin();
       resp.addCookie(attemptCookie(req, attempt.encode(), 600));
+      resp.addCookie(nextCookie(req, Requests.localPath(req.getParameter("next")), 600));
       resp.sendRedirect(oidc.authorizationUrl(attempt, callbackUrl(req)));
       return;
     }
@@ -68,7 +70,7 @@ public class SsoPages extends HttpServlet {
       authenticator.authenticate(tokens.accessToken()); // creates or refreshes the user
       Requests.setTokenCookie(req, resp, tokens.accessToken(), tokens.lifetime());
       resp.addCookie(idTokenCookie(req, tokens.idToken(), (int) tokens.lifetime().toSeconds()));
-      Requests.seeOther(resp, "/rooms");
+      Requests.seeOther(resp, Requests.localPath(cookie(req, NEXT_COOKIE)));
     } catch (InvalidTokenException e) {
       LOG.log(Level.WARNING, "single sign-on failed: " + e.getMessage());
       failed(resp, "Signing in failed: " + e.getMessage() + ". Please try again.");
@@ -81,11 +83,21 @@ public class SsoPages extends HttpServlet {
         400,
         templates.page(
             "pages/sign-in",
-            Map.of("devEnabled", false, "ssoEnabled", true, "error", message, "name", "")));
+            Map.of(
+                "devEnabled",
+                false,
+                "ssoEnabled",
+                true,
+                "error",
+                message,
+                "name",
+                "",
+                "next",
+                "/rooms")));
   }
 
   static String callbackUrl(HttpServletRequest req) {
-    String scheme = req.getScheme();
+    String scheme = Requests.secure(req) ? "https" : req.getScheme();
     int port = req.getServerPort();
     boolean defaultPort =
         ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
@@ -100,17 +112,28 @@ public class SsoPages extends HttpServlet {
   static Cookie idTokenCookie(HttpServletRequest req, String idToken, int maxAge) {
     Cookie cookie = new Cookie(ID_COOKIE, idToken);
     cookie.setHttpOnly(true);
-    cookie.setSecure(req.isSecure());
+    cookie.setSecure(Requests.secure(req));
     cookie.setPath("/sign-out");
     cookie.setMaxAge(maxAge);
     cookie.setAttribute("SameSite", "Lax");
     return cookie;
   }
 
+  private static Cookie nextCookie(HttpServletRequest req, String path, int maxAge) {
+    Cookie cookie = attemptCookie(req, path, maxAge);
+    Cookie named = new Cookie(NEXT_COOKIE, cookie.getValue());
+    named.setHttpOnly(true);
+    named.setSecure(Requests.secure(req));
+    named.setPath("/sign-in");
+    named.setMaxAge(maxAge);
+    named.setAttribute("SameSite", "Lax");
+    return named;
+  }
+
   private static Cookie attemptCookie(HttpServletRequest req, String value, int maxAge) {
     Cookie cookie = new Cookie(ATTEMPT_COOKIE, value);
     cookie.setHttpOnly(true);
-    cookie.setSecure(req.isSecure());
+    cookie.setSecure(Requests.secure(req));
     cookie.setPath("/sign-in");
     cookie.setMaxAge(maxAge);
     // Lax: the IdP's redirect back is a top-level GET from another site.

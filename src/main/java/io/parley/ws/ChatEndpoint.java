@@ -57,6 +57,7 @@ public class ChatEndpoint {
   @Inject ReceiptStore receipts;
   @Inject MetricRegistry metrics;
   @Inject Settings settings;
+  @Inject SessionExpiry expiry;
 
   @OnOpen
   public void open(Session session, EndpointConfig config) throws IOException {
@@ -80,6 +81,7 @@ public class ChatEndpoint {
     peers.remove(signedIn.userId());
     Map<String, Long> lastRead = receipts.lastRead(signedIn.userId());
     LiveConnection connection = new LiveConnection(session, signedIn, memberOf, lastRead, peers);
+    connection.expiresWith(expiry.closeAt(session, signedIn.expiresAt()));
     connections.add(connection);
     presence.report(connection, PresenceState.ONLINE);
   }
@@ -152,6 +154,12 @@ public class ChatEndpoint {
   }
 
   private void gone(Session session) {
-    connections.remove(session.getId()).ifPresent(c -> presence.closed(c.id(), c.userId()));
+    connections
+        .remove(session.getId())
+        .ifPresent(
+            c -> {
+              c.closed();
+              presence.closed(c.id(), c.userId());
+            });
   }
 }

@@ -4,6 +4,7 @@ import io.parley.app.Settings;
 import io.parley.cluster.HazelcastRateLimits;
 import io.parley.security.Authenticator;
 import io.parley.security.InvalidTokenException;
+import io.parley.security.Origins;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

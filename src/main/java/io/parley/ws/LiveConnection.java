@@ -69,6 +69,24 @@ final class LiveConnection {
     newPeers.stream().filter(p -> !p.equals(userId())).forEach(peers::add);
   }
 
+  private volatile java.util.concurrent.Future<?> expiry;
+
+  /** The timer that closes this socket when its sign-in expires. */
+  void expiresWith(java.util.concurrent.Future<?> timer) {
+    this.expiry = timer;
+  }
+
+  void closed() {
+    if (expiry != null) {
+      expiry.cancel(false);
+    }
+  }
+
+  /** Closes the socket with a code the page acts on (expired, revoked). */
+  void close(int code, String reason) {
+    SessionExpiry.close(session, code, reason);
+  }
+
   boolean frameAllowed() {
     return frames.tryConsume(1);
   }

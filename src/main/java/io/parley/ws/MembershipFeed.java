@@ -43,7 +43,11 @@ public class MembershipFeed {
   @PreDestroy
   void stop() {
     if (subscription != null) {
-      events.unsubscribe(subscription);
+      try {
+        events.unsubscribe(subscription);
+      } catch (RuntimeException e) {
+        // Hazelcast is already gone at shutdown: nothing left to unsubscribe from
+      }
     }
   }
 

@@ -42,6 +42,7 @@ public final class ClusterHarness implements AutoCloseable {
   private final Map<String, String> extraEnv = new java.util.HashMap<>();
   private final String serverPrefix;
   private boolean inheritLimits = true;
+  private String httpsRedirect = "false";
 
   public ClusterHarness(int nodes, int basePort) throws IOException {
     this(nodes, basePort, "cluster");
@@ -70,6 +71,17 @@ public final class ClusterHarness implements AutoCloseable {
   public ClusterHarness withDefaultLimits() {
     inheritLimits = false;
     return this;
+  }
+
+  /** Nodes redirect plain HTTP to HTTPS, as the product does by default. */
+  public ClusterHarness withHttpsRedirect() {
+    httpsRedirect = "true";
+    return this;
+  }
+
+  /** The node's HTTPS address (a generated development certificate). */
+  public String nodeHttpsUrl(int node) {
+    return "https://localhost:" + (httpPort(node) + 100);
   }
 
   public int httpPort(int node) {
@@ -126,6 +138,7 @@ public final class ClusterHarness implements AutoCloseable {
             "MONGO_URI", store.uri(),
             "PARLEY_DATA_DIR", work.resolve("shared-data").toString(),
             "PARLEY_DEV_SIGN_IN_ENABLED", "true",
+            "PARLEY_HTTPS_REDIRECT", httpsRedirect,
             "PARLEY_HAZELCAST_CLUSTER_NAME", "parley-cluster-test-" + basePort,
             "PARLEY_HAZELCAST_PORT", String.valueOf(hazelcastPort(node)),
             "PARLEY_HAZELCAST_MEMBERS", members));

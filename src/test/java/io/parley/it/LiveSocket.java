@@ -130,6 +130,20 @@ public final class LiveSocket implements AutoCloseable {
     return rest;
   }
 
+  /** The close code the server sent (-1 on an error) once the socket closes. */
+  public int awaitClose(Duration timeout) {
+    try {
+      return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      throw new AssertionError("the socket stayed open for " + timeout, e);
+    }
+  }
+
+  /** A socket with the given raw token in the cookie. */
+  public static LiveSocket withToken(String token) {
+    return new LiveSocket(new TestUser("raw", token, Parley.baseUrl()), Parley.baseUrl());
+  }
+
   public boolean isOpen() {
     return !closed.isDone() && !socket.isOutputClosed();
   }

@@ -131,4 +131,22 @@ class UserServiceTest {
     assertThrows(DomainException.class, () -> users.setAvatar("s-ada", new byte[0]));
     assertTrue(users.avatar("s-ada").isEmpty());
   }
+
+  @Test
+  void onlyAdminsWithdrawAccessAndTheCheckIsTold() {
+    List<String> told = new java.util.ArrayList<>();
+    users.configure(new Roles(Set.of("admins"), Set.of("mods")), told::add);
+    User admin = users.signIn(new UserClaims("s-root", "root", null, "Root", Set.of("admins")));
+    User mod = users.signIn(new UserClaims("s-mod", "mod", null, "Mod", Set.of("mods")));
+    ada();
+    assertThrows(DomainException.class, () -> users.setDisabled(mod.id(), "ada", true));
+    assertThrows(DomainException.class, () -> users.setDisabled(admin.id(), "root", true));
+    assertTrue(users.setDisabled(admin.id(), "ada", true).disabled());
+    assertEquals(List.of("s-ada"), told);
+    assertTrue(ada().disabled(), "signing in again does not lift it");
+    assertFalse(users.setDisabled(admin.id(), "ada", false).disabled());
+    assertTrue(users.isAdmin(admin));
+    assertFalse(users.isAdmin(mod));
+    assertTrue(new Roles(Set.of("admins"), Set.of("mods")).isModerator(mod));
+  }
 }

@@ -119,12 +119,30 @@ class TemplatesTest {
   @Test
   void avatarsAreImagesWhenUploadedAndColouredInitialsOtherwise() {
     User withImage =
-        new User("u-ada", "ada", "Ada Lovelace", Set.of(), Instant.EPOCH, "", "v7", false);
+        new User("u-ada", "ada", "Ada Lovelace", Set.of(), Instant.EPOCH, "", "v7", false, false);
     assertEquals("/users/u-ada/avatar?v=v7", AvatarView.of(withImage, "Ada").imageUrl());
     AvatarView initials = AvatarView.of(BOB, "Bob");
     assertEquals(null, initials.imageUrl());
     assertEquals(initials, AvatarView.of(BOB, "Bob"), "the same person always looks the same");
     assertTrue(initials.colour().matches("c[0-7]"));
+  }
+
+  @Test
+  void afterSignInOnlyLocalPathsAreFollowed() {
+    assertEquals("/rooms/abc-1", Requests.localPath("/rooms/abc-1"));
+    for (String away :
+        new String[] {
+          null,
+          "",
+          "rooms",
+          "//evil.example",
+          "/\\evil.example",
+          "https://evil.example",
+          "/rooms?x=<script>",
+          "/" + "a".repeat(300)
+        }) {
+      assertEquals("/rooms", Requests.localPath(away), String.valueOf(away));
+    }
   }
 
   @Test

@@ -42,6 +42,8 @@ final class Browser implements AutoCloseable {
         "--disable-quic",
         "--no-first-run",
         "--window-size=1200,800",
+        // the test servers' HTTPS uses Liberty's generated development certificate
+        "--ignore-certificate-errors",
         "--user-data-dir=" + profile);
     if (!javascript) {
       options.addArguments("--blink-settings=scriptEnabled=false");

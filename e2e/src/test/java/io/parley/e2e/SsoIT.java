@@ -36,6 +36,7 @@ class SsoIT {
     try (ClusterHarness server =
             new ClusterHarness(1, BASE_PORT, "sso")
                 .withDefaultLimits()
+                .withHttpsRedirect()
                 .withEnv(
                     Map.of(
                         "PARLEY_OIDC_ISSUER",
@@ -57,12 +58,28 @@ class SsoIT {
       server.startNode(1);
       keycloak.awaitReady(Duration.ofSeconds(180));
       server.awaitReady(1, 1, Duration.ofSeconds(180));
-      String parley = server.nodeUrl(1);
+      String parley = server.nodeHttpsUrl(1);
+
+      // HTTPS by default: plain HTTP pages redirect, plain HTTP posts are refused.
+      var plain =
+          Parley.send(HttpRequest.newBuilder(URI.create(server.nodeUrl(1) + "/rooms?x=1")).build());
+      assertEquals(301, plain.statusCode());
+      assertEquals(parley + "/rooms?x=1", plain.headers().firstValue("Location").orElse(""));
+      assertEquals(
+          403,
+          Parley.send(
+                  HttpRequest.newBuilder(URI.create(server.nodeUrl(1) + "/sign-out"))
+                      .POST(HttpRequest.BodyPublishers.noBody())
+                      .build())
+              .statusCode());
 
       try (Browser ada = Browser.withJavaScript()) {
         ada.driver.get(parley + "/rooms");
         ada.wait.until(ExpectedConditions.urlContains("/sign-in"));
         assertTrue(ada.driver.findElements(By.id("name")).isEmpty(), "no development sign-in here");
+        assertTrue(
+            !ada.driver.findElements(By.id("sso")).isEmpty(),
+            () -> ada.driver.getCurrentUrl() + " " + ada.driver.getPageSource());
         ada.driver.findElement(By.id("sso")).click();
         WebDriverWait slow = new WebDriverWait(ada.driver, Duration.ofSeconds(30));
         try {
@@ -93,7 +110,8 @@ class SsoIT {
             ada.driver.getCurrentUrl().substring(ada.driver.getCurrentUrl().lastIndexOf('/') + 1);
 
         // A bot with a client-credentials token from Keycloak posts through the API.
-        TestUser bot = new TestUser("bot", botToken(), parley);
+        String botToken = botToken();
+        TestUser bot = new TestUser("bot", botToken, parley);
         var me = bot.get("/api/me");
         assertEquals(200, me.statusCode(), me.body());
         assertEquals("service-account-parley-bot", Parley.json(me.body()).getString("username"));
@@ -131,6 +149,34 @@ class SsoIT {
         assertEquals(201, bot.postMessage(botRoom, "another room", "other-1").statusCode());
         ada.type("Still here" + Keys.ENTER);
         ada.awaitMessage("Still here");
+
+        // Roles come from the IdP's groups: the bot is no admin; Ada (parley-admins) is. When
+        // she withdraws the bot's access, its socket closes with 4403 and its token stops working.
+        assertEquals(403, bot.post("/api/admin/users/ada/disable", "").statusCode());
+        var botClosed = new java.util.concurrent.CompletableFuture<Integer>();
+        Parley.HTTP
+            .newWebSocketBuilder()
+            .header("Authorization", "Bearer " + botToken)
+            .header("Origin", parley)
+            .buildAsync(
+                URI.create(parley.replace("https", "wss") + "/ws"),
+                new java.net.http.WebSocket.Listener() {
+                  @Override
+                  public java.util.concurrent.CompletionStage<?> onClose(
+                      java.net.http.WebSocket ws, int code, String reason) {
+                    botClosed.complete(code);
+                    return null;
+                  }
+                })
+            .join();
+        ada.driver.get(parley + "/admin");
+        ada.driver.findElement(By.id("admin-username")).sendKeys("service-account-parley-bot");
+        ada.driver.findElement(By.id("disable")).click();
+        ada.wait.until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("p.saved"), "can no longer use Parley"));
+        assertEquals(4403, botClosed.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(403, bot.get("/api/me").statusCode(), "the token is refused now");
 
         // A token naming Keycloak as issuer but signed by another key is refused, and the
         // development sign-in does not exist on a server with an identity provider.

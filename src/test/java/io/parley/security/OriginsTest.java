@@ -1,4 +1,4 @@
-package io.parley.ws;
+package io.parley.security;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

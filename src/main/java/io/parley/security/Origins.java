@@ -1,4 +1,4 @@
-package io.parley.ws;
+package io.parley.security;
 
 import java.net.URI;
 import java.util.Set;
@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * Decides whether a browser origin may open a WebSocket (against cross-site WebSocket hijacking).
  */
-final class Origins {
+public final class Origins {
 
   private Origins() {}
 
@@ -14,7 +14,7 @@ final class Origins {
    * Allowed: no Origin header (not a browser), an origin on the allow-list, or, with an empty
    * allow-list, an origin whose host and port are the Host the request was sent to.
    */
-  static boolean allowed(String origin, String host, Set<String> allowList) {
+  public static boolean allowed(String origin, String host, Set<String> allowList) {
     if (origin == null) {
       return true;
     }

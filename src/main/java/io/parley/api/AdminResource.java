@@ -1,0 +1,43 @@
+package io.parley.api;
+
+import io.parley.users.User;
+import io.parley.users.UserService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** What global administrators (members of an admin group at the IdP) do; others get 403. */
+@Path("admin")
+@RequestScoped
+@RolesAllowed("user")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminResource {
+
+  @Inject Caller caller;
+  @Inject UserService users;
+
+  /** A person's access, after the change. */
+  public record Access(String username, boolean disabled) {}
+
+  @POST
+  @Path("users/{username}/disable")
+  @Operation(summary = "Withdraw a person's access: tokens refused, sockets closed everywhere")
+  public Access disable(@PathParam("username") String username) {
+    User user = users.setDisabled(caller.userId(), username, true);
+    return new Access(user.username(), user.disabled());
+  }
+
+  @POST
+  @Path("users/{username}/enable")
+  @Operation(summary = "Give a person their access back")
+  public Access enable(@PathParam("username") String username) {
+    User user = users.setDisabled(caller.userId(), username, false);
+    return new Access(user.username(), user.disabled());
+  }
+}

@@ -1,0 +1,66 @@
+package io.parley.web;
+
+import io.parley.common.DomainException;
+import io.parley.security.SignedIn;
+import io.parley.users.UserService;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Administration for global admins: withdraw or give back a person's access. Everyone else gets the
+ * same 404 as for a page that does not exist.
+ */
+@WebServlet(urlPatterns = "/admin")
+public class AdminPages extends HttpServlet {
+
+  @Inject UserService users;
+  @Inject RoomViews views;
+  @Inject Views templates;
+
+  @Override
+  protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    SignedIn me = Requests.signedIn(req);
+    if (!users.isAdmin(me.user())) {
+      resp.sendError(404);
+      return;
+    }
+    Requests.html(resp, 200, page(me, null, null));
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    req.setCharacterEncoding("UTF-8");
+    SignedIn me = Requests.signedIn(req);
+    if (!users.isAdmin(me.user())) {
+      resp.sendError(404);
+      return;
+    }
+    boolean disable = "disable".equals(req.getParameter("action"));
+    try {
+      var user = users.setDisabled(me.userId(), req.getParameter("username"), disable);
+      String done =
+          user.username()
+              + (disable
+                  ? " can no longer use Parley; their open pages were closed."
+                  : " can use Parley again.");
+      Requests.html(resp, 200, page(me, done, null));
+    } catch (DomainException e) {
+      Requests.html(resp, Requests.status(e), page(me, null, e.getMessage()));
+    }
+  }
+
+  private String page(SignedIn me, String done, String error) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("me", me.user());
+    model.put("sidebar", views.sidebar(me.userId()));
+    model.put("done", done);
+    model.put("error", error);
+    return templates.page("pages/admin", model);
+  }
+}

@@ -1,0 +1,48 @@
+package io.parley.web;
+
+import io.parley.app.Settings;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * HTTPS by default: a plain-HTTP page request is redirected to the HTTPS port (301), anything else
+ * over plain HTTP is refused, so cookies and messages never cross the network in clear. Behind a
+ * proxy that terminates TLS, its {@code X-Forwarded-Proto: https} counts as HTTPS. Health and
+ * metrics are Liberty's own endpoints, outside this filter, so probes keep HTTP.
+ */
+@WebFilter(urlPatterns = "/*")
+public class HttpsRedirectFilter extends HttpFilter {
+
+  @Inject Settings settings;
+
+  @Override
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    if (!settings.httpsRedirect() || Requests.secure(request)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+      response.sendError(HttpServletResponse.SC_FORBIDDEN, "use HTTPS");
+      return;
+    }
+    response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
+    response.setHeader("Location", httpsUrl(request, settings.httpsPort()));
+  }
+
+  static String httpsUrl(HttpServletRequest request, int httpsPort) {
+    String query = request.getQueryString();
+    return "https://"
+        + request.getServerName()
+        + (httpsPort == 443 ? "" : ":" + httpsPort)
+        + request.getRequestURI()
+        + (query == null ? "" : "?" + query);
+  }
+}
