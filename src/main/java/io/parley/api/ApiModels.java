@@ -10,12 +10,22 @@ public final class ApiModels {
 
   private ApiModels() {}
 
-  public record RoomJson(String id, String name, String type, String createdAt) {
+  public record RoomJson(String id, String name, String type, String createdAt, String mode) {
     static RoomJson of(Room r) {
       return new RoomJson(
-          r.id(), r.name(), r.type().name().toLowerCase(), r.createdAt().toString());
+          r.id(),
+          r.name(),
+          r.type().name().toLowerCase(),
+          r.createdAt().toString(),
+          r.mode().name().toLowerCase());
     }
   }
+
+  /** A moderator's act: mute, unmute, ban, unban, promote or demote, on a username. */
+  public record Moderate(String action, String username) {}
+
+  /** A room's mode: open or read_only. */
+  public record ChangeMode(String mode) {}
 
   public record RoomList(List<RoomJson> rooms) {}
 

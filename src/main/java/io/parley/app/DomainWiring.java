@@ -53,8 +53,18 @@ public class DomainWiring {
 
   @Produces
   @Singleton
-  RoomService rooms(MongoConnection mongo, Clock clock, HazelcastMembershipEvents memberships) {
-    return new RoomService(new MongoRoomDirectory(mongo.database()), clock, memberships);
+  RoomService rooms(
+      MongoConnection mongo,
+      Clock clock,
+      HazelcastMembershipEvents memberships,
+      UserService users,
+      Settings settings) {
+    RoomService rooms =
+        new RoomService(new MongoRoomDirectory(mongo.database()), clock, memberships);
+    var roles = settings.roles();
+    rooms.configureGlobalModerators(
+        id -> users.byIds(java.util.List.of(id)).values().stream().anyMatch(roles::isModerator));
+    return rooms;
   }
 
   @Produces

@@ -99,6 +99,10 @@ public class Settings {
   int socketsPerUser;
 
   @Inject
+  @ConfigProperty(name = "parley.limits.trust-forwarded-for")
+  boolean trustForwardedFor;
+
+  @Inject
   @ConfigProperty(name = "parley.hazelcast.cluster-name")
   String clusterName;
 
@@ -226,6 +230,11 @@ public class Settings {
 
   public int socketsPerUser() {
     return socketsPerUser;
+  }
+
+  /** Behind a reverse proxy: count handshakes by the client address the proxy reports. */
+  public boolean trustForwardedFor() {
+    return trustForwardedFor;
   }
 
   /** The company IdP's issuer URL when browsers sign in through OpenID Connect. */

@@ -21,14 +21,23 @@ public class HazelcastMembershipEvents implements MembershipListener {
 
   static final String TOPIC = "parley.memberships";
 
-  /** People who just became members of a room. */
-  public record Joined(String roomId, List<String> userIds) implements Serializable {}
+  /** People who just became members of a room ({@code left} false), or one who lost it. */
+  public record Joined(String roomId, List<String> userIds, boolean left) implements Serializable {
+    public Joined(String roomId, List<String> userIds) {
+      this(roomId, userIds, false);
+    }
+  }
 
   @Inject HazelcastInstance hazelcast;
 
   @Override
   public void joined(String roomId, Collection<String> userIds) {
     topic().publish(new Joined(roomId, new ArrayList<>(userIds)));
+  }
+
+  @Override
+  public void removed(String roomId, String userId) {
+    topic().publish(new Joined(roomId, List.of(userId), true));
   }
 
   public UUID subscribe(Consumer<Joined> consumer) {

@@ -56,7 +56,7 @@ public class MessageService {
   /** Posts as {@code userId}; acknowledged only once stored. */
   public SendResult send(
       String userId, String roomId, String body, String clientMsgId, Map<String, String> metadata) {
-    rooms.requireMember(userId, roomId);
+    rooms.requirePoster(userId, roomId);
     NewMessage draft =
         new NewMessage(roomId, userId, body, NewMessage.PLAIN_TEXT, clientMsgId, metadata);
     long wait = limit.secondsToWait(userId, roomId);

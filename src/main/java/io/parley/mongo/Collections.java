@@ -15,6 +15,7 @@ public final class Collections {
   public static final String MESSAGES = "messages";
   public static final String RECEIPTS = "receipts";
   public static final String AVATARS = "avatars";
+  public static final String BANS = "bans";
 
   private Collections() {}
 

@@ -12,6 +12,7 @@ import com.mongodb.client.model.Sorts;
 import io.parley.rooms.Membership;
 import io.parley.rooms.Room;
 import io.parley.rooms.RoomDirectory;
+import io.parley.rooms.RoomMode;
 import io.parley.rooms.RoomRole;
 import io.parley.rooms.RoomType;
 import java.util.ArrayList;
@@ -25,10 +26,12 @@ public class MongoRoomDirectory implements RoomDirectory {
 
   private final MongoCollection<Document> rooms;
   private final MongoCollection<Document> memberships;
+  private final MongoCollection<Document> bans;
 
   public MongoRoomDirectory(MongoDatabase db) {
     this.rooms = db.getCollection(Collections.ROOMS);
     this.memberships = db.getCollection(Collections.MEMBERSHIPS);
+    this.bans = db.getCollection(Collections.BANS);
   }
 
   @Override
@@ -92,7 +95,8 @@ public class MongoRoomDirectory implements RoomDirectory {
             .append("roomId", m.roomId())
             .append("userId", m.userId())
             .append("role", m.role().name())
-            .append("joinedAt", Date.from(m.joinedAt()));
+            .append("joinedAt", Date.from(m.joinedAt()))
+            .append("muted", m.muted());
     try {
       memberships.insertOne(doc);
       return m;
@@ -125,6 +129,43 @@ public class MongoRoomDirectory implements RoomDirectory {
     return found;
   }
 
+  @Override
+  public void updateMember(Membership m) {
+    memberships.updateOne(
+        eq("_id", m.roomId() + ":" + m.userId()),
+        com.mongodb.client.model.Updates.combine(
+            com.mongodb.client.model.Updates.set("role", m.role().name()),
+            com.mongodb.client.model.Updates.set("muted", m.muted())));
+  }
+
+  @Override
+  public void removeMember(String roomId, String userId) {
+    memberships.deleteOne(eq("_id", roomId + ":" + userId));
+  }
+
+  @Override
+  public void setBanned(String roomId, String userId, boolean banned) {
+    String id = roomId + ":" + userId;
+    if (banned) {
+      bans.replaceOne(
+          eq("_id", id),
+          new Document("_id", id).append("roomId", roomId).append("userId", userId),
+          new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    } else {
+      bans.deleteOne(eq("_id", id));
+    }
+  }
+
+  @Override
+  public boolean isBanned(String roomId, String userId) {
+    return bans.find(eq("_id", roomId + ":" + userId)).first() != null;
+  }
+
+  @Override
+  public void setMode(String roomId, RoomMode mode) {
+    rooms.updateOne(eq("_id", roomId), com.mongodb.client.model.Updates.set("mode", mode.name()));
+  }
+
   private static Room toRoom(Document d) {
     return new Room(
         d.getString("_id"),
@@ -132,7 +173,8 @@ public class MongoRoomDirectory implements RoomDirectory {
         RoomType.valueOf(d.getString("type")),
         d.getString("createdBy"),
         d.getDate("createdAt").toInstant(),
-        d.getString("directKey"));
+        d.getString("directKey"),
+        d.getString("mode") == null ? RoomMode.OPEN : RoomMode.valueOf(d.getString("mode")));
   }
 
   private static Membership toMembership(Document d) {
@@ -140,6 +182,7 @@ public class MongoRoomDirectory implements RoomDirectory {
         d.getString("roomId"),
         d.getString("userId"),
         RoomRole.valueOf(d.getString("role")),
-        d.getDate("joinedAt").toInstant());
+        d.getDate("joinedAt").toInstant(),
+        d.getBoolean("muted", false));
   }
 }

@@ -9,4 +9,7 @@ public interface MembershipListener {
   MembershipListener NONE = (roomId, userIds) -> {};
 
   void joined(String roomId, Collection<String> userIds);
+
+  /** Someone lost a room (banned): their open pages must stop showing it at once. */
+  default void removed(String roomId, String userId) {}
 }

@@ -7,4 +7,25 @@ import java.time.Instant;
  * direct room, so the same people always land in the same room; null for named rooms.
  */
 public record Room(
-    String id, String name, RoomType type, String createdBy, Instant createdAt, String directKey) {}
+    String id,
+    String name,
+    RoomType type,
+    String createdBy,
+    Instant createdAt,
+    String directKey,
+    RoomMode mode) {
+
+  public Room {
+    mode = mode == null ? RoomMode.OPEN : mode;
+  }
+
+  public Room(
+      String id,
+      String name,
+      RoomType type,
+      String createdBy,
+      Instant createdAt,
+      String directKey) {
+    this(id, name, type, createdBy, createdAt, directKey, RoomMode.OPEN);
+  }
+}

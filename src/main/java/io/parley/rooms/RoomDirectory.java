@@ -24,4 +24,15 @@ public interface RoomDirectory {
   List<Membership> membershipsOf(String userId);
 
   List<Membership> members(String roomId);
+
+  /** Replaces a membership's role and muted flag. */
+  void updateMember(Membership membership);
+
+  void removeMember(String roomId, String userId);
+
+  void setBanned(String roomId, String userId, boolean banned);
+
+  boolean isBanned(String roomId, String userId);
+
+  void setMode(String roomId, RoomMode mode);
 }

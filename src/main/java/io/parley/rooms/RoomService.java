@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /** Creates and joins rooms and decides who may see and post in them. */
 public class RoomService {
@@ -18,6 +19,7 @@ public class RoomService {
   private final RoomDirectory rooms;
   private final Clock clock;
   private final MembershipListener listener;
+  private Predicate<String> globalModerator = id -> false;
 
   public RoomService(RoomDirectory rooms, Clock clock) {
     this(rooms, clock, MembershipListener.NONE);
@@ -27,6 +29,11 @@ public class RoomService {
     this.rooms = rooms;
     this.clock = clock;
     this.listener = listener;
+  }
+
+  /** Who moderates every room (global moderators and admins, from the IdP's groups). */
+  public void configureGlobalModerators(Predicate<String> isGlobalModerator) {
+    this.globalModerator = isGlobalModerator;
   }
 
   /** Creates a public or private room owned by {@code userId}. */
@@ -83,6 +90,9 @@ public class RoomService {
     if (room.type() != RoomType.PUBLIC) {
       throw DomainException.forbidden("only public rooms can be joined");
     }
+    if (rooms.isBanned(roomId, userId)) {
+      throw DomainException.forbidden("you are banned from this room");
+    }
     Membership joined =
         rooms.addMember(new Membership(roomId, userId, RoomRole.MEMBER, clock.instant()));
     listener.joined(roomId, List.of(userId));
@@ -95,6 +105,9 @@ public class RoomService {
    */
   public Room visible(String userId, String roomId) {
     Room room = find(roomId);
+    if (rooms.isBanned(roomId, userId)) {
+      throw DomainException.forbidden("you are banned from this room");
+    }
     if (room.type() != RoomType.PUBLIC && rooms.membership(roomId, userId).isEmpty()) {
       throw DomainException.notFound("no such room");
     }
@@ -111,6 +124,87 @@ public class RoomService {
                 room.type() == RoomType.PUBLIC
                     ? DomainException.forbidden("join the room before posting or reading it")
                     : DomainException.notFound("no such room"));
+  }
+
+  /**
+   * The membership of someone who may post now: a member, not muted, and in a read-only room one of
+   * its moderators.
+   */
+  public Membership requirePoster(String userId, String roomId) {
+    Membership m = requireMember(userId, roomId);
+    if (m.muted()) {
+      throw DomainException.forbidden("you are muted in this room");
+    }
+    if (find(roomId).mode() == RoomMode.READ_ONLY && !moderates(m)) {
+      throw DomainException.forbidden("only moderators post in this room");
+    }
+    return m;
+  }
+
+  /** A moderator's act on a person in the room; everyone else is refused. */
+  public void moderate(String actorId, String roomId, String targetId, Moderation action) {
+    Room room = requireModerator(actorId, roomId);
+    if (room.type().isDirect()) {
+      throw DomainException.invalid("direct conversations have no moderators");
+    }
+    if (targetId.equals(actorId)) {
+      throw DomainException.invalid("you cannot moderate yourself");
+    }
+    if (targetId.equals(room.createdBy())) {
+      throw DomainException.forbidden("the room's owner cannot be moderated");
+    }
+    Optional<Membership> target = rooms.membership(roomId, targetId);
+    boolean ownerAct = action == Moderation.PROMOTE || action == Moderation.DEMOTE;
+    if (ownerAct && !actorId.equals(room.createdBy()) && !globalModerator.test(actorId)) {
+      throw DomainException.forbidden("only the room's owner appoints moderators");
+    }
+    switch (action) {
+      case BAN -> {
+        rooms.removeMember(roomId, targetId);
+        rooms.setBanned(roomId, targetId, true);
+        listener.removed(roomId, targetId);
+      }
+      case UNBAN -> rooms.setBanned(roomId, targetId, false);
+      case MUTE, UNMUTE, PROMOTE, DEMOTE -> {
+        Membership m =
+            target.orElseThrow(() -> DomainException.notFound("that person is not a member"));
+        rooms.updateMember(
+            switch (action) {
+              case MUTE -> m.withMuted(true);
+              case UNMUTE -> m.withMuted(false);
+              case PROMOTE -> m.withRole(RoomRole.MODERATOR);
+              default -> m.withRole(RoomRole.MEMBER);
+            });
+      }
+    }
+  }
+
+  /** Opens the room to every member, or makes it read-only (only moderators post). */
+  public Room setMode(String actorId, String roomId, RoomMode mode) {
+    Room room = requireModerator(actorId, roomId);
+    if (room.type().isDirect()) {
+      throw DomainException.invalid("direct conversations have no modes");
+    }
+    rooms.setMode(roomId, mode);
+    return find(roomId);
+  }
+
+  /** Whether the user may moderate the room (its owner, its moderators, global moderators). */
+  public boolean canModerate(String userId, String roomId) {
+    return globalModerator.test(userId)
+        || rooms.membership(roomId, userId).map(this::moderates).orElse(false);
+  }
+
+  private boolean moderates(Membership m) {
+    return m.role().canModerate() || globalModerator.test(m.userId());
+  }
+
+  private Room requireModerator(String actorId, String roomId) {
+    Room room = visible(actorId, roomId);
+    if (!canModerate(actorId, roomId)) {
+      throw DomainException.forbidden("only the room's moderators can do that");
+    }
+    return room;
   }
 
   public boolean isMember(String userId, String roomId) {

@@ -25,7 +25,7 @@ public class HttpsRedirectFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    if (!settings.httpsRedirect() || Requests.secure(request)) {
+    if (!settings.httpsRedirect() || Requests.secure(request) || isPublicKeys(request)) {
       chain.doFilter(request, response);
       return;
     }
@@ -35,6 +35,14 @@ public class HttpsRedirectFilter extends HttpFilter {
     }
     response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
     response.setHeader("Location", httpsUrl(request, settings.httpsPort()));
+  }
+
+  /**
+   * The development sign-in's public keys stay reachable over plain HTTP: the server reads them
+   * from itself at that address (production verifies the IdP's keys, fetched over HTTPS).
+   */
+  private static boolean isPublicKeys(HttpServletRequest request) {
+    return "/.well-known/jwks.json".equals(request.getServletPath());
   }
 
   static String httpsUrl(HttpServletRequest request, int httpsPort) {

@@ -8,7 +8,8 @@ public record MemberView(
     String state,
     String lastSeen,
     AvatarView avatar,
-    String status) {
+    String status,
+    boolean muted) {
 
   /** The class every presence dot of this person carries, so one push updates them all. */
   public String presenceKey() {

@@ -9,7 +9,9 @@ import io.parley.messaging.MessageService;
 import io.parley.receipts.ReceiptRecorder;
 import io.parley.receipts.ReceiptStore;
 import io.parley.receipts.Watermark;
+import io.parley.rooms.Moderation;
 import io.parley.rooms.Room;
+import io.parley.rooms.RoomMode;
 import io.parley.rooms.RoomService;
 import io.parley.rooms.RoomType;
 import io.parley.security.SignedIn;
@@ -90,6 +92,16 @@ public class RoomPages extends HttpServlet {
       } else if (path.length == 2 && path[1].equals("join")) {
         rooms.join(me.userId(), path[0]);
         Requests.seeOther(resp, "/rooms/" + path[0]);
+      } else if (path.length == 2 && path[1].equals("moderation")) {
+        rooms.moderate(
+            me.userId(),
+            path[0],
+            users.requireByUsername(req.getParameter("username")).id(),
+            choice(Moderation.class, req.getParameter("action")));
+        Requests.seeOther(resp, "/rooms/" + path[0]);
+      } else if (path.length == 2 && path[1].equals("mode")) {
+        rooms.setMode(me.userId(), path[0], choice(RoomMode.class, req.getParameter("mode")));
+        Requests.seeOther(resp, "/rooms/" + path[0]);
       } else if (path.length == 2 && path[1].equals("messages")) {
         String clientMsgId = req.getParameter("clientMsgId");
         messages.send(me.userId(), path[0], req.getParameter("body"), clientMsgId, Map.of());
@@ -134,6 +146,17 @@ public class RoomPages extends HttpServlet {
             ? ""
             : views.receiptLine(room, shown.get(shown.size() - 1), me.userId()));
     model.put("member", member);
+    var membership =
+        members.stream().filter(m -> m.userId().equals(me.userId())).findFirst().orElse(null);
+    boolean canModerate = rooms.canModerate(me.userId(), roomId);
+    model.put("canModerate", canModerate && !room.type().isDirect());
+    model.put("readOnly", room.mode() == RoomMode.READ_ONLY);
+    model.put("muted", membership != null && membership.muted());
+    model.put(
+        "canPost",
+        member
+            && !(membership != null && membership.muted())
+            && (room.mode() == RoomMode.OPEN || canModerate));
     model.put("members", members);
     model.put("messages", views.messages(page.messages(), me.userId()));
     model.put("hasOlder", page.hasOlder());
@@ -171,6 +194,14 @@ public class RoomPages extends HttpServlet {
     model.put("me", me == null ? null : me.user());
     model.put("sidebar", sidebar);
     return model;
+  }
+
+  private static <E extends Enum<E>> E choice(Class<E> type, String value) {
+    try {
+      return Enum.valueOf(type, String.valueOf(value).toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw DomainException.invalid("unknown choice: " + value);
+    }
   }
 
   private static RoomType roomType(String value) {

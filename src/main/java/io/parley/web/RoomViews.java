@@ -39,14 +39,15 @@ public class RoomViews {
     List<Membership> members = rooms.members(roomId);
     Map<String, User> byId = users.byIds(members.stream().map(Membership::userId).toList());
     return members.stream()
-        .map(m -> member(m.userId(), byId.get(m.userId()), m.role().name().toLowerCase()))
+        .map(
+            m -> member(m.userId(), byId.get(m.userId()), m.role().name().toLowerCase(), m.muted()))
         .sorted(
             java.util.Comparator.comparing((MemberView v) -> !v.state().equals("online"))
                 .thenComparing(v -> v.name().toLowerCase()))
         .toList();
   }
 
-  private MemberView member(String userId, User u, String role) {
+  private MemberView member(String userId, User u, String role, boolean muted) {
     String name = u == null ? userId : u.displayName();
     return new MemberView(
         userId,
@@ -55,7 +56,8 @@ public class RoomViews {
         presence.stateOf(userId).name().toLowerCase(),
         presence.lastSeen(userId).map(Object::toString).orElse(null),
         AvatarView.of(u, name),
-        u == null ? "" : u.status());
+        u == null ? "" : u.status(),
+        muted);
   }
 
   /**
@@ -95,7 +97,7 @@ public class RoomViews {
       }
       if (room.type() == RoomType.DIRECT && others.size() == 1) {
         String other = others.iterator().next();
-        peer = member(other, byId.get(other), "member");
+        peer = member(other, byId.get(other), "member", false);
       }
     }
     return new RoomView(

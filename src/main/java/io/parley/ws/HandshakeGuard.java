@@ -30,7 +30,7 @@ public class HandshakeGuard extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    var verdict = limits.tryAcquire(HazelcastRateLimits.Kind.HANDSHAKES, request.getRemoteAddr());
+    var verdict = limits.tryAcquire(HazelcastRateLimits.Kind.HANDSHAKES, clientAddress(request));
     if (!verdict.allowed()) {
       response.setHeader("Retry-After", String.valueOf(verdict.retryAfterSeconds()));
       response.sendError(429, "too many connection attempts");
@@ -51,5 +51,15 @@ public class HandshakeGuard extends HttpFilter {
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  /** The client's address: the socket's peer, or behind a trusted proxy the one it reports. */
+  String clientAddress(HttpServletRequest request) {
+    String forwarded = request.getHeader("X-Forwarded-For");
+    if (settings.trustForwardedFor() && forwarded != null && !forwarded.isBlank()) {
+      String[] hops = forwarded.split(",");
+      return hops[hops.length - 1].strip();
+    }
+    return request.getRemoteAddr();
   }
 }

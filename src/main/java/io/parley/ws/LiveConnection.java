@@ -155,6 +155,16 @@ final class LiveConnection {
     return rooms;
   }
 
+  /** The user lost the room: nothing of it reaches this tab any more. */
+  synchronized void left(String roomId) {
+    rooms.remove(roomId);
+    if (roomId.equals(watchedRoom)) {
+      watchedRoom = null;
+      watchingAsMember = false;
+      watchedMembers = Set.of();
+    }
+  }
+
   /** The watched room's member list changed (someone joined): presence follows the new list. */
   synchronized void membersChanged(String roomId, Set<String> members) {
     if (roomId.equals(watchedRoom)) {

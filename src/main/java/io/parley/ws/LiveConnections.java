@@ -34,6 +34,15 @@ public class LiveConnections {
     byRoom.computeIfAbsent(roomId, r -> ConcurrentHashMap.newKeySet()).add(connection);
   }
 
+  void unindex(LiveConnection connection, String roomId) {
+    byRoom.computeIfPresent(
+        roomId,
+        (r, set) -> {
+          set.remove(connection);
+          return set.isEmpty() ? null : set;
+        });
+  }
+
   /** Removes the socket; returns it if it was still registered. */
   Optional<LiveConnection> remove(String sessionId) {
     LiveConnection connection = byId.remove(sessionId);

@@ -33,6 +33,7 @@ public class MembershipFeed {
   @Inject RoomService rooms;
   @Inject RoomViews views;
   @Inject Views templates;
+  @Inject LiveFragments fragments;
 
   private UUID subscription;
 
@@ -53,6 +54,10 @@ public class MembershipFeed {
 
   void joined(HazelcastMembershipEvents.Joined joined) {
     refreshMemberLists(joined.roomId());
+    if (joined.left()) {
+      removed(joined.roomId(), joined.userIds());
+      return;
+    }
     for (LiveConnection connection : connections.all()) {
       if (!joined.userIds().contains(connection.userId())
           || connection.rooms().contains(joined.roomId())) {
@@ -75,6 +80,22 @@ public class MembershipFeed {
                 Map.of("rooms", views.sidebar(connection.userId()))));
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "could not add room " + joined.roomId() + " to a page", e);
+      }
+    }
+  }
+
+  /** A banned person's tabs stop receiving the room at once and are told why. */
+  private void removed(String roomId, java.util.List<String> userIds) {
+    for (LiveConnection connection : connections.all()) {
+      if (userIds.contains(connection.userId()) && connection.rooms().contains(roomId)) {
+        connection.left(roomId);
+        connections.unindex(connection, roomId);
+        connection.send(
+            templates.fragment(
+                "fragments/sidebar",
+                "sidebar",
+                Map.of("rooms", views.sidebar(connection.userId()))));
+        connection.send(fragments.error("You were removed from this room by a moderator.", null));
       }
     }
   }

@@ -128,6 +128,29 @@ class AttackIT {
   }
 
   @Test
+  void oversizedBodiesAreRefusedWithoutStoringAnything() {
+    TestUser ada = Parley.signIn(Parley.unique("Ada"));
+    String room = ada.createRoom(Parley.unique("big"), "public");
+    String huge = "{\"body\":\"" + "x".repeat(200_000) + "\",\"clientMsgId\":\"big-1\"}";
+    var sized = ada.post("/api/rooms/" + room + "/messages", huge);
+    assertEquals(413, sized.statusCode());
+    var chunked =
+        Parley.send(
+            HttpRequest.newBuilder(
+                    URI.create(Parley.baseUrl() + "/api/rooms/" + room + "/messages"))
+                .header("Authorization", "Bearer " + ada.token())
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(
+                        () ->
+                            new java.io.ByteArrayInputStream(
+                                huge.getBytes(StandardCharsets.UTF_8))))
+                .build());
+    assertTrue(chunked.statusCode() >= 400, "chunked: " + chunked.statusCode());
+    assertEquals(0, ada.history(room, "").size(), "nothing stored");
+  }
+
+  @Test
   void strangersNeitherReadNorWriteAPrivateRoom() {
     TestUser ada = Parley.signIn(Parley.unique("Ada"));
     TestUser eve = Parley.signIn(Parley.unique("Eve"));

@@ -88,4 +88,84 @@ class RoomServiceTest {
     assertEquals(List.of("zeta"), rooms.publicRooms().stream().map(Room::name).toList());
     assertEquals(2, rooms.members(mine.get(2).id()).size());
   }
+
+  private Room moderatedRoom() {
+    Room room = rooms.create("owner", "town hall", RoomType.PUBLIC);
+    for (String who : List.of("mod", "bob", "eve")) {
+      rooms.join(who, room.id());
+    }
+    rooms.moderate("owner", room.id(), "mod", Moderation.PROMOTE);
+    return room;
+  }
+
+  @Test
+  void membersCannotModerateAndModeratorsCannotAppointOrTouchTheOwner() {
+    Room room = moderatedRoom();
+    assertEquals(
+        DomainException.Kind.FORBIDDEN,
+        refused(() -> rooms.moderate("eve", room.id(), "bob", Moderation.MUTE)));
+    assertEquals(
+        DomainException.Kind.FORBIDDEN,
+        refused(() -> rooms.setMode("eve", room.id(), RoomMode.READ_ONLY)));
+    assertEquals(
+        DomainException.Kind.FORBIDDEN,
+        refused(() -> rooms.moderate("mod", room.id(), "bob", Moderation.PROMOTE)));
+    assertEquals(
+        DomainException.Kind.FORBIDDEN,
+        refused(() -> rooms.moderate("mod", room.id(), "owner", Moderation.BAN)));
+    assertEquals(
+        DomainException.Kind.INVALID,
+        refused(() -> rooms.moderate("mod", room.id(), "mod", Moderation.MUTE)));
+    assertTrue(rooms.canModerate("mod", room.id()));
+  }
+
+  @Test
+  void mutedMembersReadButDoNotPost() {
+    Room room = moderatedRoom();
+    rooms.moderate("mod", room.id(), "bob", Moderation.MUTE);
+    assertEquals(
+        DomainException.Kind.FORBIDDEN, refused(() -> rooms.requirePoster("bob", room.id())));
+    rooms.visible("bob", room.id());
+    rooms.moderate("mod", room.id(), "bob", Moderation.UNMUTE);
+    rooms.requirePoster("bob", room.id());
+  }
+
+  @Test
+  void bannedPeopleLoseTheRoomUntilUnbanned() {
+    Room room = moderatedRoom();
+    rooms.moderate("mod", room.id(), "eve", Moderation.BAN);
+    assertEquals(DomainException.Kind.FORBIDDEN, refused(() -> rooms.visible("eve", room.id())));
+    assertEquals(DomainException.Kind.FORBIDDEN, refused(() -> rooms.join("eve", room.id())));
+    assertEquals(false, rooms.isMember("eve", room.id()));
+    rooms.moderate("mod", room.id(), "eve", Moderation.UNBAN);
+    rooms.join("eve", room.id());
+    rooms.requirePoster("eve", room.id());
+  }
+
+  @Test
+  void readOnlyRoomsLetOnlyModeratorsPost() {
+    Room room = moderatedRoom();
+    assertEquals(RoomMode.READ_ONLY, rooms.setMode("mod", room.id(), RoomMode.READ_ONLY).mode());
+    assertEquals(
+        DomainException.Kind.FORBIDDEN, refused(() -> rooms.requirePoster("bob", room.id())));
+    rooms.requirePoster("mod", room.id());
+    rooms.requirePoster("owner", room.id());
+    rooms.setMode("owner", room.id(), RoomMode.OPEN);
+    rooms.requirePoster("bob", room.id());
+  }
+
+  @Test
+  void globalModeratorsModerateEveryRoomAndDirectConversationsHaveNoModeration() {
+    rooms.configureGlobalModerators("staff"::equals);
+    Room room = moderatedRoom();
+    rooms.moderate("staff", room.id(), "bob", Moderation.PROMOTE);
+    Room dm = rooms.openDirect("bob", List.of("eve"));
+    assertEquals(
+        DomainException.Kind.FORBIDDEN,
+        refused(() -> rooms.moderate("bob", dm.id(), "eve", Moderation.MUTE)));
+    rooms.configureGlobalModerators("bob"::equals);
+    assertEquals(
+        DomainException.Kind.INVALID,
+        refused(() -> rooms.moderate("bob", dm.id(), "eve", Moderation.MUTE)));
+  }
 }

@@ -16,6 +16,7 @@ public class InMemoryRoomDirectory implements RoomDirectory {
 
   private final Map<String, Room> rooms = new ConcurrentHashMap<>();
   private final Map<String, Membership> memberships = new ConcurrentHashMap<>();
+  private final java.util.Set<String> bans = ConcurrentHashMap.newKeySet();
 
   @Override
   public void create(Room room) {
@@ -67,5 +68,38 @@ public class InMemoryRoomDirectory implements RoomDirectory {
   @Override
   public List<Membership> members(String roomId) {
     return memberships.values().stream().filter(m -> m.roomId().equals(roomId)).toList();
+  }
+
+  @Override
+  public void updateMember(Membership m) {
+    memberships.replace(m.roomId() + ":" + m.userId(), m);
+  }
+
+  @Override
+  public void removeMember(String roomId, String userId) {
+    memberships.remove(roomId + ":" + userId);
+  }
+
+  @Override
+  public void setBanned(String roomId, String userId, boolean banned) {
+    if (banned) {
+      bans.add(roomId + ":" + userId);
+    } else {
+      bans.remove(roomId + ":" + userId);
+    }
+  }
+
+  @Override
+  public boolean isBanned(String roomId, String userId) {
+    return bans.contains(roomId + ":" + userId);
+  }
+
+  @Override
+  public void setMode(String roomId, io.parley.rooms.RoomMode mode) {
+    rooms.computeIfPresent(
+        roomId,
+        (id, r) ->
+            new Room(
+                r.id(), r.name(), r.type(), r.createdBy(), r.createdAt(), r.directKey(), mode));
   }
 }
