@@ -116,9 +116,12 @@ public class RoomService {
 
   /** The user's membership, or a refusal: not found if the room is hidden, forbidden if public. */
   public Membership requireMember(String userId, String roomId) {
-    Room room = find(roomId);
+    return member(find(roomId), userId);
+  }
+
+  private Membership member(Room room, String userId) {
     return rooms
-        .membership(roomId, userId)
+        .membership(room.id(), userId)
         .orElseThrow(
             () ->
                 room.type() == RoomType.PUBLIC
@@ -131,11 +134,12 @@ public class RoomService {
    * its moderators.
    */
   public Membership requirePoster(String userId, String roomId) {
-    Membership m = requireMember(userId, roomId);
+    Room room = find(roomId);
+    Membership m = member(room, userId);
     if (m.muted()) {
       throw DomainException.forbidden("you are muted in this room");
     }
-    if (find(roomId).mode() == RoomMode.READ_ONLY && !moderates(m)) {
+    if (room.mode() == RoomMode.READ_ONLY && !moderates(m)) {
       throw DomainException.forbidden("only moderators post in this room");
     }
     return m;

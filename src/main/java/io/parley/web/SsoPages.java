@@ -110,33 +110,28 @@ public class SsoPages extends HttpServlet {
 
   /** The ID token, sent only to sign-out, which passes it to the IdP as logout hint. */
   static Cookie idTokenCookie(HttpServletRequest req, String idToken, int maxAge) {
-    Cookie cookie = new Cookie(ID_COOKIE, idToken);
-    cookie.setHttpOnly(true);
-    cookie.setSecure(Requests.secure(req));
-    cookie.setPath("/sign-out");
-    cookie.setMaxAge(maxAge);
-    cookie.setAttribute("SameSite", "Lax");
-    return cookie;
+    return cookie(req, ID_COOKIE, idToken, "/sign-out", maxAge);
   }
 
   private static Cookie nextCookie(HttpServletRequest req, String path, int maxAge) {
-    Cookie cookie = attemptCookie(req, path, maxAge);
-    Cookie named = new Cookie(NEXT_COOKIE, cookie.getValue());
-    named.setHttpOnly(true);
-    named.setSecure(Requests.secure(req));
-    named.setPath("/sign-in");
-    named.setMaxAge(maxAge);
-    named.setAttribute("SameSite", "Lax");
-    return named;
+    return cookie(req, NEXT_COOKIE, path, "/sign-in", maxAge);
   }
 
   private static Cookie attemptCookie(HttpServletRequest req, String value, int maxAge) {
-    Cookie cookie = new Cookie(ATTEMPT_COOKIE, value);
+    return cookie(req, ATTEMPT_COOKIE, value, "/sign-in", maxAge);
+  }
+
+  /**
+   * A cookie of the sign-in flow: HttpOnly, Secure over HTTPS, and SameSite=Lax, because the IdP's
+   * redirect back is a top-level GET from another site.
+   */
+  private static Cookie cookie(
+      HttpServletRequest req, String name, String value, String path, int maxAge) {
+    Cookie cookie = new Cookie(name, value);
     cookie.setHttpOnly(true);
     cookie.setSecure(Requests.secure(req));
-    cookie.setPath("/sign-in");
+    cookie.setPath(path);
     cookie.setMaxAge(maxAge);
-    // Lax: the IdP's redirect back is a top-level GET from another site.
     cookie.setAttribute("SameSite", "Lax");
     return cookie;
   }
