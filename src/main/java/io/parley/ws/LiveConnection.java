@@ -155,6 +155,21 @@ final class LiveConnection {
     return rooms;
   }
 
+  /** What the page shows under the watched room's messages; null until this tab set it. */
+  private String shownReceiptLine;
+
+  /**
+   * Whether the receipt line under the watched room should change to {@code text}; false when the
+   * tab already shows it, so a busy room does not resend the same line with every message.
+   */
+  synchronized boolean receiptLineChanges(String roomId, String text) {
+    if (!roomId.equals(watchedRoom) || text.equals(shownReceiptLine)) {
+      return false;
+    }
+    shownReceiptLine = text;
+    return true;
+  }
+
   /** The user lost the room: nothing of it reaches this tab any more. */
   synchronized void left(String roomId) {
     rooms.remove(roomId);
@@ -212,6 +227,7 @@ final class LiveConnection {
     watchingOneToOne = oneToOne;
     watchedMembers = Set.copyOf(members);
     lastSentSeq = afterSeq;
+    shownReceiptLine = null;
     catchUp(Long.MAX_VALUE, missed, renderer);
     return lastSentSeq;
   }

@@ -94,7 +94,10 @@ public class LiveFeed {
             receipts.read(connection.userId(), message.roomId(), message.seq());
           }
           // Nobody but the sender has seen the new latest message yet.
-          connection.send(fragments.receipt(message.roomId(), freshLine(message, connection)));
+          String line = freshLine(message, connection);
+          if (connection.receiptLineChanges(message.roomId(), line)) {
+            connection.send(fragments.receipt(message.roomId(), line));
+          }
         } else {
           receipts.delivered(connection.userId(), message.roomId(), message.seq());
           connection.send(

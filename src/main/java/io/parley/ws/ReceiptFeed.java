@@ -87,7 +87,10 @@ public class ReceiptFeed {
               last.isEmpty() ? null : last.get(0),
               watchers.stream().map(LiveConnection::userId).distinct().toList());
       for (LiveConnection watcher : watchers) {
-        watcher.send(fragments.receipt(roomId, lines.get(watcher.userId())));
+        String line = lines.get(watcher.userId());
+        if (watcher.receiptLineChanges(roomId, line)) {
+          watcher.send(fragments.receipt(roomId, line));
+        }
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "could not update the receipt line of room " + roomId, e);
