@@ -88,6 +88,16 @@ public final class LiveSocket implements AutoCloseable {
     throw new AssertionError("no matching frame within " + timeout);
   }
 
+  /**
+   * Returns once the server has registered this socket (it answers a frame only after its open
+   * handler ran), so nothing pushed from now on can be missed.
+   */
+  public LiveSocket ready() {
+    send("{\"type\":\"ping\"}");
+    await(f -> f.contains("unknown frame type"), Duration.ofSeconds(10));
+    return this;
+  }
+
   /** The status fragment (ack or error) that answers a send. */
   public String awaitStatus() {
     return await(f -> f.contains("id=\"composer-status\""), Duration.ofSeconds(10));

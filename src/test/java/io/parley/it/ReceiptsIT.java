@@ -46,7 +46,7 @@ class ReceiptsIT {
       a.sendMessage(dm, "are you there?", "d-1");
       assertTrue(a.await(f -> f.contains(seenLine(dm)), WAIT).contains(">Sent<"));
       // Bob's tab is open on another page: the message reaches his device, unread.
-      try (LiveSocket b = LiveSocket.open(bob)) {
+      try (LiveSocket b = LiveSocket.open(bob).ready()) {
         a.sendMessage(dm, "ping", "d-2");
         String badge = b.await(f -> f.contains("id=\"unread-" + dm + "\""), WAIT);
         assertTrue(badge.contains(">2<"), badge);
@@ -65,7 +65,7 @@ class ReceiptsIT {
     TestUser bob = Parley.signIn(Parley.unique("Bob"));
     String room = ada.createRoom(Parley.unique("tabs"), "public");
     bob.join(room);
-    try (LiveSocket otherTab = LiveSocket.open(bob)) {
+    try (LiveSocket otherTab = LiveSocket.open(bob).ready()) {
       ada.postMessage(room, "one", "t-1");
       ada.postMessage(room, "two for @" + bob.username(), "t-2");
       String badge =
