@@ -4,13 +4,19 @@ import io.parley.api.ApiModels.Problem;
 import io.parley.common.DomainException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** Every refusal as a JSON problem with a status that says why. */
 public final class ErrorMappers {
+
+  private static final Logger LOG = Logger.getLogger(ErrorMappers.class.getName());
 
   private ErrorMappers() {}
 
@@ -57,5 +63,45 @@ public final class ErrorMappers {
     public Response toResponse(ProcessingException e) {
       return problem(400, "invalid", "malformed request body");
     }
+  }
+
+  /**
+   * The runtime's own refusals (no such resource, method not allowed, unsupported media type): the
+   * same JSON problem, without the runtime's text.
+   */
+  @Provider
+  public static class Runtime implements ExceptionMapper<WebApplicationException> {
+    @Override
+    public Response toResponse(WebApplicationException e) {
+      int status = e.getResponse().getStatus();
+      return switch (status) {
+        case 401 -> problem(401, "unauthorized", "a valid Bearer token is required");
+        case 403 -> problem(403, "forbidden", "not allowed");
+        case 404 -> problem(404, "not_found", "no such resource");
+        case 405 -> problem(405, "method_not_allowed", "method not allowed on this resource");
+        case 406 -> problem(406, "not_acceptable", "only application/json is served");
+        case 415 -> problem(415, "unsupported_media_type", "send application/json");
+        default ->
+            status >= 500
+                ? unexpected(e)
+                : problem(status, "invalid", "the request was not understood");
+      };
+    }
+  }
+
+  /** Anything unexpected: 500 with a reference that is logged next to the stack trace. */
+  @Provider
+  public static class Unexpected implements ExceptionMapper<RuntimeException> {
+    @Override
+    public Response toResponse(RuntimeException e) {
+      return unexpected(e);
+    }
+  }
+
+  private static Response unexpected(Throwable e) {
+    String reference = UUID.randomUUID().toString().substring(0, 8);
+    LOG.log(Level.SEVERE, "API call failed, reference " + reference, e);
+    return problem(
+        500, "internal", "something went wrong on our side (reference " + reference + ")");
   }
 }

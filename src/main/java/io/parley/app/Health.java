@@ -2,6 +2,7 @@ package io.parley.app;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.parley.mongo.MongoConnection;
+import io.parley.security.Authenticator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
@@ -10,20 +11,28 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Health for load balancers and orchestrators: ready when MongoDB answers and Hazelcast runs. */
+/**
+ * Health for load balancers and orchestrators: ready when MongoDB answers, Hazelcast runs and the
+ * token keys are loaded (before that, every signed-in request would be refused).
+ */
 public final class Health {
 
   private Health() {}
 
-  /** Ready to take traffic: the store answers a ping and this node is a running cluster member. */
+  /**
+   * Ready to take traffic: the store answers a ping, this node is a running cluster member and
+   * sign-in works (the IdP's signing keys are loaded).
+   */
   @Readiness
   @ApplicationScoped
   public static class Ready implements HealthCheck {
     @Inject MongoConnection mongo;
     @Inject HazelcastInstance hazelcast;
+    @Inject Authenticator authenticator;
 
     @Override
     public HealthCheckResponse call() {
+      boolean keysLoaded = authenticator.keysLoaded();
       boolean mongoUp;
       try {
         mongo.database().runCommand(new Document("ping", 1));
@@ -33,9 +42,10 @@ public final class Health {
       }
       boolean clusterUp = hazelcast.getLifecycleService().isRunning();
       return HealthCheckResponse.named("parley")
-          .status(mongoUp && clusterUp)
+          .status(mongoUp && clusterUp && keysLoaded)
           .withData("mongodb", mongoUp)
           .withData("hazelcast", clusterUp)
+          .withData("tokenKeys", keysLoaded)
           .withData("clusterSize", clusterUp ? hazelcast.getCluster().getMembers().size() : 0)
           .build();
     }

@@ -34,6 +34,16 @@ public class Authenticator {
             settings.tokenIssuer(), settings.tokenKeyLocation(), settings.tokenAudiences());
   }
 
+  /** Whether tokens can be verified now: the IdP's signing keys are loaded. */
+  public boolean keysLoaded() {
+    return verifier.keysLoaded();
+  }
+
+  /** Loads the signing keys (one shared fetch); throws while the key location does not answer. */
+  public void loadKeys() throws InvalidTokenException {
+    verifier.loadKeys();
+  }
+
   public SignedIn authenticate(String token) throws InvalidTokenException {
     TokenVerifier.VerifiedToken verified = verifier.verify(token);
     try {

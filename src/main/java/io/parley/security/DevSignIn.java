@@ -1,10 +1,13 @@
 package io.parley.security;
 
 import io.parley.app.Settings;
+import io.parley.common.DomainException;
+import io.parley.users.Roles;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -37,6 +40,25 @@ public class DevSignIn {
       LOG.warning(
           "Development sign-in is ON: anyone can sign in as anyone. Turn it off in production.");
     }
+  }
+
+  /**
+   * The IdP groups a development user gets for the role chosen on the sign-in page, so moderation
+   * and administration can be tried locally: {@code member} (none), {@code moderator} (the first
+   * configured moderator group) or {@code admin} (the first admin group).
+   */
+  public List<String> groupsFor(String role) {
+    Roles roles = settings.roles();
+    return switch (role == null || role.isBlank() ? "member" : role) {
+      case "member" -> List.of();
+      case "moderator" -> first(roles.moderatorGroups());
+      case "admin" -> first(roles.adminGroups());
+      default -> throw DomainException.invalid("choose member, moderator or admin");
+    };
+  }
+
+  private static List<String> first(java.util.Set<String> groups) {
+    return groups.stream().sorted().limit(1).toList();
   }
 
   public Optional<DevTokenIssuer> issuer() {

@@ -71,8 +71,13 @@ public class DevTokenIssuer {
     }
   }
 
-  /** A signed token for a development user. */
+  /** A signed token for a development user with no group (a plain member). */
   public String issue(String username, String displayName) {
+    return issue(username, displayName, List.of());
+  }
+
+  /** A signed token for a development user in the given IdP groups (admin, moderator). */
+  public String issue(String username, String displayName, List<String> groups) {
     Instant now = clock.instant();
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()
@@ -82,7 +87,7 @@ public class DevTokenIssuer {
             .claim("upn", username)
             .claim("preferred_username", username)
             .claim("name", displayName)
-            .claim("groups", List.of())
+            .claim("groups", List.copyOf(groups))
             .issueTime(Date.from(now))
             .expirationTime(Date.from(now.plus(lifetime)))
             .jwtID(UUID.randomUUID().toString())

@@ -2,10 +2,10 @@ package io.parley.security;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -18,6 +18,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -32,6 +33,7 @@ import java.util.Set;
 public class TokenVerifier {
 
   private final ConfigurableJWTProcessor<SecurityContext> processor;
+  private final JWKSource<SecurityContext> keys;
 
   public TokenVerifier(String issuer, String keyLocation, Set<String> audiences) {
     this(issuer, keySource(keyLocation), audiences);
@@ -47,6 +49,23 @@ public class TokenVerifier {
             Set.of("sub", "exp", "iat"),
             null));
     this.processor = p;
+    this.keys = keys;
+  }
+
+  /** Whether the signing keys are at hand (always, for a key file; once fetched, for a URL). */
+  public boolean keysLoaded() {
+    return !(keys instanceof RemoteKeys remote) || remote.loaded();
+  }
+
+  /** Fetches the signing keys from their URL now; start-up calls this before reporting ready. */
+  public void loadKeys() throws InvalidTokenException {
+    if (keys instanceof RemoteKeys remote) {
+      try {
+        remote.load();
+      } catch (KeySourceException e) {
+        throw new InvalidTokenException(e.getMessage());
+      }
+    }
   }
 
   /** The claims of a valid token (signature, issuer, audience, expiry checked). */
@@ -85,7 +104,7 @@ public class TokenVerifier {
   private static JWKSource<SecurityContext> keySource(String location) {
     try {
       if (location.startsWith("http://") || location.startsWith("https://")) {
-        return JWKSourceBuilder.create(URI.create(location).toURL()).retrying(true).build();
+        return new RemoteKeys(URI.create(location).toURL(), Clock.systemUTC());
       }
       Path file =
           Path.of(

@@ -82,16 +82,29 @@ public class ProfilePages extends HttpServlet {
     } catch (DomainException e) {
       Requests.html(
           resp, Requests.status(e), page(users.require(me.userId()), e.getMessage(), false));
-    } catch (IllegalStateException | ServletException e) {
-      // the container refused an upload over the limit
-      Requests.html(
-          resp,
-          413,
-          page(
-              users.require(me.userId()),
-              "an avatar must be at most " + Avatar.MAX_BYTES / 1024 + " KiB",
-              false));
+    } catch (IllegalStateException e) {
+      tooLarge(resp, me);
+    } catch (ServletException | IOException e) {
+      if (e.getCause() instanceof IllegalStateException) {
+        tooLarge(resp, me); // the container refused an upload over the limit
+      } else {
+        // a body the container could not read as a form: nothing was changed
+        Requests.html(
+            resp,
+            400,
+            page(users.require(me.userId()), "the form could not be read; nothing changed", false));
+      }
     }
+  }
+
+  private void tooLarge(HttpServletResponse resp, SignedIn me) throws IOException {
+    Requests.html(
+        resp,
+        413,
+        page(
+            users.require(me.userId()),
+            "an avatar must be at most " + Avatar.MAX_BYTES / 1024 + " KiB",
+            false));
   }
 
   private static String field(HttpServletRequest req, String name)

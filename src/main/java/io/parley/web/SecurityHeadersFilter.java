@@ -16,7 +16,12 @@ import java.net.URI;
  * Forms may post only here, and to the identity provider when one is configured (signing out ends
  * its session through a redirect, which {@code form-action} also governs).
  */
-@WebFilter(urlPatterns = "/*")
+@WebFilter(
+    urlPatterns = "/*",
+    dispatcherTypes = {
+      jakarta.servlet.DispatcherType.REQUEST,
+      jakarta.servlet.DispatcherType.ERROR
+    })
 public class SecurityHeadersFilter extends HttpFilter {
 
   static final String CSP =

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -92,7 +93,8 @@ public class SignInPages extends HttpServlet {
     try {
       String displayName = Text.requireName(typed, "name", 60);
       String username = usernameOf(displayName);
-      String token = issuer.get().issue(username, displayName);
+      List<String> groups = devSignIn.groupsFor(req.getParameter("role"));
+      String token = issuer.get().issue(username, displayName, groups);
       Requests.setTokenCookie(req, resp, token, issuer.get().lifetime());
       Requests.seeOther(resp, Requests.localPath(req.getParameter("next")));
     } catch (DomainException e) {

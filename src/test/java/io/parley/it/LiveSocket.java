@@ -26,6 +26,10 @@ public final class LiveSocket implements AutoCloseable {
   private volatile java.util.function.Consumer<String> observer;
 
   private LiveSocket(TestUser user, String origin) {
+    this(user, URI.create(Parley.wsUrl()), origin);
+  }
+
+  private LiveSocket(TestUser user, URI url, String origin) {
     WebSocket.Builder builder =
         Parley.HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
     if (user != null) {
@@ -34,7 +38,12 @@ public final class LiveSocket implements AutoCloseable {
     if (origin != null) {
       builder.header("Origin", origin);
     }
-    this.socket = builder.buildAsync(URI.create(Parley.wsUrl()), new Listener()).join();
+    this.socket = builder.buildAsync(url, new Listener()).join();
+  }
+
+  /** A socket to another server than the suite's (e.g. one the run command started). */
+  public static LiveSocket open(TestUser user, URI url, String origin) {
+    return new LiveSocket(user, url, origin);
   }
 
   public static LiveSocket open(TestUser user) {

@@ -75,13 +75,21 @@ public final class Parley {
 
   /** Signs in at another server (a cluster node or the load balancer in front of them). */
   public static TestUser signIn(String baseUrl, String name) {
+    return signIn(baseUrl, name, "member");
+  }
+
+  /** Signs in with the development sign-in's role choice: member, moderator or admin. */
+  public static TestUser signIn(String baseUrl, String name, String role) {
     HttpResponse<String> response =
         send(
             HttpRequest.newBuilder(URI.create(baseUrl + "/sign-in"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
-                        "name=" + URLEncoder.encode(name, StandardCharsets.UTF_8)))
+                        "name="
+                            + URLEncoder.encode(name, StandardCharsets.UTF_8)
+                            + "&role="
+                            + URLEncoder.encode(role, StandardCharsets.UTF_8)))
                 .build());
     assertEquals(303, response.statusCode(), "dev sign-in should redirect");
     String token =
