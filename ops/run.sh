@@ -10,4 +10,4 @@ mkdir -p "$PARLEY_DATA_DIR"
 echo "Parley will answer at https://localhost:${HTTPS_PORT:-9443}/ once the server reports it is ready"
 echo "(plain http://localhost:${HTTP_PORT:-9080}/ redirects there; the browser asks you to accept"
 echo " Liberty's generated development certificate once)."
-exec mvn -B -ntp -DskipTests -Dspotless.check.skip=true package liberty:run
+exec mvn -B -ntp -DskipTests -Dmaven.test.skip=true -Dspotless.check.skip=true package liberty:run

@@ -45,6 +45,9 @@ public class ChatEndpoint {
   /** Frames above this are refused by the container itself, which closes the socket (1009). */
   static final int CONTAINER_MAX_FRAME = 1024 * 1024;
 
+  /** A write that has not finished after this fails, and the socket's queue with it. */
+  static final long SEND_TIMEOUT_MILLIS = 10_000;
+
   private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
 
   @Inject LiveConnections connections;
@@ -80,7 +83,15 @@ public class ChatEndpoint {
         .forEach(r -> rooms.members(r.id()).forEach(m -> peers.add(m.userId())));
     peers.remove(signedIn.userId());
     Map<String, Long> lastRead = receipts.lastRead(signedIn.userId());
-    LiveConnection connection = new LiveConnection(session, signedIn, memberOf, lastRead, peers);
+    session.getAsyncRemote().setSendTimeout(SEND_TIMEOUT_MILLIS);
+    LiveConnection connection =
+        new LiveConnection(
+            session,
+            signedIn,
+            memberOf,
+            lastRead,
+            peers,
+            () -> metrics.counter("parley.sockets.closed_too_slow").inc());
     connection.expiresWith(expiry.closeAt(session, signedIn.expiresAt()));
     connections.add(connection);
     presence.report(connection, PresenceState.ONLINE);

@@ -3,7 +3,6 @@ package io.parley.ws;
 import io.parley.messaging.Message;
 import io.parley.security.SignedIn;
 import jakarta.websocket.Session;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +20,13 @@ final class LiveConnection {
 
   private static final Logger LOG = Logger.getLogger(LiveConnection.class.getName());
 
+  /** How far a socket may fall behind before it is closed to catch up later. */
+  static final int MAX_BACKLOG_FRAMES = 2_000;
+
+  static final long MAX_BACKLOG_CHARS = 4L * 1024 * 1024;
+
   private final Session session;
+  private final OutboundQueue outbound;
   private final SignedIn signedIn;
   private final Set<String> rooms = ConcurrentHashMap.newKeySet();
   private final Map<String, Long> lastRead = new ConcurrentHashMap<>();
@@ -55,8 +60,12 @@ final class LiveConnection {
       SignedIn signedIn,
       Set<String> memberOf,
       Map<String, Long> lastRead,
-      Set<String> peers) {
+      Set<String> peers,
+      Runnable onTooSlow) {
     this.session = session;
+    this.outbound =
+        new OutboundQueue(
+            new SessionSink(session), MAX_BACKLOG_FRAMES, MAX_BACKLOG_CHARS, onTooSlow);
     this.signedIn = signedIn;
     this.rooms.addAll(memberOf);
     this.lastRead.putAll(lastRead);
@@ -77,6 +86,7 @@ final class LiveConnection {
   }
 
   void closed() {
+    outbound.finish();
     if (expiry != null) {
       expiry.cancel(false);
     }
@@ -261,15 +271,36 @@ final class LiveConnection {
     }
   }
 
-  /** Sends one frame; frames to one connection never interleave. */
-  synchronized void send(String html) {
-    if (!session.isOpen()) {
-      return;
+  /**
+   * Queues one frame for this socket without waiting for the network; frames go out in the order
+   * queued. A socket too far behind is closed (1013) and catches up when the page reconnects.
+   */
+  void send(String html) {
+    outbound.offer(html);
+  }
+
+  /** Frames waiting to go out on this socket. */
+  int backlog() {
+    return outbound.depth();
+  }
+
+  /** The container's asynchronous writer of one session, as the outbound queue's sink. */
+  private record SessionSink(Session session) implements OutboundQueue.Sink {
+    @Override
+    public void write(String frame, java.util.function.Consumer<Throwable> done) {
+      try {
+        session
+            .getAsyncRemote()
+            .sendText(frame, result -> done.accept(result.isOK() ? null : result.getException()));
+      } catch (RuntimeException e) {
+        LOG.log(Level.FINE, "dropping a frame to a closing socket", e);
+        done.accept(e);
+      }
     }
-    try {
-      session.getBasicRemote().sendText(html);
-    } catch (IOException | IllegalStateException e) {
-      LOG.log(Level.FINE, "dropping a frame to a closing socket", e);
+
+    @Override
+    public void close(int code, String reason) {
+      SessionExpiry.close(session, code, reason);
     }
   }
 

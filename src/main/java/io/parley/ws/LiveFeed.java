@@ -39,11 +39,13 @@ public class LiveFeed {
   @Inject MessageService messages;
   @Inject TypingFeed typing;
   @Inject RoomService rooms;
+  @Inject DeliveryLanes lanes;
 
   private UUID subscription;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    subscription = events.subscribe(this::posted);
+    // The topic's thread only hands the message over; delivery runs on the room's lane.
+    subscription = events.subscribe(m -> lanes.execute(m.roomId(), () -> posted(m)));
   }
 
   @PreDestroy

@@ -1,0 +1,88 @@
+package io.parley.ws;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Parley's own threads for delivering cluster events to this node's sockets. Hazelcast's listener
+ * threads only hand an event over; rendering, store reads and socket queueing happen here. Events
+ * with the same key (a room) share one lane, so they are handled in the order they came. A full
+ * lane makes the handing thread wait, which slows the topic instead of dropping events.
+ */
+@ApplicationScoped
+public class DeliveryLanes {
+
+  private static final Logger LOG = Logger.getLogger(DeliveryLanes.class.getName());
+  private static final int CAPACITY = 10_000;
+
+  private ThreadPoolExecutor[] lanes;
+
+  @PostConstruct
+  void start() {
+    int count = Math.max(2, Runtime.getRuntime().availableProcessors());
+    lanes = new ThreadPoolExecutor[count];
+    for (int i = 0; i < count; i++) {
+      String name = "parley-delivery-" + i;
+      lanes[i] =
+          new ThreadPoolExecutor(
+              1,
+              1,
+              0,
+              TimeUnit.MILLISECONDS,
+              new ArrayBlockingQueue<>(CAPACITY),
+              r -> {
+                Thread t = new Thread(r, name);
+                t.setDaemon(true);
+                return t;
+              },
+              (task, lane) -> waitForRoom(task, lane));
+    }
+  }
+
+  /** Runs {@code task} on the lane of {@code key}, after the tasks handed to it before. */
+  public void execute(String key, Runnable task) {
+    lanes[Math.floorMod(key.hashCode(), lanes.length)].execute(
+        () -> {
+          try {
+            task.run();
+          } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "delivering an event failed", e);
+          }
+        });
+  }
+
+  /** Tasks waiting in every lane. */
+  public int backlog() {
+    int waiting = 0;
+    for (ThreadPoolExecutor lane : lanes) {
+      waiting += lane.getQueue().size();
+    }
+    return waiting;
+  }
+
+  private static void waitForRoom(Runnable task, ThreadPoolExecutor lane) {
+    if (lane.isShutdown()) {
+      return; // stopping: nothing is delivered any more
+    }
+    try {
+      lane.getQueue().put(task);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RejectedExecutionException("interrupted while the delivery lane was full", e);
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    for (ThreadPoolExecutor lane : lanes) {
+      lane.shutdownNow();
+    }
+  }
+}
