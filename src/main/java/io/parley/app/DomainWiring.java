@@ -16,8 +16,8 @@ import io.parley.mongo.MongoMessageStore;
 import io.parley.mongo.MongoReceiptStore;
 import io.parley.mongo.MongoRoomDirectory;
 import io.parley.mongo.MongoUserDirectory;
+import io.parley.receipts.CachedReceipts;
 import io.parley.receipts.ReceiptRecorder;
-import io.parley.receipts.ReceiptStore;
 import io.parley.rooms.RoomService;
 import io.parley.users.User;
 import io.parley.users.UserService;
@@ -26,6 +26,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Assembles the framework-free domain services from their adapters, once per node. */
 @ApplicationScoped
@@ -73,16 +74,21 @@ public class DomainWiring {
     return new MongoMessageStore(mongo.database());
   }
 
+  /** Watermarks read from the store once per room or person, then kept current from events. */
   @Produces
   @Singleton
-  ReceiptStore receipts(MongoConnection mongo) {
-    return new MongoReceiptStore(mongo.database());
+  CachedReceipts receipts(MongoConnection mongo) {
+    return new CachedReceipts(new MongoReceiptStore(mongo.database()));
   }
 
   @Produces
   @Singleton
-  ReceiptRecorder receiptRecorder(ReceiptStore store, HazelcastReceiptEvents events) {
-    return new ReceiptRecorder(store, events::publish);
+  ReceiptRecorder receiptRecorder(
+      CachedReceipts store,
+      HazelcastReceiptEvents events,
+      @ConfigProperty(name = "parley.receipts.store-every-seconds", defaultValue = "5")
+          int storeEverySeconds) {
+    return new ReceiptRecorder(store, events::publish, storeEverySeconds);
   }
 
   @Produces

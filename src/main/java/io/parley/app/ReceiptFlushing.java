@@ -10,7 +10,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** Stores and announces raised watermarks once a second, and once more on shutdown. */
+/**
+ * Announces raised watermarks once a second (storing them every few rounds), and stores what is
+ * left on shutdown.
+ */
 @ApplicationScoped
 public class ReceiptFlushing {
 
@@ -34,6 +37,7 @@ public class ReceiptFlushing {
     if (flusher != null) {
       flusher.shutdown();
       recorder.flush();
+      recorder.store();
     }
   }
 }

@@ -1,6 +1,8 @@
 package io.parley.cluster;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.IndexConfig;
+import com.hazelcast.config.IndexType;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
@@ -49,6 +51,12 @@ public class HazelcastMember {
     } else {
       join.getTcpIpConfig().setEnabled(true).setMembers(settings.hazelcastMembers());
     }
+    // Presence is looked up by user (a tab count on every connect, a person's state on every
+    // change) and by node (cleanup after a node leaves): indexes, not scans of every tab.
+    config
+        .getMapConfig(HazelcastPresence.TABS)
+        .addIndexConfig(new IndexConfig(IndexType.HASH, "userId"))
+        .addIndexConfig(new IndexConfig(IndexType.HASH, "node"));
     config
         .getReliableTopicConfig(HazelcastMessageEvents.TOPIC)
         .setTopicOverloadPolicy(com.hazelcast.topic.TopicOverloadPolicy.DISCARD_OLDEST);

@@ -29,10 +29,12 @@ public class HazelcastPresence {
   /** A tab that sent no heartbeat for this long is gone (clients beat every 10 s). */
   static final long TTL_SECONDS = 30;
 
+  static final String TABS = "parley.presence.tabs";
+
   @Inject HazelcastInstance hazelcast;
 
   private IMap<String, ConnectionPresence> tabs() {
-    return hazelcast.getMap("parley.presence.tabs");
+    return hazelcast.getMap(TABS);
   }
 
   private IMap<String, Long> lastSeen() {

@@ -27,6 +27,12 @@ public interface MessageStore {
    */
   List<Message> after(String roomId, long afterSeq, int limit);
 
+  /**
+   * Told that the room has a message with this seq (every node sees every posted message): a hint
+   * that lets later reads skip looking for the room's end.
+   */
+  default void seen(String roomId, long seq) {}
+
   /** How many messages above {@code afterSeq} mention the user. */
   long countMentions(String roomId, String userId, long afterSeq);
 }

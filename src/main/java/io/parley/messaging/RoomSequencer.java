@@ -35,10 +35,7 @@ public class RoomSequencer implements MessageSequencer {
   public SendResult append(NewMessage draft) {
     RoomCounter counter = counters.computeIfAbsent(draft.roomId(), RoomCounter::new);
     synchronized (counter) {
-      Optional<SendResult> original = original(draft);
-      if (original.isPresent()) {
-        return announced(original.get());
-      }
+      // No read before the insert: a retry is told apart by the unique index on its clientMsgId.
       for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
         if (counter.last < 0) {
           counter.last = store.lastSeq(draft.roomId());
@@ -50,7 +47,7 @@ public class RoomSequencer implements MessageSequencer {
         try {
           store.insert(message);
         } catch (DuplicateMessageException e) {
-          original = original(draft);
+          Optional<SendResult> original = original(draft);
           if (original.isPresent()) {
             return announced(original.get());
           }

@@ -23,6 +23,11 @@ public final class Collections {
     MongoCollection<Document> messages = db.getCollection(MESSAGES);
     // One order per room: the safety net of the sequencer.
     messages.createIndex(Indexes.ascending("roomId", "seq"), unique("room_seq"));
+    // Every read of messages is a lookup of these keys (see MongoMessageStore). Sparse only so
+    // that it can be created before older messages get their key at start-up.
+    messages.createIndex(
+        Indexes.ascending(MongoMessageStore.ROOM_SEQ),
+        new IndexOptions().name("room_seq_key").unique(true).sparse(true));
     // Idempotent sends: a retry with the same clientMsgId cannot store a second copy.
     messages.createIndex(
         Indexes.ascending("roomId", "senderId", "clientMsgId"), unique("room_sender_client_msg"));

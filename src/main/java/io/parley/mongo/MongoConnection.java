@@ -52,6 +52,10 @@ public class MongoConnection {
     client = MongoClients.create(clientSettings);
     database = client.getDatabase(settings.mongoDatabase());
     Collections.createIndexes(database);
+    long keyed = MongoMessageStore.addMissingKeys(database);
+    if (keyed > 0) {
+      LOG.info(() -> "Gave " + keyed + " stored messages their room/seq key");
+    }
     LOG.info(
         () ->
             "MongoDB ready: database "

@@ -9,9 +9,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Collects watermarks as messages are delivered and read, and stores them in batches: every
- * delivered message raises a mark in memory, and each {@link #flush} writes each raised mark once
- * and announces the changes, instead of one write and one event per message per socket.
+ * Collects watermarks as messages are delivered and read. Every delivered message raises a mark in
+ * memory; each {@link #flush} (once a second) announces the marks raised since the last one to
+ * every node, and every {@code storeEvery}-th flush writes each mark raised since the last write
+ * once. Watermarks are soft state: a crash loses at most those seconds of read marks, and a busy
+ * room costs one write per reader per store round instead of one per message.
  */
 public class ReceiptRecorder {
 
@@ -19,13 +21,26 @@ public class ReceiptRecorder {
 
   private final ReceiptStore store;
   private final Consumer<List<ReceiptChange>> announce;
-  private final Map<Key, Watermark> pending = new ConcurrentHashMap<>();
+  private final int storeEvery;
+  private final Map<Key, Watermark> toAnnounce = new ConcurrentHashMap<>();
+  private final Map<Key, Watermark> toStore = new ConcurrentHashMap<>();
+  private int round;
 
   private record Key(String userId, String roomId) {}
 
+  /** Announces and stores every round. */
   public ReceiptRecorder(ReceiptStore store, Consumer<List<ReceiptChange>> announce) {
+    this(store, announce, 1);
+  }
+
+  /**
+   * @param storeEvery write to the store every this many rounds (announcements go every round)
+   */
+  public ReceiptRecorder(
+      ReceiptStore store, Consumer<List<ReceiptChange>> announce, int storeEvery) {
     this.store = store;
     this.announce = announce;
+    this.storeEvery = Math.max(1, storeEvery);
   }
 
   /** The member has seen the room up to {@code seq}. */
@@ -39,32 +54,52 @@ public class ReceiptRecorder {
   }
 
   private void raise(String userId, String roomId, Watermark mark) {
-    pending.merge(new Key(userId, roomId), mark, Watermark::raise);
+    toAnnounce.merge(new Key(userId, roomId), mark, Watermark::raise);
   }
 
-  /** Stores what was raised since the last flush and announces it; failed writes stay pending. */
-  public List<ReceiptChange> flush() {
-    List<ReceiptChange> stored = new ArrayList<>();
-    for (Key key : pending.keySet()) {
-      Watermark mark = pending.remove(key);
+  /**
+   * One round: announces what was raised since the last round and, when due, stores everything
+   * announced since the last write (failed writes stay for the next one). Returns the announced
+   * changes.
+   */
+  public synchronized List<ReceiptChange> flush() {
+    List<ReceiptChange> raised = new ArrayList<>();
+    for (Key key : toAnnounce.keySet()) {
+      Watermark mark = toAnnounce.remove(key);
+      if (mark != null) {
+        raised.add(new ReceiptChange(key.userId(), key.roomId(), mark));
+        toStore.merge(key, mark, Watermark::raise);
+      }
+    }
+    if (!raised.isEmpty()) {
+      try {
+        announce.accept(raised);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "could not announce watermarks (they will be stored)", e);
+      }
+    }
+    if (++round % storeEvery == 0) {
+      store();
+    }
+    return raised;
+  }
+
+  /** Writes every mark not stored yet; also on shutdown. Returns how many were written. */
+  public synchronized int store() {
+    int written = 0;
+    for (Key key : toStore.keySet()) {
+      Watermark mark = toStore.remove(key);
       if (mark == null) {
         continue;
       }
       try {
         store.raise(key.userId(), key.roomId(), mark);
-        stored.add(new ReceiptChange(key.userId(), key.roomId(), mark));
+        written++;
       } catch (RuntimeException e) {
-        pending.merge(key, mark, Watermark::raise);
+        toStore.merge(key, mark, Watermark::raise);
         LOG.log(Level.WARNING, "could not store a watermark; trying again next round", e);
       }
     }
-    if (!stored.isEmpty()) {
-      try {
-        announce.accept(stored);
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "could not announce watermarks (they are stored)", e);
-      }
-    }
-    return stored;
+    return written;
   }
 }

@@ -52,6 +52,7 @@ public class RoomService {
             null);
     rooms.create(room);
     rooms.addMember(new Membership(room.id(), userId, RoomRole.OWNER, clock.instant()));
+    membersChanged(room.id());
     listener.joined(room.id(), List.of(userId));
     return room;
   }
@@ -75,6 +76,7 @@ public class RoomService {
     Room stored = rooms.findByDirectKey(key).orElse(room); // another request may have won the race
     for (String person : people) {
       rooms.addMember(new Membership(stored.id(), person, RoomRole.MEMBER, clock.instant()));
+      membersChanged(stored.id());
     }
     listener.joined(stored.id(), people);
     return stored;
@@ -95,6 +97,7 @@ public class RoomService {
     }
     Membership joined =
         rooms.addMember(new Membership(roomId, userId, RoomRole.MEMBER, clock.instant()));
+    membersChanged(roomId);
     listener.joined(roomId, List.of(userId));
     return joined;
   }
@@ -165,6 +168,7 @@ public class RoomService {
     switch (action) {
       case BAN -> {
         rooms.removeMember(roomId, targetId);
+        membersChanged(roomId);
         rooms.setBanned(roomId, targetId, true);
         listener.removed(roomId, targetId);
       }
@@ -179,6 +183,7 @@ public class RoomService {
               case PROMOTE -> m.withRole(RoomRole.MODERATOR);
               default -> m.withRole(RoomRole.MEMBER);
             });
+        membersChanged(roomId);
       }
     }
   }
@@ -229,9 +234,34 @@ public class RoomService {
     return rooms.publicRooms(200);
   }
 
+  /**
+   * The room's members, for showing and counting them (member lists, "Seen by", mentions): from
+   * this node's copy when it is younger than {@link #MEMBER_LIST_TTL}. A change made here shows at
+   * once, one announced by another node as soon as {@link #membersChanged} hears of it; decisions
+   * about what a person may do read their own membership from the store, never this copy.
+   */
   public List<Membership> members(String roomId) {
-    return rooms.members(roomId);
+    MemberList known = memberLists.get(roomId);
+    if (known != null && known.at().isAfter(clock.instant().minus(MEMBER_LIST_TTL))) {
+      return known.members();
+    }
+    List<Membership> members = List.copyOf(rooms.members(roomId));
+    memberLists.put(roomId, new MemberList(members, clock.instant()));
+    return members;
   }
+
+  /** The room's member list changed, on this node or another: the next read goes to the store. */
+  public void membersChanged(String roomId) {
+    memberLists.remove(roomId);
+  }
+
+  /** How long a copy of a member list serves when no change was heard. */
+  public static final java.time.Duration MEMBER_LIST_TTL = java.time.Duration.ofSeconds(10);
+
+  private record MemberList(List<Membership> members, java.time.Instant at) {}
+
+  private final java.util.Map<String, MemberList> memberLists =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private Room find(String roomId) {
     if (!Ids.isWellFormed(roomId)) {

@@ -3,9 +3,15 @@ package io.parley.users;
 import io.parley.common.DomainException;
 import io.parley.common.Text;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -51,7 +57,7 @@ public class UserService {
                 known.avatarVersion(),
                 known.nameChosen(),
                 known.disabled());
-    users.save(user);
+    save(user);
     return user;
   }
 
@@ -79,7 +85,7 @@ public class UserService {
       throw DomainException.invalid("you cannot disable yourself");
     }
     User updated = target.withDisabled(disabled);
-    users.save(updated);
+    save(updated);
     if (disabled) {
       revoked.accept(updated.id());
     }
@@ -92,7 +98,7 @@ public class UserService {
     String line =
         status == null || status.isBlank() ? "" : Text.requireName(status, "status", MAX_STATUS);
     User updated = require(userId).withProfile(name, line);
-    users.save(updated);
+    save(updated);
     return updated;
   }
 
@@ -102,7 +108,7 @@ public class UserService {
     Avatar avatar = Avatar.of(image, versions.get());
     avatars.save(userId, avatar);
     User updated = user.withAvatar(avatar.version());
-    users.save(updated);
+    save(updated);
     return updated;
   }
 
@@ -110,8 +116,13 @@ public class UserService {
   public User removeAvatar(String userId) {
     User updated = require(userId).withAvatar(null);
     avatars.delete(userId);
-    users.save(updated);
+    save(updated);
     return updated;
+  }
+
+  private void save(User user) {
+    users.save(user);
+    shownCopies.remove(user.id());
   }
 
   public Optional<Avatar> avatar(String userId) {
@@ -128,7 +139,40 @@ public class UserService {
         .orElseThrow(() -> DomainException.notFound("no user named " + username));
   }
 
+  /**
+   * People by id, for showing them (names, avatars, mentions): from this node's copy when it is
+   * younger than {@link #DISPLAY_TTL}, so rendering a message never reads the store per viewer.
+   * Changes made on this node show at once; on other nodes within the TTL.
+   */
   public Map<String, User> byIds(Collection<String> ids) {
-    return users.findAll(ids);
+    Map<String, User> found = new HashMap<>();
+    List<String> missing = new ArrayList<>();
+    Instant fresh = clock.instant().minus(DISPLAY_TTL);
+    for (String id : ids) {
+      Shown shown = shownCopies.get(id);
+      if (shown != null && shown.at().isAfter(fresh)) {
+        found.put(id, shown.user());
+      } else {
+        missing.add(id);
+      }
+    }
+    if (!missing.isEmpty()) {
+      Instant now = clock.instant();
+      users
+          .findAll(missing)
+          .forEach(
+              (id, user) -> {
+                found.put(id, user);
+                shownCopies.put(id, new Shown(user, now));
+              });
+    }
+    return found;
   }
+
+  /** How long a copy of a person's record serves for showing them. */
+  public static final Duration DISPLAY_TTL = Duration.ofSeconds(30);
+
+  private record Shown(User user, Instant at) {}
+
+  private final Map<String, Shown> shownCopies = new ConcurrentHashMap<>();
 }

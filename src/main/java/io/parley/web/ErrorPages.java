@@ -105,7 +105,7 @@ public class ErrorPages extends HttpServlet {
     }
     Map<String, Object> model = new HashMap<>();
     model.put("status", problem.status());
-    model.put("title", problem.title());
+    model.put("heading", problem.title());
     model.put("message", problem.message());
     model.put("reference", reference);
     model.put("me", null);

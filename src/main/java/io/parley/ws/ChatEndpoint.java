@@ -61,6 +61,7 @@ public class ChatEndpoint {
   @Inject MetricRegistry metrics;
   @Inject Settings settings;
   @Inject SessionExpiry expiry;
+  @Inject DeliveryLanes lanes;
 
   @OnOpen
   public void open(Session session, EndpointConfig config) throws IOException {
@@ -91,7 +92,8 @@ public class ChatEndpoint {
             memberOf,
             lastRead,
             peers,
-            () -> metrics.counter("parley.sockets.closed_too_slow").inc());
+            () -> metrics.counter("parley.sockets.closed_too_slow").inc(),
+            lanes.writers());
     connection.expiresWith(expiry.closeAt(session, signedIn.expiresAt()));
     connections.add(connection);
     presence.report(connection, PresenceState.ONLINE);

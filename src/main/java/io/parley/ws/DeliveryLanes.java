@@ -4,9 +4,13 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -23,10 +27,20 @@ public class DeliveryLanes {
   private static final int CAPACITY = 10_000;
 
   private ThreadPoolExecutor[] lanes;
+  private ExecutorService writers;
 
   @PostConstruct
   void start() {
     int count = Math.max(2, Runtime.getRuntime().availableProcessors());
+    AtomicInteger writerIds = new AtomicInteger();
+    writers =
+        Executors.newFixedThreadPool(
+            count,
+            r -> {
+              Thread t = new Thread(r, "parley-socket-writer-" + writerIds.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     lanes = new ThreadPoolExecutor[count];
     for (int i = 0; i < count; i++) {
       String name = "parley-delivery-" + i;
@@ -58,6 +72,11 @@ public class DeliveryLanes {
         });
   }
 
+  /** Where a socket's next write starts after the previous one ended (see OutboundQueue). */
+  public Executor writers() {
+    return writers;
+  }
+
   /** Tasks waiting in every lane. */
   public int backlog() {
     int waiting = 0;
@@ -84,5 +103,6 @@ public class DeliveryLanes {
     for (ThreadPoolExecutor lane : lanes) {
       lane.shutdownNow();
     }
+    writers.shutdownNow();
   }
 }

@@ -61,11 +61,12 @@ final class LiveConnection {
       Set<String> memberOf,
       Map<String, Long> lastRead,
       Set<String> peers,
-      Runnable onTooSlow) {
+      Runnable onTooSlow,
+      java.util.concurrent.Executor writers) {
     this.session = session;
     this.outbound =
         new OutboundQueue(
-            new SessionSink(session), MAX_BACKLOG_FRAMES, MAX_BACKLOG_CHARS, onTooSlow);
+            new SessionSink(session), MAX_BACKLOG_FRAMES, MAX_BACKLOG_CHARS, onTooSlow, writers);
     this.signedIn = signedIn;
     this.rooms.addAll(memberOf);
     this.lastRead.putAll(lastRead);

@@ -79,6 +79,7 @@ public class LiveFeed {
   }
 
   void posted(Message message) {
+    store.seen(message.roomId(), message.seq());
     typing.posted(message.roomId(), message.senderId());
     Map<Boolean, String> rendered = new ConcurrentHashMap<>(2);
     LiveConnection.Renderer once =

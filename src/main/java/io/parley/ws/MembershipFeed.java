@@ -53,6 +53,7 @@ public class MembershipFeed {
   }
 
   void joined(HazelcastMembershipEvents.Joined joined) {
+    rooms.membersChanged(joined.roomId());
     refreshMemberLists(joined.roomId());
     if (joined.left()) {
       removed(joined.roomId(), joined.userIds());

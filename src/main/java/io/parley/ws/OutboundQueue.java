@@ -1,6 +1,7 @@
 package io.parley.ws;
 
 import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -25,17 +26,25 @@ final class OutboundQueue {
   private final int maxFrames;
   private final long maxChars;
   private final Runnable onOverflow;
+  private final Executor continuation;
 
   private final ArrayDeque<String> waiting = new ArrayDeque<>(); // guarded by this
   private long waitingChars; // guarded by this
   private boolean writing; // guarded by this
   private boolean finished; // guarded by this: closed, overflowed or failed
 
-  OutboundQueue(Sink sink, int maxFrames, long maxChars, Runnable onOverflow) {
+  /**
+   * @param continuation where the next write starts when the previous one ended on the container's
+   *     thread: not inside the container's completion callback, where a new send may be refused as
+   *     "a previous send is still in progress"
+   */
+  OutboundQueue(
+      Sink sink, int maxFrames, long maxChars, Runnable onOverflow, Executor continuation) {
     this.sink = sink;
     this.maxFrames = maxFrames;
     this.maxChars = maxChars;
     this.onOverflow = onOverflow;
+    this.continuation = continuation;
   }
 
   /** Queues a frame; false when it will never be written (socket finished or too far behind). */
@@ -128,7 +137,11 @@ final class OutboundQueue {
       }
       String next = afterWrite(error);
       if (next != null) {
-        writeFrom(next);
+        continuation.execute(() -> writeFrom(next));
+      } else if (error != null) {
+        // The socket is broken or stalled past the send timeout: close it, so the page
+        // reconnects and catches up instead of waiting on a socket that gets nothing.
+        sink.close(TOO_SLOW, "write failed: reconnect to catch up");
       }
     }
 
@@ -140,7 +153,11 @@ final class OutboundQueue {
           return null; // accept() continues when the write ends
         }
       }
-      return afterWrite(failure);
+      String next = afterWrite(failure);
+      if (next == null && failure != null) {
+        sink.close(TOO_SLOW, "write failed: reconnect to catch up");
+      }
+      return next;
     }
   }
 }

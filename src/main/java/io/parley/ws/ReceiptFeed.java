@@ -4,6 +4,7 @@ import io.parley.cluster.HazelcastReceiptEvents;
 import io.parley.messaging.Message;
 import io.parley.messaging.MessageService;
 import io.parley.messaging.MessageStore;
+import io.parley.receipts.CachedReceipts;
 import io.parley.receipts.ReceiptChange;
 import io.parley.rooms.Room;
 import io.parley.rooms.RoomService;
@@ -37,11 +38,14 @@ public class ReceiptFeed {
   @Inject MessageStore store;
   @Inject RoomService rooms;
   @Inject RoomViews views;
+  @Inject CachedReceipts marks;
+  @Inject DeliveryLanes lanes;
 
   private UUID subscription;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    subscription = events.subscribe(this::changed);
+    // The topic's thread only hands the batch over; one lane keeps batches in order.
+    subscription = events.subscribe(changes -> lanes.execute("receipts", () -> changed(changes)));
   }
 
   @PreDestroy
@@ -56,6 +60,7 @@ public class ReceiptFeed {
   }
 
   void changed(List<ReceiptChange> changes) {
+    marks.apply(changes);
     Set<String> touched = new LinkedHashSet<>();
     for (ReceiptChange change : changes) {
       touched.add(change.roomId());

@@ -61,12 +61,16 @@ class ErrorPagesIT {
 
   @Test
   void anUnknownPageIsParleysNotFoundPage() {
-    assertParleyPage(get("/no-such-page", Map.of("Accept", "text/html")), 404);
+    HttpResponse<String> page = get("/no-such-page", Map.of("Accept", "text/html"));
+    assertParleyPage(page, 404);
+    assertTrue(page.body().contains("<h1>Not found</h1>"), page.body());
   }
 
   @Test
   void encodedDotsAndSlashesInAPathGetParleysPageWithoutInternals() {
-    assertParleyPage(get("/rooms/%2e%2e/x", Map.of()), 400);
+    HttpResponse<String> dots = get("/rooms/%2e%2e/x", Map.of());
+    assertParleyPage(dots, 400);
+    assertTrue(dots.body().contains("<h1>Bad request</h1>"), dots.body());
     assertParleyPage(get("/a%2fb", Map.of()), 400);
   }
 

@@ -74,11 +74,11 @@ class ReceiptRecorderTest {
   void aFailedWriteIsKeptForTheNextRound() {
     recorder.read("bob", "r1", 5);
     store.failing = true;
-    assertTrue(recorder.flush().isEmpty());
-    assertTrue(announced.isEmpty());
+    assertEquals(1, recorder.flush().size(), "announced even though the write failed");
+    assertEquals(0, store.writes);
     store.failing = false;
     recorder.read("bob", "r1", 3);
-    assertEquals(1, recorder.flush().size());
+    recorder.flush();
     assertEquals(new Watermark(5, 5), store.marks.get("bob/r1"));
   }
 
@@ -93,5 +93,34 @@ class ReceiptRecorderTest {
     loud.read("bob", "r1", 2);
     assertEquals(1, loud.flush().size());
     assertEquals(new Watermark(2, 2), store.marks.get("bob/r1"));
+  }
+
+  @Test
+  void marksAreAnnouncedEveryRoundButStoredEveryNthRoundOncePerReader() {
+    ReceiptRecorder behind = new ReceiptRecorder(store, announced::add, 5);
+    for (int round = 1; round <= 4; round++) {
+      behind.read("bob", "r1", round * 10);
+      behind.delivered("cy", "r1", round * 10);
+      assertEquals(2, behind.flush().size());
+    }
+    assertEquals(0, store.writes, "nothing written before the fifth round");
+    assertEquals(4, announced.size());
+    behind.read("bob", "r1", 50);
+    behind.flush();
+    assertEquals(2, store.writes, "one write per reader for five rounds");
+    assertEquals(new Watermark(50, 50), store.marks.get("bob/r1"));
+    assertEquals(new Watermark(0, 40), store.marks.get("cy/r1"));
+  }
+
+  @Test
+  void shuttingDownStoresWhatIsPending() {
+    ReceiptRecorder behind = new ReceiptRecorder(store, announced::add, 5);
+    behind.read("bob", "r1", 7);
+    behind.flush();
+    assertEquals(0, store.writes);
+    behind.flush(); // nothing new raised: nothing announced
+    assertEquals(1, announced.size());
+    assertEquals(1, behind.store());
+    assertEquals(new Watermark(7, 7), store.marks.get("bob/r1"));
   }
 }

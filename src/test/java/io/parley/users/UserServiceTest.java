@@ -53,6 +53,27 @@ class UserServiceTest {
   }
 
   @Test
+  void peopleShownAreReadOnceAndAChangeHereShowsAtOnce() {
+    int[] reads = {0};
+    InMemoryUserDirectory directory =
+        new InMemoryUserDirectory() {
+          @Override
+          public Map<String, User> findAll(java.util.Collection<String> ids) {
+            reads[0]++;
+            return super.findAll(ids);
+          }
+        };
+    UserService cached = new UserService(directory, avatars, Clock.systemUTC(), () -> "v");
+    cached.signIn(new UserClaims("sub-1", "ada", null, "Ada", Set.of()));
+    assertEquals("Ada", cached.byIds(List.of("sub-1")).get("sub-1").displayName());
+    assertEquals("Ada", cached.byIds(List.of("sub-1")).get("sub-1").displayName());
+    assertEquals(1, reads[0], "the second render uses the node's copy");
+    cached.updateProfile("sub-1", "Ada L.", "");
+    assertEquals("Ada L.", cached.byIds(List.of("sub-1")).get("sub-1").displayName());
+    assertEquals(2, reads[0]);
+  }
+
+  @Test
   void usernameFallsBackFromPreferredToUpnToSubject() {
     assertEquals("ada", new UserClaims("s", "ada", "u", null, null).username());
     assertEquals("u@corp", new UserClaims("s", " ", "u@corp", null, null).username());

@@ -46,7 +46,7 @@ class OutboundQueueTest {
   @Test
   void framesGoOutOneAtATimeInOrder() {
     HeldSink sink = new HeldSink();
-    OutboundQueue queue = new OutboundQueue(sink, 10, 1_000, () -> {});
+    OutboundQueue queue = new OutboundQueue(sink, 10, 1_000, () -> {}, Runnable::run);
     assertTrue(queue.offer("a"));
     assertTrue(queue.offer("b"));
     assertTrue(queue.offer("c"));
@@ -76,7 +76,8 @@ class OutboundQueueTest {
           @Override
           public void close(int code, String reason) {}
         };
-    OutboundQueue queue = new OutboundQueue(inline, 200_000, Long.MAX_VALUE, () -> {});
+    OutboundQueue queue =
+        new OutboundQueue(inline, 200_000, Long.MAX_VALUE, () -> {}, Runnable::run);
     for (int i = 0; i < 100_000; i++) {
       queue.offer("f" + i);
     }
@@ -88,7 +89,8 @@ class OutboundQueueTest {
   void aClientThatFallsTooFarBehindIsClosedWithTryAgainLaterAndNothingMoreIsQueued() {
     HeldSink sink = new HeldSink();
     AtomicInteger overflows = new AtomicInteger();
-    OutboundQueue queue = new OutboundQueue(sink, 3, 1_000, overflows::incrementAndGet);
+    OutboundQueue queue =
+        new OutboundQueue(sink, 3, 1_000, overflows::incrementAndGet, Runnable::run);
     queue.offer("1"); // in flight
     queue.offer("2");
     queue.offer("3");
@@ -104,7 +106,7 @@ class OutboundQueueTest {
   @Test
   void theCharacterLimitCountsToo() {
     HeldSink sink = new HeldSink();
-    OutboundQueue queue = new OutboundQueue(sink, 100, 10, () -> {});
+    OutboundQueue queue = new OutboundQueue(sink, 100, 10, () -> {}, Runnable::run);
     queue.offer("in flight, not counted");
     assertTrue(queue.offer("12345"));
     assertFalse(queue.offer("123456"));
@@ -114,12 +116,13 @@ class OutboundQueueTest {
   @Test
   void aFailedWriteFinishesTheQueue() {
     HeldSink sink = new HeldSink();
-    OutboundQueue queue = new OutboundQueue(sink, 10, 1_000, () -> {});
+    OutboundQueue queue = new OutboundQueue(sink, 10, 1_000, () -> {}, Runnable::run);
     queue.offer("a");
     queue.offer("b");
     sink.completeNext(new java.io.IOException("broken pipe"));
     assertEquals(List.of("a"), sink.written);
     assertFalse(queue.offer("c"));
+    assertEquals(OutboundQueue.TOO_SLOW, sink.closedWith, "closed, so the page reconnects");
   }
 
   @Test
@@ -138,7 +141,8 @@ class OutboundQueueTest {
           @Override
           public void close(int code, String reason) {}
         };
-    OutboundQueue queue = new OutboundQueue(async, 100_000, Long.MAX_VALUE, () -> {});
+    OutboundQueue queue =
+        new OutboundQueue(async, 100_000, Long.MAX_VALUE, () -> {}, Runnable::run);
     int threads = 4;
     int each = 5_000;
     CountDownLatch start = new CountDownLatch(1);

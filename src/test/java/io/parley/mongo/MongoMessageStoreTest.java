@@ -1,0 +1,163 @@
+package io.parley.mongo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.parley.messaging.DuplicateMessageException;
+import io.parley.messaging.Message;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The message store against a real MongoDB-wire server (the embedded one), over a socket. */
+class MongoMessageStoreTest {
+
+  private MongoServer server;
+  private MongoClient client;
+  private MongoDatabase db;
+
+  @BeforeEach
+  void start() {
+    server = new MongoServer(new MemoryBackend());
+    var address = server.bind();
+    client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+    db = client.getDatabase("parley-test");
+    Collections.createIndexes(db);
+  }
+
+  @AfterEach
+  void stop() {
+    client.close();
+    server.shutdownNow();
+  }
+
+  private static Message message(String room, long seq, List<String> mentions) {
+    return new Message(
+        UUID.randomUUID().toString(),
+        room,
+        seq,
+        "u-1",
+        "body " + seq,
+        "text/plain",
+        Instant.parse("2026-11-29T12:00:00Z").plusSeconds(seq),
+        null,
+        false,
+        "c-" + seq,
+        Map.of(),
+        mentions);
+  }
+
+  private void fill(MongoMessageStore store, String room, long count) {
+    for (long seq = 1; seq <= count; seq++) {
+      store.insert(message(room, seq, seq % 10 == 0 ? List.of("u-2") : List.of()));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {0, 1, 2, 3, 63, 64, 65, 128, 1000, 4097})
+  void aFreshNodeFindsTheLastSeqOfAnyRoomByProbingKeys(long count) {
+    fill(new MongoMessageStore(db), "r", count);
+    fill(new MongoMessageStore(db), "other", 5);
+    assertEquals(count, new MongoMessageStore(db).lastSeq("r"), "a node that has seen nothing");
+  }
+
+  @Test
+  void aNodeThatKnowsAnOlderLastSeqFindsTheNewerOnesOtherNodesStored() {
+    MongoMessageStore here = new MongoMessageStore(db);
+    MongoMessageStore there = new MongoMessageStore(db);
+    fill(here, "r", 10);
+    assertEquals(10, here.lastSeq("r"));
+    for (long seq = 11; seq <= 300; seq++) {
+      there.insert(message("r", seq, List.of()));
+    }
+    assertEquals(300, here.lastSeq("r"));
+  }
+
+  @Test
+  void historyPagesAreExactRangesInSeqOrder() {
+    MongoMessageStore store = new MongoMessageStore(db);
+    fill(store, "r", 120);
+    List<Message> newest = store.before("r", Long.MAX_VALUE, 50);
+    assertEquals(71, newest.get(0).seq());
+    assertEquals(120, newest.get(49).seq());
+    List<Message> older = store.before("r", 71, 50);
+    assertEquals(21, older.get(0).seq());
+    assertEquals(70, older.get(49).seq());
+    assertEquals(20, store.before("r", 21, 50).size());
+    assertTrue(store.before("r", 1, 50).isEmpty());
+    List<Message> after = store.after("r", 100, 50);
+    assertEquals(20, after.size());
+    assertEquals(101, after.get(0).seq());
+    assertTrue(store.after("r", 120, 50).isEmpty());
+    assertEquals("body 77", store.after("r", 76, 1).get(0).body());
+  }
+
+  @Test
+  void mentionsAreCountedAboveTheReadMark() {
+    MongoMessageStore store = new MongoMessageStore(db);
+    fill(store, "r", 100);
+    assertEquals(10, store.countMentions("r", "u-2", 0));
+    assertEquals(3, store.countMentions("r", "u-2", 70));
+    assertEquals(0, store.countMentions("r", "u-3", 0));
+  }
+
+  @Test
+  void aSecondCopyOfASeqOrAClientIdIsADuplicate() {
+    MongoMessageStore store = new MongoMessageStore(db);
+    store.insert(message("r", 1, List.of()));
+    assertThrows(DuplicateMessageException.class, () -> store.insert(message("r", 1, List.of())));
+    Message sameClientId =
+        new Message(
+            UUID.randomUUID().toString(),
+            "r",
+            2,
+            "u-1",
+            "again",
+            "text/plain",
+            Instant.now(),
+            null,
+            false,
+            "c-1",
+            Map.of(),
+            List.of());
+    assertThrows(DuplicateMessageException.class, () -> store.insert(sameClientId));
+    assertEquals("body 1", store.findByClientMsgId("r", "u-1", "c-1").orElseThrow().body());
+  }
+
+  @Test
+  void messagesStoredBeforeTheKeyExistedGetItAtStartUp() {
+    var raw = db.getCollection(Collections.MESSAGES);
+    for (long seq = 1; seq <= 3; seq++) {
+      raw.insertOne(
+          new Document("_id", "old-" + seq)
+              .append("roomId", "legacy")
+              .append("seq", seq)
+              .append("senderId", "u-1")
+              .append("body", "old " + seq)
+              .append("contentType", "text/plain")
+              .append("createdAt", new java.util.Date())
+              .append("deleted", false)
+              .append("clientMsgId", "old-" + seq)
+              .append("metadata", new Document())
+              .append("mentions", List.of()));
+    }
+    assertEquals(3, MongoMessageStore.addMissingKeys(db));
+    assertEquals(0, MongoMessageStore.addMissingKeys(db), "only once");
+    MongoMessageStore store = new MongoMessageStore(db);
+    assertEquals(3, store.lastSeq("legacy"));
+    assertEquals("old 2", store.after("legacy", 1, 1).get(0).body());
+  }
+}
