@@ -45,9 +45,6 @@ public class ChatEndpoint {
   /** Frames above this are refused by the container itself, which closes the socket (1009). */
   static final int CONTAINER_MAX_FRAME = 1024 * 1024;
 
-  /** A write that has not finished after this fails, and the socket's queue with it. */
-  static final long SEND_TIMEOUT_MILLIS = 10_000;
-
   private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
 
   @Inject LiveConnections connections;
@@ -84,7 +81,6 @@ public class ChatEndpoint {
         .forEach(r -> rooms.members(r.id()).forEach(m -> peers.add(m.userId())));
     peers.remove(signedIn.userId());
     Map<String, Long> lastRead = receipts.lastRead(signedIn.userId());
-    session.getAsyncRemote().setSendTimeout(SEND_TIMEOUT_MILLIS);
     LiveConnection connection =
         new LiveConnection(
             session,

@@ -25,6 +25,7 @@ public class DeliveryLanes {
 
   private static final Logger LOG = Logger.getLogger(DeliveryLanes.class.getName());
   private static final int CAPACITY = 10_000;
+  private static final int WRITERS = 8;
 
   private ThreadPoolExecutor[] lanes;
   private ExecutorService writers;
@@ -33,9 +34,11 @@ public class DeliveryLanes {
   void start() {
     int count = Math.max(2, Runtime.getRuntime().availableProcessors());
     AtomicInteger writerIds = new AtomicInteger();
+    // Writes block while a client's TCP buffer is full: enough writers that a few slow clients
+    // leave the rest going (their queues overflow and close them long before all are stuck).
     writers =
         Executors.newFixedThreadPool(
-            count,
+            WRITERS,
             r -> {
               Thread t = new Thread(r, "parley-socket-writer-" + writerIds.incrementAndGet());
               t.setDaemon(true);
@@ -72,7 +75,7 @@ public class DeliveryLanes {
         });
   }
 
-  /** Where a socket's next write starts after the previous one ended (see OutboundQueue). */
+  /** The threads that write to sockets, one frame of one socket at a time (see OutboundQueue). */
   public Executor writers() {
     return writers;
   }

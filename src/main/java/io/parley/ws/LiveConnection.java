@@ -66,7 +66,11 @@ final class LiveConnection {
     this.session = session;
     this.outbound =
         new OutboundQueue(
-            new SessionSink(session), MAX_BACKLOG_FRAMES, MAX_BACKLOG_CHARS, onTooSlow, writers);
+            new SessionSink(session, writers),
+            MAX_BACKLOG_FRAMES,
+            MAX_BACKLOG_CHARS,
+            onTooSlow,
+            Runnable::run);
     this.signedIn = signedIn;
     this.rooms.addAll(memberOf);
     this.lastRead.putAll(lastRead);
@@ -285,18 +289,26 @@ final class LiveConnection {
     return outbound.depth();
   }
 
-  /** The container's asynchronous writer of one session, as the outbound queue's sink. */
-  private record SessionSink(Session session) implements OutboundQueue.Sink {
+  /**
+   * One session as the outbound queue's sink: each write runs on the shared writer pool with the
+   * container's blocking writer, so no thread of Parley's or the container's waits on a socket.
+   * (The container's asynchronous writer was tried first: behind nginx it refused writes started
+   * right after the previous one completed, and sockets were closed for nothing.)
+   */
+  private record SessionSink(Session session, java.util.concurrent.Executor writers)
+      implements OutboundQueue.Sink {
     @Override
     public void write(String frame, java.util.function.Consumer<Throwable> done) {
-      try {
-        session
-            .getAsyncRemote()
-            .sendText(frame, result -> done.accept(result.isOK() ? null : result.getException()));
-      } catch (RuntimeException e) {
-        LOG.log(Level.FINE, "dropping a frame to a closing socket", e);
-        done.accept(e);
-      }
+      writers.execute(
+          () -> {
+            try {
+              session.getBasicRemote().sendText(frame);
+              done.accept(null);
+            } catch (java.io.IOException | RuntimeException e) {
+              LOG.log(Level.FINE, "a frame to a closing socket", e);
+              done.accept(e);
+            }
+          });
     }
 
     @Override

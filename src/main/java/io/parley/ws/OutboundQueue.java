@@ -6,9 +6,9 @@ import java.util.function.Consumer;
 
 /**
  * One socket's outgoing frames: queued without blocking whoever delivers them, written one at a
- * time (asynchronously, by the container), in order. A socket that falls too far behind (more
- * frames or characters waiting than the limits) is closed with 1013 "try again later": the page
- * reconnects and catches up from the store, and nobody else waits for it.
+ * time by the sink (on the writer pool), in order. A socket that falls too far behind (more frames
+ * or characters waiting than the limits) is closed with 1013 "try again later": the page reconnects
+ * and catches up from the store, and nobody else waits for it.
  */
 final class OutboundQueue {
 

@@ -67,7 +67,11 @@ public final class LoadGenerator {
       case "storm" -> generator.chat(true);
       case "idle" -> generator.idle();
       case "history" -> generator.history();
-      default -> throw new IllegalArgumentException("scenario: chat, storm, idle or history");
+      case "chart" ->
+          LatencyChart.write(
+              Path.of(generator.option("csv", "target/load/percentiles.csv")),
+              Path.of(generator.option("svg", "docs/images/latency.svg")));
+      default -> throw new IllegalArgumentException("scenario: chat, storm, idle, history, chart");
     }
     System.exit(0);
   }
@@ -147,6 +151,10 @@ public final class LoadGenerator {
             sent, sent / wall, deliveries, deliveries / wall, clients.size()));
     print("  send->ack      " + percentiles(a));
     print("  send->delivery " + percentiles(d));
+    String label =
+        option(
+            "label", (storm ? "storm" : "chat") + " " + rooms + "x" + members + " @" + rate + "/s");
+    chartRow(label + " send->delivery", d);
     print(
         String.format(
             "  stream check: lost %d, duplicated %d, out of order %d; refused sends %d",
@@ -286,9 +294,16 @@ public final class LoadGenerator {
     }
     CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
     pool.shutdown();
-    print("  newest page (API)       " + percentiles(newest.getIntervalHistogram()));
-    print("  older page (API)        " + percentiles(older.getIntervalHistogram()));
-    print("  catch-up 100 (socket)   " + percentiles(catchUp.getIntervalHistogram()));
+    Histogram newestPage = newest.getIntervalHistogram();
+    Histogram olderPage = older.getIntervalHistogram();
+    Histogram caughtUp = catchUp.getIntervalHistogram();
+    print("  newest page (API)       " + percentiles(newestPage));
+    print("  older page (API)        " + percentiles(olderPage));
+    print("  catch-up 100 (socket)   " + percentiles(caughtUp));
+    String label = option("label", "history");
+    chartRow(label + " newest page", newestPage);
+    chartRow(label + " older page", olderPage);
+    chartRow(label + " catch-up 100", caughtUp);
     print("  failures: " + failures.get() + "; server RSS " + server.rssMb() + " MB");
   }
 
@@ -529,6 +544,29 @@ public final class LoadGenerator {
         h.getValueAtPercentile(99.9) / 1000.0,
         h.getMaxValue() / 1000.0,
         h.getTotalCount());
+  }
+
+  /** One row of target/load/percentiles.csv, which the chart scenario draws. */
+  private void chartRow(String label, Histogram h) {
+    if (h.getTotalCount() == 0) {
+      return;
+    }
+    String row =
+        String.format(
+            java.util.Locale.ROOT,
+            "%s,%.2f,%.2f,%.2f,%.2f%n",
+            label.replace(",", " "),
+            h.getValueAtPercentile(50) / 1000.0,
+            h.getValueAtPercentile(90) / 1000.0,
+            h.getValueAtPercentile(99) / 1000.0,
+            h.getValueAtPercentile(99.9) / 1000.0);
+    try {
+      Path csv = reportFile.toAbsolutePath().getParent().resolve("percentiles.csv");
+      Files.createDirectories(csv.getParent());
+      Files.writeString(csv, row, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (java.io.IOException e) {
+      // the report has the figures
+    }
   }
 
   private void print(String line) {

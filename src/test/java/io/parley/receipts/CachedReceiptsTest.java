@@ -70,10 +70,11 @@ class CachedReceiptsTest {
   }
 
   @Test
-  void changesForRoomsNobodyAskedAboutAreNotKept() {
-    CountingStore store = new CountingStore();
+  void marksAnnouncedBeforeTheStoreHasThemAreNotLostWhenTheRoomIsFirstRead() {
+    CountingStore store = new CountingStore(); // written behind: nothing stored yet
     CachedReceipts cached = new CachedReceipts(store);
     cached.apply(List.of(new ReceiptChange("bob", "r9", new Watermark(4, 4))));
-    assertEquals(Map.of(), cached.inRoom("r9"), "read from the store, which has nothing yet");
+    assertEquals(new Watermark(4, 4), cached.inRoom("r9").get("bob"));
+    assertEquals(Map.of("r9", 4L), cached.lastRead("bob"));
   }
 }
