@@ -1,6 +1,5 @@
 package io.parley.mongo;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
@@ -71,11 +70,14 @@ public class MongoMessageStore implements MessageStore {
 
   @Override
   public Optional<Message> findByClientMsgId(String roomId, String senderId, String clientMsgId) {
-    // An exact match on the unique {roomId, senderId, clientMsgId} index.
+    // An exact match on the unique {roomId, senderId, clientMsgId} index, as one flat document:
+    // the driver renders and() as $and, which the embedded store answers by scanning.
     Document doc =
         messages
             .find(
-                and(eq("roomId", roomId), eq("senderId", senderId), eq("clientMsgId", clientMsgId)))
+                new Document("roomId", roomId)
+                    .append("senderId", senderId)
+                    .append("clientMsgId", clientMsgId))
             .first();
     return Optional.ofNullable(doc).map(MongoMessageStore::toMessage);
   }

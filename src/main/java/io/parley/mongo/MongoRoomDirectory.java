@@ -1,6 +1,5 @@
 package io.parley.mongo;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
@@ -111,7 +110,9 @@ public class MongoRoomDirectory implements RoomDirectory {
   @Override
   public Optional<Membership> membership(String roomId, String userId) {
     return Optional.ofNullable(
-            memberships.find(and(eq("roomId", roomId), eq("userId", userId))).first())
+            // By _id: one index lookup on every store (the driver renders and() as $and,
+            // which the embedded store answers by scanning the collection).
+            memberships.find(eq("_id", roomId + ":" + userId)).first())
         .map(MongoRoomDirectory::toMembership);
   }
 
