@@ -18,12 +18,13 @@ class OperationsIT {
   }
 
   @Test
-  void readinessReportsTheStoreAndTheCluster() {
+  void readinessReportsTheStoreTheClusterAndTheTokenKeys() {
     HttpResponse<String> ready = get("/health/ready");
     assertEquals(200, ready.statusCode());
     assertTrue(
         ready.body().contains("\"mongodb\":true") && ready.body().contains("\"hazelcast\":true"),
         ready.body());
+    assertTrue(ready.body().contains("\"tokenKeys\":true"), "sign-in works: " + ready.body());
     assertEquals(200, get("/health/live").statusCode());
   }
 
