@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -71,21 +72,20 @@ public final class ErrorMappers {
    */
   @Provider
   public static class Runtime implements ExceptionMapper<WebApplicationException> {
+    private static final Map<Integer, String> ERRORS =
+        Map.of(
+            401, "unauthorized",
+            403, "forbidden",
+            404, "not_found",
+            405, "method_not_allowed",
+            406, "not_acceptable",
+            415, "unsupported_media_type");
+
     @Override
     public Response toResponse(WebApplicationException e) {
       int status = e.getResponse().getStatus();
-      return switch (status) {
-        case 401 -> problem(401, "unauthorized", "a valid Bearer token is required");
-        case 403 -> problem(403, "forbidden", "not allowed");
-        case 404 -> problem(404, "not_found", "no such resource");
-        case 405 -> problem(405, "method_not_allowed", "method not allowed on this resource");
-        case 406 -> problem(406, "not_acceptable", "only application/json is served");
-        case 415 -> problem(415, "unsupported_media_type", "send application/json");
-        default ->
-            status >= 500
-                ? unexpected(e)
-                : problem(status, "invalid", "the request was not understood");
-      };
+      String error = ERRORS.getOrDefault(status, "invalid");
+      return status >= 500 ? unexpected(e) : problem(status, error, error.replace('_', ' '));
     }
   }
 

@@ -94,6 +94,14 @@ class ErrorPagesIT {
                 .DELETE()
                 .build());
     assertJsonProblem(wrongMethod, 405, "method_not_allowed");
+    HttpResponse<String> wrongType =
+        Parley.send(
+            HttpRequest.newBuilder(URI.create(Parley.baseUrl() + "/api/rooms"))
+                .header("Authorization", "Bearer " + ada.token())
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("a room"))
+                .build());
+    assertJsonProblem(wrongType, 415, "unsupported_media_type");
   }
 
   @Test
