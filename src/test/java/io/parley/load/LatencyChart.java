@@ -29,7 +29,7 @@ final class LatencyChart {
     int left = 330;
     int width = 900;
     int height = 40 + rows.size() * rowHeight + 40;
-    double maxLog = Math.log10(20_000); // 20 s
+    double maxLog = Math.log10(100_000); // 100 s
     double minLog = Math.log10(0.1);
     StringBuilder out = new StringBuilder();
     out.append(
