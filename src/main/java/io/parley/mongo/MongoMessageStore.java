@@ -118,11 +118,7 @@ public class MongoMessageStore implements MessageStore {
     for (int k = 0; k < 50; k++) {
       keys.add(roomSeq(roomId, 1L << k));
     }
-    long best = 0;
-    for (Document d : messages.find(in(ROOM_SEQ, keys)).projection(SEQ_ONLY)) {
-      best = Math.max(best, d.getLong("seq"));
-    }
-    return best;
+    return highestOf(keys);
   }
 
   /** The last seq, knowing seq {@code low} is stored and {@code high} is not. */
@@ -133,10 +129,7 @@ public class MongoMessageStore implements MessageStore {
       for (long seq = low + step; seq < high; seq += step) {
         keys.add(roomSeq(roomId, seq));
       }
-      long best = low;
-      for (Document d : messages.find(in(ROOM_SEQ, keys)).projection(SEQ_ONLY)) {
-        best = Math.max(best, d.getLong("seq"));
-      }
+      long best = Math.max(low, highestOf(keys));
       high = Math.min(high, best + step);
       low = best;
     }
@@ -145,8 +138,13 @@ public class MongoMessageStore implements MessageStore {
 
   /** The highest stored seq in [from, to], 0 when none is. */
   private long highestStored(String roomId, long from, long to) {
+    return highestOf(keys(roomId, from, to));
+  }
+
+  /** The highest seq among the stored messages with these keys, 0 when none is stored. */
+  private long highestOf(List<String> roomSeqKeys) {
     long best = 0;
-    for (Document d : messages.find(in(ROOM_SEQ, keys(roomId, from, to))).projection(SEQ_ONLY)) {
+    for (Document d : messages.find(in(ROOM_SEQ, roomSeqKeys)).projection(SEQ_ONLY)) {
       best = Math.max(best, d.getLong("seq"));
     }
     return best;

@@ -80,15 +80,6 @@ public class DeliveryLanes {
     return writers;
   }
 
-  /** Tasks waiting in every lane. */
-  public int backlog() {
-    int waiting = 0;
-    for (ThreadPoolExecutor lane : lanes) {
-      waiting += lane.getQueue().size();
-    }
-    return waiting;
-  }
-
   private static void waitForRoom(Runnable task, ThreadPoolExecutor lane) {
     if (lane.isShutdown()) {
       return; // stopping: nothing is delivered any more

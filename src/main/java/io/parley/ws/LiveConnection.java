@@ -284,16 +284,11 @@ final class LiveConnection {
     outbound.offer(html);
   }
 
-  /** Frames waiting to go out on this socket. */
-  int backlog() {
-    return outbound.depth();
-  }
-
   /**
    * One session as the outbound queue's sink: each write runs on the shared writer pool with the
-   * container's blocking writer, so no thread of Parley's or the container's waits on a socket.
-   * (The container's asynchronous writer was tried first: behind nginx it refused writes started
-   * right after the previous one completed, and sockets were closed for nothing.)
+   * container's blocking writer, so only a writer thread ever waits on a socket. (The container's
+   * asynchronous writer was tried first: behind nginx it refused writes started right after the
+   * previous one completed, and sockets were closed for nothing.)
    */
   private record SessionSink(Session session, java.util.concurrent.Executor writers)
       implements OutboundQueue.Sink {
