@@ -14,4 +14,7 @@ export PARLEY_LIMITS_MESSAGES_PER_MINUTE=${PARLEY_LIMITS_MESSAGES_PER_MINUTE:-60
 # Plain HTTP is served too (as behind a TLS-ending proxy), so the generator can measure the
 # engine without TLS on both ends of one machine; use the https URL to include it.
 export PARLEY_HTTPS_REDIRECT=${PARLEY_HTTPS_REDIRECT:-false}
+# The embedded store on a fixed loopback port, so ops/load/seed.sh can fill it (it listens on a
+# random one by default).
+export PARLEY_EMBEDDED_MONGO_PORT=${PARLEY_EMBEDDED_MONGO_PORT:-27018}
 exec ops/run.sh

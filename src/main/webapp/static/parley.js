@@ -127,13 +127,15 @@
     var room = roomElement();
     if (room) room.setAttribute("data-live", "closed");
     var code = evt.detail.event ? evt.detail.event.code : 1006;
+    if (code === 4401) {
+      // The token that opened the socket expired (or its session signed out): a renewed
+      // cookie reconnects at once; otherwise sign in again.
+      var expired = evt.detail.socketWrapper;
+      renewSession().then(function () { expired.reconnect(); }, function () { signInAgain(code); });
+      return;
+    }
     if (SIGNED_OUT.indexOf(code) >= 0) {
-      // Sign in again (silently, with single sign-on) and come back here; what was typed but
-      // not yet acknowledged goes along and is sent, once, from the reloaded page.
-      saveOutbox();
-      leaving = true;
-      window.location.assign("/sign-in?next=" + encodeURIComponent(window.location.pathname) +
-        (code === 4403 ? "&revoked=1" : ""));
+      signInAgain(code);
       return;
     }
     if (RETRIED_BY_EXTENSION.indexOf(code) < 0) {
@@ -143,6 +145,42 @@
       showBanner(attempts, delay);
       setTimeout(function () { wrapper.reconnect(); }, delay);
     }
+  });
+
+  // Sign in again (silently, with single sign-on) and come back here; what was typed but not yet
+  // acknowledged goes along and is sent, once, from the reloaded page.
+  function signInAgain(code) {
+    saveOutbox();
+    leaving = true;
+    window.location.assign("/sign-in?next=" + encodeURIComponent(window.location.pathname) +
+      (code === 4403 ? "&revoked=1" : ""));
+  }
+
+  // Silent renewal: tokens live minutes; while the page is in use (visible, or touched in the last
+  // half hour) it renews its own before it expires. The server says when to renew next. A page
+  // left alone lets its token lapse, and its next use goes through sign-in.
+  var IN_USE_MS = 30 * 60 * 1000;
+  var renewTimer = null;
+  function scheduleRenewal(ms) {
+    clearTimeout(renewTimer);
+    renewTimer = setTimeout(function () {
+      if (document.hidden && Date.now() - lastActivity > IN_USE_MS) {
+        scheduleRenewal(60000);
+        return;
+      }
+      renewSession().catch(function () { scheduleRenewal(60000); });
+    }, ms);
+  }
+  function renewSession() {
+    return fetch("/session/renew", { method: "POST", credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) throw new Error("renewal refused: " + response.status);
+        return response.json();
+      })
+      .then(function (answer) { scheduleRenewal(answer.renewInSeconds * 1000); });
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    if (document.querySelector('form[action="/sign-out"]')) scheduleRenewal(60000);
   });
 
   // The outbox shows what was sent but not yet acknowledged, including sends queued while the

@@ -29,7 +29,7 @@ public class AdminResource {
   @Path("users/{username}/disable")
   @Operation(summary = "Withdraw a person's access: tokens refused, sockets closed everywhere")
   public Access disable(@PathParam("username") String username) {
-    User user = users.setDisabled(caller.userId(), username, true);
+    User user = users.setDisabled(caller.get().user(), username, true);
     return new Access(user.username(), user.disabled());
   }
 
@@ -37,7 +37,7 @@ public class AdminResource {
   @Path("users/{username}/enable")
   @Operation(summary = "Give a person their access back")
   public Access enable(@PathParam("username") String username) {
-    User user = users.setDisabled(caller.userId(), username, false);
+    User user = users.setDisabled(caller.get().user(), username, false);
     return new Access(user.username(), user.disabled());
   }
 }

@@ -6,17 +6,16 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.security.Principal;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * API calls per token, cluster-wide: over the limit a call gets 429 with {@code Retry-After} and
- * does nothing. Runs after authentication, so only valid tokens have buckets.
+ * API calls per person, cluster-wide: over the limit a call gets 429 with {@code Retry-After} and
+ * does nothing. Runs after authentication and keys the bucket by the verified subject, so neither a
+ * second token nor the same token written differently ({@code bearer}, extra spaces) gets a fresh
+ * bucket.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
@@ -26,11 +25,15 @@ public class ApiRateLimit implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-    if (authorization == null) {
+    Principal caller = request.getSecurityContext().getUserPrincipal();
+    if (caller == null) {
       return; // refused by authentication anyway
     }
-    var verdict = limits.tryAcquire(HazelcastRateLimits.Kind.API, digest(authorization));
+    String subject =
+        caller instanceof JsonWebToken jwt && jwt.getSubject() != null
+            ? jwt.getSubject()
+            : caller.getName();
+    var verdict = limits.tryAcquire(HazelcastRateLimits.Kind.API, "sub:" + subject);
     if (!verdict.allowed()) {
       request.abortWith(
           Response.fromResponse(
@@ -42,17 +45,6 @@ public class ApiRateLimit implements ContainerRequestFilter {
                           + " s and try again (nothing was done)"))
               .header("Retry-After", verdict.retryAfterSeconds())
               .build());
-    }
-  }
-
-  /** Buckets are keyed by a digest, so tokens never sit in the cluster map. */
-  private static String digest(String token) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

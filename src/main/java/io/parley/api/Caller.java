@@ -1,10 +1,12 @@
 package io.parley.api;
 
 import io.parley.security.Authenticator;
+import io.parley.security.InvalidTokenException;
 import io.parley.security.SignedIn;
 import io.parley.users.UserClaims;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.NotAuthorizedException;
 import java.time.Instant;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.Claims;
@@ -29,7 +31,16 @@ public class Caller {
               jwt.getClaim(Claims.upn.name()),
               jwt.getClaim("name"),
               groups);
-      signedIn = authenticator.signedIn(claims, Instant.ofEpochSecond(jwt.getExpirationTime()));
+      String sid = jwt.getClaim("sid");
+      try {
+        signedIn =
+            authenticator.signedIn(
+                claims,
+                sid != null && !sid.isBlank() ? sid : jwt.getTokenID(),
+                Instant.ofEpochSecond(jwt.getExpirationTime()));
+      } catch (InvalidTokenException e) {
+        throw new NotAuthorizedException(e.getMessage(), "Bearer");
+      }
     }
     return signedIn;
   }

@@ -4,6 +4,7 @@ import io.parley.cluster.HazelcastMembershipEvents;
 import io.parley.cluster.HazelcastRateLimits;
 import io.parley.cluster.HazelcastReceiptEvents;
 import io.parley.cluster.HazelcastRevocations;
+import io.parley.cluster.HazelcastVerifiedGroups;
 import io.parley.common.Ids;
 import io.parley.messaging.MessageEvents;
 import io.parley.messaging.MessageSequencer;
@@ -41,14 +42,18 @@ public class DomainWiring {
   @Produces
   @Singleton
   UserService users(
-      MongoConnection mongo, Clock clock, Settings settings, HazelcastRevocations revocations) {
+      MongoConnection mongo,
+      Clock clock,
+      Settings settings,
+      HazelcastRevocations revocations,
+      HazelcastVerifiedGroups verifiedGroups) {
     UserService users =
         new UserService(
             new MongoUserDirectory(mongo.database()),
             new MongoAvatarStore(mongo.database()),
             clock,
             Ids::newId);
-    users.configure(settings.roles(), revocations::publish);
+    users.configure(settings.roles(), verifiedGroups, revocations::withdrawn);
     return users;
   }
 
@@ -62,9 +67,7 @@ public class DomainWiring {
       Settings settings) {
     RoomService rooms =
         new RoomService(new MongoRoomDirectory(mongo.database()), clock, memberships);
-    var roles = settings.roles();
-    rooms.configureGlobalModerators(
-        id -> users.byIds(java.util.List.of(id)).values().stream().anyMatch(roles::isModerator));
+    rooms.configureGlobalModerators(users::isGlobalModerator);
     return rooms;
   }
 

@@ -59,10 +59,6 @@ public class Settings {
   boolean httpsRedirect;
 
   @Inject
-  @ConfigProperty(name = "parley.https.port")
-  int httpsPort;
-
-  @Inject
   @ConfigProperty(name = "parley.roles.admin-groups")
   Optional<String> adminGroups;
 
@@ -99,8 +95,8 @@ public class Settings {
   int socketsPerUser;
 
   @Inject
-  @ConfigProperty(name = "parley.limits.trust-forwarded-for")
-  boolean trustForwardedFor;
+  @ConfigProperty(name = "parley.trusted-proxies")
+  Optional<String> trustedProxies;
 
   @Inject
   @ConfigProperty(name = "parley.hazelcast.cluster-name")
@@ -203,10 +199,6 @@ public class Settings {
     return httpsRedirect;
   }
 
-  public int httpsPort() {
-    return httpsPort;
-  }
-
   /** Global roles from IdP groups. */
   public io.parley.users.Roles roles() {
     return new io.parley.users.Roles(
@@ -233,9 +225,15 @@ public class Settings {
   }
 
   /** Behind a reverse proxy: count handshakes by the client address the proxy reports. */
-  public boolean trustForwardedFor() {
-    return trustForwardedFor;
+  /** The reverse proxies whose X-Forwarded-Proto/-For count (addresses or CIDR blocks). */
+  public io.parley.security.TrustedProxies trustedProxies() {
+    if (parsedProxies == null) {
+      parsedProxies = io.parley.security.TrustedProxies.of(split(trustedProxies.orElse("")));
+    }
+    return parsedProxies;
   }
+
+  private volatile io.parley.security.TrustedProxies parsedProxies;
 
   /** The company IdP's issuer URL when browsers sign in through OpenID Connect. */
   public Optional<String> oidcIssuer() {

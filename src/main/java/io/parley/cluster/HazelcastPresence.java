@@ -59,6 +59,25 @@ public class HazelcastPresence {
     }
   }
 
+  /**
+   * Counts a new tab unless the user already has {@code limit} open, as one step cluster-wide: a
+   * lock per user (on the partition that owns it) makes simultaneous handshakes take turns, so
+   * twenty-five at once still leave exactly {@code limit} open.
+   */
+  public boolean admit(String tabId, String userId, PresenceState state, int limit) {
+    String lock = "admit/" + userId;
+    tabs().lock(lock, 10, TimeUnit.SECONDS);
+    try {
+      if (openTabs(userId) >= limit) {
+        return false;
+      }
+      report(tabId, userId, state);
+      return true;
+    } finally {
+      tabs().unlock(lock);
+    }
+  }
+
   public void closed(String tabId, String userId) {
     if (tabs().remove(key(tabId)) != null) {
       lastSeen().set(userId, System.currentTimeMillis());

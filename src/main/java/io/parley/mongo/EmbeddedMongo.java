@@ -30,12 +30,28 @@ public final class EmbeddedMongo implements AutoCloseable {
       throw new IllegalStateException("cannot create data directory " + dataDir, e);
     }
     Path file = dataDir.resolve("parley.mv");
+    if (!isLoopback(host)) {
+      LOG.warning(
+          () ->
+              "The embedded store has no authentication and listens on "
+                  + host
+                  + ": anyone who reaches that address can read and change every message."
+                  + " Keep it on 127.0.0.1, or use MONGO_URI with a secured MongoDB.");
+    }
     MongoServer server = new MongoServer(new H2Backend(file.toString()));
     server.bind(host, port);
     InetSocketAddress address = server.getLocalAddress();
     String uri = "mongodb://" + address.getHostString() + ":" + address.getPort();
     LOG.info(() -> "Embedded MongoDB-wire store at " + uri + ", data in " + file);
     return new EmbeddedMongo(server, uri);
+  }
+
+  private static boolean isLoopback(String host) {
+    try {
+      return java.net.InetAddress.getByName(host).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
   }
 
   public String uri() {

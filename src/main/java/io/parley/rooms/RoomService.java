@@ -128,7 +128,7 @@ public class RoomService {
         .orElseThrow(
             () ->
                 room.type() == RoomType.PUBLIC
-                    ? DomainException.forbidden("join the room before posting or reading it")
+                    ? DomainException.forbidden("join the room before posting in it")
                     : DomainException.notFound("no such room"));
   }
 

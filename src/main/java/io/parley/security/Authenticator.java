@@ -3,6 +3,7 @@ package io.parley.security;
 import io.parley.app.Settings;
 import io.parley.users.UserClaims;
 import io.parley.users.UserService;
+import io.parley.users.VerifiedGroups;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,9 +25,15 @@ public class Authenticator {
 
   @Inject Settings settings;
   @Inject UserService users;
+  @Inject VerifiedGroups verifiedGroups;
+  @Inject SessionRevocations revocations;
 
   private TokenVerifier verifier;
   private final Map<String, UserClaims> knownClaims = new ConcurrentHashMap<>();
+  private final Map<String, Recorded> recordedGroups = new ConcurrentHashMap<>();
+
+  /** The groups this node last recorded for a person, and until when they are kept. */
+  private record Recorded(Set<String> groups, Instant until) {}
 
   @PostConstruct
   void init() {
@@ -47,14 +55,21 @@ public class Authenticator {
   public SignedIn authenticate(String token) throws InvalidTokenException {
     TokenVerifier.VerifiedToken verified = verifier.verify(token);
     try {
-      return signedIn(verified.claims(), verified.expiresAt());
+      return signedIn(verified.claims(), verified.sessionId(), verified.expiresAt());
     } catch (io.parley.common.DomainException e) {
       throw new InvalidTokenException(e.getMessage());
     }
   }
 
-  /** The user of claims already verified (by this class or by MicroProfile JWT). */
-  public SignedIn signedIn(UserClaims claims, Instant expiresAt) {
+  /**
+   * The user of claims already verified (by this class or by MicroProfile JWT), unless their
+   * session was signed out. The user carries the token's groups; the stored ones never count.
+   */
+  public SignedIn signedIn(UserClaims claims, String sessionId, Instant expiresAt)
+      throws InvalidTokenException {
+    if (sessionId != null && revocations.isRevoked(sessionId)) {
+      throw new InvalidTokenException("signed out: sign in again");
+    }
     if (!claims.equals(knownClaims.get(claims.subject()))) {
       users.signIn(claims);
       knownClaims.put(claims.subject(), claims);
@@ -63,7 +78,34 @@ public class Authenticator {
     if (user.disabled()) {
       throw io.parley.common.DomainException.forbidden("your access to Parley was withdrawn");
     }
-    return new SignedIn(user, expiresAt);
+    recordGroups(claims, expiresAt);
+    return new SignedIn(user.withGroups(claims.groups()), sessionId, expiresAt);
+  }
+
+  /**
+   * Ends the sign-in session of a token on every node: its tokens are refused from now on and its
+   * sockets close. An invalid or expired token has nothing left to end.
+   */
+  public void signOut(String token) {
+    try {
+      TokenVerifier.VerifiedToken verified = verifier.verify(token);
+      if (verified.sessionId() != null) {
+        revocations.revoke(verified.sessionId(), verified.expiresAt());
+      }
+    } catch (InvalidTokenException e) {
+      // nothing to revoke
+    }
+  }
+
+  /** Cluster-wide roles follow the latest verified token; written only when they change. */
+  private void recordGroups(UserClaims claims, Instant expiresAt) {
+    Recorded known = recordedGroups.get(claims.subject());
+    if (known == null
+        || !known.groups().equals(claims.groups())
+        || known.until().isBefore(expiresAt)) {
+      verifiedGroups.record(claims.subject(), claims.groups(), expiresAt);
+      recordedGroups.put(claims.subject(), new Recorded(claims.groups(), expiresAt));
+    }
   }
 
   /** The token in a Cookie header value, if any. */

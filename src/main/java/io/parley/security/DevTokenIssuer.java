@@ -19,6 +19,7 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -78,6 +79,15 @@ public class DevTokenIssuer {
 
   /** A signed token for a development user in the given IdP groups (admin, moderator). */
   public String issue(String username, String displayName, List<String> groups) {
+    return issue(username, displayName, groups, UUID.randomUUID().toString());
+  }
+
+  /**
+   * A token of an existing sign-in session ({@code sid}, revoked as a whole at sign-out): how the
+   * page renews its short-lived token while in use.
+   */
+  public String issue(
+      String username, String displayName, Collection<String> groups, String sessionId) {
     Instant now = clock.instant();
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()
@@ -88,6 +98,7 @@ public class DevTokenIssuer {
             .claim("preferred_username", username)
             .claim("name", displayName)
             .claim("groups", List.copyOf(groups))
+            .claim("sid", sessionId)
             .issueTime(Date.from(now))
             .expirationTime(Date.from(now.plus(lifetime)))
             .jwtID(UUID.randomUUID().toString())

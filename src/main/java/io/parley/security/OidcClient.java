@@ -89,7 +89,38 @@ public class OidcClient {
     body.put("client_id", settings.oidcClientId());
     body.put("client_secret", settings.oidcClientSecret());
     body.put("code_verifier", attempt.verifier());
-    JsonObject answer;
+    JsonObject answer = tokenRequest(body, "the identity provider refused the sign-in code");
+    var id = idTokens.claims(answer.getString("id_token", null));
+    if (!attempt.nonce().equals(id.getClaim("nonce"))) {
+      throw new InvalidTokenException("the sign-in answer does not belong to this attempt");
+    }
+    return tokens(answer, null);
+  }
+
+  /**
+   * New tokens for a session still open at the IdP, from its refresh token: how the page stays
+   * signed in with short-lived access tokens. Refused once the IdP session ended (sign-out, idle
+   * timeout, an admin's logout).
+   */
+  public Tokens refresh(String refreshToken) throws InvalidTokenException {
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("grant_type", "refresh_token");
+    body.put("refresh_token", refreshToken);
+    body.put("client_id", settings.oidcClientId());
+    body.put("client_secret", settings.oidcClientSecret());
+    return tokens(tokenRequest(body, "the identity provider ended this session"), refreshToken);
+  }
+
+  private static Tokens tokens(JsonObject answer, String previousRefreshToken) {
+    return new Tokens(
+        answer.getString("access_token", null),
+        answer.getString("id_token", null),
+        answer.getString("refresh_token", previousRefreshToken),
+        Duration.ofSeconds(answer.getJsonNumber("expires_in").longValue()));
+  }
+
+  private JsonObject tokenRequest(Map<String, String> body, String refused)
+      throws InvalidTokenException {
     try {
       HttpResponse<String> response =
           http.send(
@@ -101,23 +132,15 @@ public class OidcClient {
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
-        throw new InvalidTokenException("the identity provider refused the sign-in code");
+        throw new InvalidTokenException(refused);
       }
-      answer = Json.createReader(new StringReader(response.body())).readObject();
+      return Json.createReader(new StringReader(response.body())).readObject();
     } catch (IOException e) {
       throw new InvalidTokenException("the identity provider could not be reached");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InvalidTokenException("interrupted");
     }
-    var id = idTokens.claims(answer.getString("id_token", null));
-    if (!attempt.nonce().equals(id.getClaim("nonce"))) {
-      throw new InvalidTokenException("the sign-in answer does not belong to this attempt");
-    }
-    return new Tokens(
-        answer.getString("access_token", null),
-        answer.getString("id_token"),
-        Duration.ofSeconds(answer.getJsonNumber("expires_in").longValue()));
   }
 
   /**
@@ -225,6 +248,10 @@ public class OidcClient {
     }
   }
 
-  /** The session token the IdP issued, and how long it lives. */
-  public record Tokens(String accessToken, String idToken, Duration lifetime) {}
+  /**
+   * What the IdP issued: the access token (Parley's session cookie), the ID token (logout hint),
+   * the refresh token (silent renewal; may be null) and how long the access token lives.
+   */
+  public record Tokens(
+      String accessToken, String idToken, String refreshToken, Duration lifetime) {}
 }

@@ -3,8 +3,12 @@ package io.parley.security;
 import io.parley.users.User;
 import java.time.Instant;
 
-/** The user a request or socket acts as, and when their token expires. */
-public record SignedIn(User user, Instant expiresAt) {
+/**
+ * The user a request or socket acts as (with the groups of its verified token, not the stored
+ * ones), the sign-in session its token belongs to (revoked as a whole at sign-out; null for a token
+ * that names none) and when the token expires.
+ */
+public record SignedIn(User user, String sessionId, Instant expiresAt) {
 
   public String userId() {
     return user.id();

@@ -92,14 +92,21 @@ public class TokenVerifier {
               claims.getStringClaim("upn"),
               claims.getStringClaim("name"),
               groups == null ? Set.of() : new HashSet<>(groups));
-      return new VerifiedToken(user, claims.getExpirationTime().toInstant());
+      String session = claims.getStringClaim("sid");
+      return new VerifiedToken(
+          user,
+          session != null && !session.isBlank() ? session : claims.getJWTID(),
+          claims.getExpirationTime().toInstant());
     } catch (ParseException | RuntimeException e) {
       throw new InvalidTokenException("invalid token: " + e.getMessage());
     }
   }
 
-  /** The claims of a verified token and when it expires. */
-  public record VerifiedToken(UserClaims claims, Instant expiresAt) {}
+  /**
+   * The claims of a verified token, the sign-in session it belongs to (the IdP's {@code sid}, else
+   * the token's own {@code jti}; null when it has neither) and when it expires.
+   */
+  public record VerifiedToken(UserClaims claims, String sessionId, Instant expiresAt) {}
 
   private static JWKSource<SecurityContext> keySource(String location) {
     try {

@@ -4,7 +4,8 @@ import java.util.Set;
 
 /**
  * Global roles from the identity provider's groups, mapped by configuration: members of an admin
- * group administer Parley, members of a moderator group moderate every room.
+ * group administer Parley, members of a moderator group moderate every room. The groups are always
+ * those of a verified token, never the stored user record's copy (kept for display only).
  */
 public record Roles(Set<String> adminGroups, Set<String> moderatorGroups) {
 
@@ -15,11 +16,13 @@ public record Roles(Set<String> adminGroups, Set<String> moderatorGroups) {
     moderatorGroups = Set.copyOf(moderatorGroups);
   }
 
-  public boolean isAdmin(User user) {
-    return user.groups().stream().anyMatch(adminGroups::contains);
+  /** Whether a verified token's groups make its bearer an administrator. */
+  public boolean isAdmin(Set<String> groups) {
+    return groups.stream().anyMatch(adminGroups::contains);
   }
 
-  public boolean isModerator(User user) {
-    return isAdmin(user) || user.groups().stream().anyMatch(moderatorGroups::contains);
+  /** Whether a verified token's groups make its bearer a moderator of every room. */
+  public boolean isModerator(Set<String> groups) {
+    return isAdmin(groups) || groups.stream().anyMatch(moderatorGroups::contains);
   }
 }

@@ -34,6 +34,20 @@ public record User(
     return avatarVersion != null;
   }
 
+  /** The same person with the groups of the token they signed in with. */
+  public User withGroups(Set<String> tokenGroups) {
+    return new User(
+        id,
+        username,
+        displayName,
+        tokenGroups,
+        lastSignIn,
+        status,
+        avatarVersion,
+        nameChosen,
+        disabled);
+  }
+
   User withProfile(String name, String newStatus) {
     return new User(
         id, username, name, groups, lastSignIn, newStatus, avatarVersion, true, disabled);

@@ -27,6 +27,7 @@ public class UserService {
   private final Supplier<String> versions;
   private Roles roles = Roles.NONE;
   private Consumer<String> revoked = id -> {};
+  private VerifiedGroups verifiedGroups = VerifiedGroups.NONE;
 
   public UserService(
       UserDirectory users, AvatarStore avatars, Clock clock, Supplier<String> versions) {
@@ -61,23 +62,33 @@ public class UserService {
     return user;
   }
 
-  /** Who is a global admin, and who is told when someone loses access (every node). */
-  public void configure(Roles roles, Consumer<String> revoked) {
+  /**
+   * Which groups make global admins and moderators, where the groups of verified tokens are kept,
+   * and who is told when someone loses access (every node).
+   */
+  public void configure(Roles roles, VerifiedGroups verifiedGroups, Consumer<String> revoked) {
     this.roles = roles;
+    this.verifiedGroups = verifiedGroups;
     this.revoked = revoked;
   }
 
-  public boolean isAdmin(User user) {
-    return roles.isAdmin(user);
+  /** Whether the signed-in person (groups from the token of their request) is an admin. */
+  public boolean isAdmin(User signedIn) {
+    return roles.isAdmin(signedIn.groups());
+  }
+
+  /** Whether the person's last verified token makes them a moderator of every room. */
+  public boolean isGlobalModerator(String userId) {
+    return roles.isModerator(verifiedGroups.of(userId));
   }
 
   /**
    * An admin withdraws (or gives back) a person's access. Withdrawn, every token of theirs is
    * refused and their open sockets are closed on every node.
    */
-  public User setDisabled(String actorId, String username, boolean disabled) {
-    User actor = require(actorId);
-    if (!roles.isAdmin(actor)) {
+  public User setDisabled(User actor, String username, boolean disabled) {
+    String actorId = actor.id();
+    if (!isAdmin(actor)) {
       throw DomainException.forbidden("only administrators can do that");
     }
     User target = requireByUsername(username);

@@ -43,7 +43,7 @@ public class AdminPages extends HttpServlet {
     }
     boolean disable = "disable".equals(req.getParameter("action"));
     try {
-      var user = users.setDisabled(me.userId(), req.getParameter("username"), disable);
+      var user = users.setDisabled(me.user(), req.getParameter("username"), disable);
       String done =
           user.username()
               + (disable

@@ -20,7 +20,16 @@ import java.util.Set;
  * it takes Bearer tokens, never the cookie.
  */
 @WebFilter(
-    urlPatterns = {"/rooms", "/rooms/*", "/direct", "/profile", "/sign-in", "/sign-out", "/admin"})
+    urlPatterns = {
+      "/rooms",
+      "/rooms/*",
+      "/direct",
+      "/profile",
+      "/sign-in",
+      "/sign-out",
+      "/session/*",
+      "/admin"
+    })
 public class CsrfGuard extends HttpFilter {
 
   private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");

@@ -13,8 +13,9 @@ import java.io.IOException;
 /**
  * HTTPS by default: a plain-HTTP page request is redirected to the HTTPS port (301), anything else
  * over plain HTTP is refused, so cookies and messages never cross the network in clear. Behind a
- * proxy that terminates TLS, its {@code X-Forwarded-Proto: https} counts as HTTPS. Health and
- * metrics are Liberty's own endpoints, outside this filter, so probes keep HTTP.
+ * trusted proxy that terminates TLS, its {@code X-Forwarded-Proto: https} counts as HTTPS. The
+ * redirect goes to the configured public URL ({@code parley.public-url}). Health and metrics are
+ * Liberty's own endpoints, outside this filter, so probes keep HTTP.
  */
 @WebFilter(urlPatterns = "/*")
 public class HttpsRedirectFilter extends HttpFilter {
@@ -34,7 +35,7 @@ public class HttpsRedirectFilter extends HttpFilter {
       return;
     }
     response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
-    response.setHeader("Location", httpsUrl(request, settings.httpsPort()));
+    response.setHeader("Location", httpsUrl(request, settings.publicUrl()));
   }
 
   /**
@@ -45,11 +46,13 @@ public class HttpsRedirectFilter extends HttpFilter {
     return "/.well-known/jwks.json".equals(request.getServletPath());
   }
 
-  static String httpsUrl(HttpServletRequest request, int httpsPort) {
+  /**
+   * The same path on the configured public address, never on the request's Host header, which
+   * anyone can write (a redirect to {@code https://evil.example/...} otherwise).
+   */
+  static String httpsUrl(HttpServletRequest request, String publicUrl) {
     String query = request.getQueryString();
-    return "https://"
-        + request.getServerName()
-        + (httpsPort == 443 ? "" : ":" + httpsPort)
+    return publicUrl.replaceAll("/+$", "")
         + request.getRequestURI()
         + (query == null ? "" : "?" + query);
   }

@@ -81,8 +81,11 @@ final class Requests {
         : "/rooms";
   }
 
-  /** Whether the browser reached us over HTTPS (directly, or through a TLS-ending proxy). */
+  /**
+   * Whether the browser reached us over HTTPS: directly, or through a trusted TLS-ending proxy
+   * (ForwardedRequests has then made the request say so; nobody else's header counts).
+   */
   static boolean secure(HttpServletRequest request) {
-    return request.isSecure() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
+    return request.isSecure();
   }
 }

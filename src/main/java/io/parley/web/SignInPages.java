@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +33,7 @@ public class SignInPages extends HttpServlet {
 
   @Inject DevSignIn devSignIn;
   @Inject OidcClient oidc;
+  @Inject Authenticator authenticator;
   @Inject Views templates;
 
   @Override
@@ -67,6 +69,10 @@ public class SignInPages extends HttpServlet {
   protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     req.setCharacterEncoding("UTF-8");
     if (req.getServletPath().equals("/sign-out")) {
+      // The session ends everywhere: its token is refused from now on, its sockets close.
+      Authenticator.tokenFromCookies(Collections.list(req.getHeaders("Cookie")))
+          .ifPresent(authenticator::signOut);
+      resp.addCookie(SsoPages.refreshCookie(req, "", 0));
       Cookie cookie = new Cookie(Authenticator.COOKIE, "");
       cookie.setPath("/");
       cookie.setMaxAge(0);

@@ -34,6 +34,10 @@ public class SsoPages extends HttpServlet {
   static final String ATTEMPT_COOKIE = "parley_oidc";
   static final String ID_COOKIE = "parley_id";
   static final String NEXT_COOKIE = "parley_next";
+  static final String REFRESH_COOKIE = "parley_refresh";
+
+  /** The refresh cookie's own life; the IdP decides how long the refresh token really works. */
+  static final int REFRESH_COOKIE_SECONDS = 24 * 3600;
 
   @Inject OidcClient oidc;
   @Inject Authenticator authenticator;
@@ -69,7 +73,10 @@ public class SsoPages extends HttpServlet {
           oidc.finish(attempt.get(), req.getParameter("code"), callbackUrl(req));
       authenticator.authenticate(tokens.accessToken()); // creates or refreshes the user
       Requests.setTokenCookie(req, resp, tokens.accessToken(), tokens.lifetime());
-      resp.addCookie(idTokenCookie(req, tokens.idToken(), (int) tokens.lifetime().toSeconds()));
+      resp.addCookie(idTokenCookie(req, tokens.idToken(), REFRESH_COOKIE_SECONDS));
+      if (tokens.refreshToken() != null) {
+        resp.addCookie(refreshCookie(req, tokens.refreshToken(), REFRESH_COOKIE_SECONDS));
+      }
       Requests.seeOther(resp, Requests.localPath(cookie(req, NEXT_COOKIE)));
     } catch (InvalidTokenException e) {
       LOG.log(Level.WARNING, "single sign-on failed: " + e.getMessage());
@@ -111,6 +118,11 @@ public class SsoPages extends HttpServlet {
   /** The ID token, sent only to sign-out, which passes it to the IdP as logout hint. */
   static Cookie idTokenCookie(HttpServletRequest req, String idToken, int maxAge) {
     return cookie(req, ID_COOKIE, idToken, "/sign-out", maxAge);
+  }
+
+  /** The IdP's refresh token, sent only to the renewal endpoint. */
+  static Cookie refreshCookie(HttpServletRequest req, String refreshToken, int maxAge) {
+    return cookie(req, REFRESH_COOKIE, refreshToken, SessionPages.PATH, maxAge);
   }
 
   private static Cookie nextCookie(HttpServletRequest req, String path, int maxAge) {

@@ -67,12 +67,6 @@ public class ChatEndpoint {
       session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "not signed in"));
       return;
     }
-    if (presence.openTabs(signedIn.userId()) >= settings.socketsPerUser()) {
-      metrics.counter("parley.sockets.refused").inc();
-      session.close(
-          new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too many open connections"));
-      return;
-    }
     List<Room> mine = rooms.roomsOf(signedIn.userId());
     Set<String> memberOf = mine.stream().map(Room::id).collect(Collectors.toSet());
     Set<String> peers = new HashSet<>();
@@ -90,9 +84,14 @@ public class ChatEndpoint {
             peers,
             () -> metrics.counter("parley.sockets.closed_too_slow").inc(),
             lanes.writers());
+    if (!presence.admit(connection, PresenceState.ONLINE, settings.socketsPerUser())) {
+      metrics.counter("parley.sockets.refused").inc();
+      session.close(
+          new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too many open connections"));
+      return;
+    }
     connection.expiresWith(expiry.closeAt(session, signedIn.expiresAt()));
     connections.add(connection);
-    presence.report(connection, PresenceState.ONLINE);
   }
 
   @OnMessage(maxMessageSize = CONTAINER_MAX_FRAME)

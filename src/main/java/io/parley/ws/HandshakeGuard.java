@@ -55,11 +55,8 @@ public class HandshakeGuard extends HttpFilter {
 
   /** The client's address: the socket's peer, or behind a trusted proxy the one it reports. */
   String clientAddress(HttpServletRequest request) {
-    String forwarded = request.getHeader("X-Forwarded-For");
-    if (settings.trustForwardedFor() && forwarded != null && !forwarded.isBlank()) {
-      String[] hops = forwarded.split(",");
-      return hops[hops.length - 1].strip();
-    }
-    return request.getRemoteAddr();
+    return settings
+        .trustedProxies()
+        .clientAddress(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
   }
 }

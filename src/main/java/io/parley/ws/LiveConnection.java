@@ -166,6 +166,11 @@ final class LiveConnection {
     return signedIn.user().displayName();
   }
 
+  /** The sign-in session of the token that opened this socket (null if the token named none). */
+  String sessionId() {
+    return signedIn.sessionId();
+  }
+
   Set<String> rooms() {
     return rooms;
   }

@@ -23,9 +23,9 @@ public class PresenceFeed {
     presence.subscribe(this::changed);
   }
 
-  /** How many sockets the user has open across the cluster. */
-  int openTabs(String userId) {
-    return presence.openTabs(userId);
+  /** Counts the connection as an open tab unless its user already has {@code limit}. */
+  boolean admit(LiveConnection connection, PresenceState state, int limit) {
+    return presence.admit(connection.id(), connection.userId(), state, limit);
   }
 
   void report(LiveConnection connection, PresenceState state) {

@@ -6,7 +6,10 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-/** Closes every socket of a person whose access was withdrawn, on this node, with 4403. */
+/**
+ * Closes sockets on this node when the cluster says so: every socket of a person whose access was
+ * withdrawn (4403), every socket of a sign-in session that signed out (4401).
+ */
 @ApplicationScoped
 public class RevocationFeed {
 
@@ -14,12 +17,19 @@ public class RevocationFeed {
   @Inject LiveConnections connections;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    revocations.subscribe(this::revoked);
+    revocations.subscribeWithdrawn(this::withdrawn);
+    revocations.subscribe(this::signedOut);
   }
 
-  void revoked(String userId) {
+  void withdrawn(String userId) {
     connections.all().stream()
         .filter(c -> c.userId().equals(userId))
         .forEach(c -> c.close(SessionExpiry.REVOKED, "access withdrawn"));
+  }
+
+  void signedOut(String sessionId) {
+    connections.all().stream()
+        .filter(c -> sessionId.equals(c.sessionId()))
+        .forEach(c -> c.close(SessionExpiry.EXPIRED, "signed out"));
   }
 }

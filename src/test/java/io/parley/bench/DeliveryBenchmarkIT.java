@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.parley.it.LiveSocket;
 import io.parley.it.Parley;
 import io.parley.it.TestUser;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -156,11 +154,7 @@ class DeliveryBenchmarkIT {
   }
 
   private static String metric(String name) {
-    String body =
-        Parley.send(
-                HttpRequest.newBuilder(URI.create(Parley.baseUrl() + "/metrics?scope=base"))
-                    .build())
-            .body();
+    String body = Parley.metrics("base");
     Matcher m = Pattern.compile("(?m)^" + name + "\\{[^}]*\\} ([0-9.E+-]+)$").matcher(body);
     return m.find() ? m.group(1) : null;
   }

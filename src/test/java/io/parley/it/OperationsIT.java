@@ -54,7 +54,7 @@ class OperationsIT {
   }
 
   private static double metric(String name) {
-    String body = get("/metrics?scope=application").body();
+    String body = Parley.metrics("application");
     Matcher m = Pattern.compile("(?m)^" + name + "\\{[^}]*\\} ([0-9.E+-]+)$").matcher(body);
     assertTrue(m.find(), name + " in\n" + body);
     return Double.parseDouble(m.group(1));

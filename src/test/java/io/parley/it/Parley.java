@@ -59,6 +59,31 @@ public final class Parley {
     return "http://localhost:" + System.getProperty("parley.http.port", "9080");
   }
 
+  public static String httpsUrl() {
+    return "https://localhost:" + System.getProperty("parley.https.port", "9443");
+  }
+
+  /** The metrics reader's password on the test server (PARLEY_METRICS_PASSWORD in the POM). */
+  public static final String METRICS_PASSWORD = "test-metrics-password";
+
+  /** {@code /metrics} of the given scope, as the metrics reader (HTTP Basic over HTTPS). */
+  public static String metrics(String scope) {
+    String basic =
+        java.util.Base64.getEncoder()
+            .encodeToString(
+                ("metrics:" + METRICS_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    var response =
+        send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(httpsUrl() + "/metrics?scope=" + scope))
+                .header("Authorization", "Basic " + basic)
+                .build());
+    if (response.statusCode() != 200) {
+      throw new AssertionError("/metrics answered " + response.statusCode());
+    }
+    return response.body();
+  }
+
   public static String wsUrl() {
     return baseUrl().replaceFirst("^http", "ws") + "/ws";
   }

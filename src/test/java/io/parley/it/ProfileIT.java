@@ -1,6 +1,5 @@
 package io.parley.it;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,9 +18,35 @@ import org.junit.jupiter.api.Test;
 /** Profiles through the page form: name, status and avatar, shown (escaped) in rooms. */
 class ProfileIT {
 
-  private static final byte[] PNG = {
-    (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'
-  };
+  /** A real 600×300 picture with a script appended after its end: decodes fine. */
+  private static final byte[] PNG =
+      concat(picture(600, 300), "<html><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
+
+  /** The attack: an image header, then a page. */
+  private static final byte[] PNG_HEADER_THEN_HTML =
+      concat(
+          new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A},
+          "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8));
+
+  private static byte[] picture(int width, int height) {
+    var image =
+        new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    image.setRGB(0, 0, 0xff0000);
+    var out = new ByteArrayOutputStream();
+    try {
+      javax.imageio.ImageIO.write(image, "png", out);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, both, a.length, b.length);
+    return both;
+  }
+
   private static final String BOUNDARY = "parley-test-boundary";
 
   private static HttpResponse<byte[]> save(TestUser user, Map<String, String> fields, byte[] file) {
@@ -101,7 +126,13 @@ class ProfileIT {
     assertEquals(200, avatar.statusCode());
     assertEquals("image/png", avatar.headers().firstValue("Content-Type").orElse(""));
     assertEquals("nosniff", avatar.headers().firstValue("X-Content-Type-Options").orElse(""));
-    assertArrayEquals(PNG, avatar.body());
+    // Parley drew the picture anew: a PNG, scaled to 256 wide, and nothing after it survives.
+    var served = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(avatar.body()));
+    assertEquals(256, served.getWidth());
+    assertEquals(128, served.getHeight());
+    assertFalse(
+        new String(avatar.body(), StandardCharsets.ISO_8859_1).contains("<script"),
+        "the appended script is gone");
 
     // A new message carries the new name and avatar too.
     ada.postMessage(room, "hello", "p-1");
@@ -117,7 +148,10 @@ class ProfileIT {
             .getBytes(StandardCharsets.UTF_8);
     HttpResponse<byte[]> refused = save(bob, fields("Bob", ""), svg);
     assertEquals(400, refused.statusCode());
-    assertTrue(text(refused).contains("must be a PNG, JPEG, GIF or WebP image"));
+    assertTrue(text(refused).contains("must be a PNG, JPEG or GIF image"));
+    HttpResponse<byte[]> disguised = save(bob, fields("Bob", ""), PNG_HEADER_THEN_HTML);
+    assertEquals(400, disguised.statusCode(), "an image header in front of a page is no image");
+    assertTrue(text(disguised).contains("must be a PNG, JPEG or GIF image"));
 
     byte[] huge = new byte[300 * 1024];
     System.arraycopy(PNG, 0, huge, 0, PNG.length);

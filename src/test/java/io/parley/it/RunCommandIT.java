@@ -7,7 +7,6 @@ import jakarta.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.Socket;
 import java.net.URI;
@@ -23,6 +22,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,6 +82,7 @@ class RunCommandIT {
     long first = start("first");
     TestUser ada = Parley.signIn(HTTPS, "Ada " + UUID.randomUUID().toString().substring(0, 6));
     tenSimultaneousSignedInRequestsAllSucceed(ada);
+    theDefaultsExposeNothing();
 
     String room =
         ada.createRoom("Run command " + UUID.randomUUID().toString().substring(0, 6), "public");
@@ -135,6 +137,60 @@ class RunCommandIT {
     }
   }
 
+  /**
+   * What the run command's defaults keep closed: the embedded store listens on a random loopback
+   * port, metrics need the metrics reader, and plain HTTP redirects to the configured public
+   * address whatever Host or X-Forwarded-Proto a client sends.
+   */
+  private static void theDefaultsExposeNothing() throws Exception {
+    Matcher store =
+        Pattern.compile("Embedded MongoDB-wire store at mongodb://([0-9.]+):(\\d+)")
+            .matcher(Files.readString(workDir.resolve("run-first.log")));
+    assertTrue(store.find(), "the log says where the store listens");
+    assertEquals("127.0.0.1", store.group(1), "loopback only");
+    int port = Integer.parseInt(store.group(2));
+    assertTrue(port != 27017 && port != 27018, "a random port, not a well-known one: " + port);
+    for (var address :
+        java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+      for (var ip : java.util.Collections.list(address.getInetAddresses())) {
+        if (!ip.isLoopbackAddress() && ip instanceof java.net.Inet4Address) {
+          assertTrue(!answers(ip.getHostAddress(), port), "store unreachable at " + ip);
+        }
+      }
+    }
+
+    assertEquals(
+        401,
+        Parley.send(java.net.http.HttpRequest.newBuilder(URI.create(HTTPS + "/metrics")).build())
+            .statusCode(),
+        "metrics need the metrics reader");
+
+    String forged = rawGet("evil.example", "");
+    assertTrue(forged.startsWith("HTTP/1.1 301"), forged);
+    assertTrue(
+        forged.contains("Location: " + HTTPS + "/rooms?x=1\r\n"),
+        "redirect to the public URL, never to the Host header: " + forged);
+    String claimed = rawGet("localhost:" + HTTP_PORT, "X-Forwarded-Proto: https\r\n");
+    assertTrue(claimed.startsWith("HTTP/1.1 301"), "a client cannot claim HTTPS: " + claimed);
+  }
+
+  /** A plain-HTTP GET written by hand: the JDK's client will not send a Host of our choosing. */
+  private static String rawGet(String host, String extraHeaders) throws IOException {
+    try (Socket socket = new Socket("localhost", HTTP_PORT)) {
+      socket.setSoTimeout(10_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("GET /rooms?x=1 HTTP/1.1\r\nHost: "
+                      + host
+                      + "\r\n"
+                      + extraHeaders
+                      + "Connection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+  }
+
   private static List<String> bodies(List<JsonObject> messages) {
     return messages.stream().map(m -> m.getString("body")).toList();
   }
@@ -150,8 +206,6 @@ class RunCommandIT {
     env.keySet().removeIf(k -> k.startsWith("MAVEN_") && !k.equals("MAVEN_OPTS"));
     env.put("HTTP_PORT", String.valueOf(HTTP_PORT));
     env.put("HTTPS_PORT", String.valueOf(HTTPS_PORT));
-    env.put(
-        "PARLEY_EMBEDDED_MONGO_PORT", System.getProperty("parley.run-command.mongo.port", "27038"));
     String hazelcastPort = System.getProperty("parley.run-command.hazelcast.port", "5791");
     env.put("PARLEY_HAZELCAST_PORT", hazelcastPort);
     env.put("PARLEY_HAZELCAST_MEMBERS", "127.0.0.1:" + hazelcastPort);
@@ -175,7 +229,7 @@ class RunCommandIT {
                   }
                 }
               } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                // the command's output closes when it is stopped: nothing more to copy
               } finally {
                 ready.completeExceptionally(new AssertionError("ops/run.sh ended, see " + log));
               }
@@ -208,7 +262,12 @@ class RunCommandIT {
   }
 
   private static boolean answers(int port) {
-    try (Socket s = new Socket("localhost", port)) {
+    return answers("localhost", port);
+  }
+
+  private static boolean answers(String host, int port) {
+    try (Socket s = new Socket()) {
+      s.connect(new java.net.InetSocketAddress(host, port), 2000);
       return true;
     } catch (IOException e) {
       return false;

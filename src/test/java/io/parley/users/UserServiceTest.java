@@ -94,7 +94,19 @@ class UserServiceTest {
     assertThrows(DomainException.class, () -> users.requireByUsername("x"));
   }
 
-  private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0};
+  private static final byte[] PNG = picture("png", 40, 20);
+
+  private static byte[] picture(String format, int width, int height) {
+    var image =
+        new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    var out = new java.io.ByteArrayOutputStream();
+    try {
+      javax.imageio.ImageIO.write(image, format, out);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
 
   private User ada() {
     return users.signIn(new UserClaims("s-ada", "ada", null, "Ada Lovelace", Set.of()));
@@ -128,12 +140,16 @@ class UserServiceTest {
   }
 
   @Test
-  void anAvatarIsSniffedFromItsBytesAndVersionedOnEveryUpload() {
+  void anAvatarIsRedrawnAsASmallPngAndVersionedOnEveryUpload() throws Exception {
     ada();
     User first = users.setAvatar("s-ada", PNG);
     assertEquals("image/png", users.avatar("s-ada").orElseThrow().contentType());
-    User second = users.setAvatar("s-ada", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1});
-    assertEquals("image/jpeg", users.avatar("s-ada").orElseThrow().contentType());
+    User second = users.setAvatar("s-ada", picture("jpeg", 1000, 500));
+    Avatar redrawn = users.avatar("s-ada").orElseThrow();
+    assertEquals("image/png", redrawn.contentType(), "every avatar is re-encoded as PNG");
+    var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(redrawn.bytes()));
+    assertEquals(256, image.getWidth(), "scaled down to the largest side shown");
+    assertEquals(128, image.getHeight());
     assertFalse(first.avatarVersion().equals(second.avatarVersion()));
     assertEquals(second.avatarVersion(), ada().avatarVersion(), "sign-in keeps the avatar");
     User removed = users.removeAvatar("s-ada");
@@ -149,6 +165,9 @@ class UserServiceTest {
     byte[] huge = new byte[Avatar.MAX_BYTES + 1];
     System.arraycopy(PNG, 0, huge, 0, PNG.length);
     assertThrows(DomainException.class, () -> users.setAvatar("s-ada", huge));
+    byte[] headerThenPage = java.util.Arrays.copyOf(PNG, 8 + 20);
+    System.arraycopy("<html><script>x</script>".getBytes(), 0, headerThenPage, 8, 20);
+    assertThrows(DomainException.class, () -> users.setAvatar("s-ada", headerThenPage));
     assertThrows(DomainException.class, () -> users.setAvatar("s-ada", new byte[0]));
     assertTrue(users.avatar("s-ada").isEmpty());
   }
@@ -156,18 +175,44 @@ class UserServiceTest {
   @Test
   void onlyAdminsWithdrawAccessAndTheCheckIsTold() {
     List<String> told = new java.util.ArrayList<>();
-    users.configure(new Roles(Set.of("admins"), Set.of("mods")), told::add);
+    users.configure(new Roles(Set.of("admins"), Set.of("mods")), VerifiedGroups.NONE, told::add);
     User admin = users.signIn(new UserClaims("s-root", "root", null, "Root", Set.of("admins")));
     User mod = users.signIn(new UserClaims("s-mod", "mod", null, "Mod", Set.of("mods")));
     ada();
-    assertThrows(DomainException.class, () -> users.setDisabled(mod.id(), "ada", true));
-    assertThrows(DomainException.class, () -> users.setDisabled(admin.id(), "root", true));
-    assertTrue(users.setDisabled(admin.id(), "ada", true).disabled());
+    assertThrows(DomainException.class, () -> users.setDisabled(mod, "ada", true));
+    assertThrows(DomainException.class, () -> users.setDisabled(admin, "root", true));
+    assertTrue(users.setDisabled(admin, "ada", true).disabled());
     assertEquals(List.of("s-ada"), told);
     assertTrue(ada().disabled(), "signing in again does not lift it");
-    assertFalse(users.setDisabled(admin.id(), "ada", false).disabled());
+    assertFalse(users.setDisabled(admin, "ada", false).disabled());
     assertTrue(users.isAdmin(admin));
     assertFalse(users.isAdmin(mod));
-    assertTrue(new Roles(Set.of("admins"), Set.of("mods")).isModerator(mod));
+    assertTrue(new Roles(Set.of("admins"), Set.of("mods")).isModerator(mod.groups()));
+  }
+
+  @Test
+  void globalModeratorsComeFromVerifiedTokensNotFromTheStoredRecord() {
+    java.util.Map<String, Set<String>> verified = new java.util.HashMap<>();
+    VerifiedGroups groups =
+        new VerifiedGroups() {
+          @Override
+          public void record(String userId, Set<String> g, java.time.Instant until) {
+            verified.put(userId, g);
+          }
+
+          @Override
+          public Set<String> of(String userId) {
+            return verified.getOrDefault(userId, Set.of());
+          }
+        };
+    users.configure(new Roles(Set.of("admins"), Set.of("mods")), groups, id -> {});
+    // The stored record claims a moderator group (as if someone edited the store) ...
+    users.signIn(new UserClaims("s-eve", "eve", null, "Eve", Set.of("mods")));
+    // ... but no verified token ever said so.
+    assertFalse(users.isGlobalModerator("s-eve"));
+    groups.record("s-eve", Set.of("mods"), java.time.Instant.MAX);
+    assertTrue(users.isGlobalModerator("s-eve"));
+    groups.record("s-eve", Set.of(), java.time.Instant.MAX);
+    assertFalse(users.isGlobalModerator("s-eve"), "a newer token without the group demotes");
   }
 }
