@@ -182,6 +182,14 @@
   document.addEventListener("DOMContentLoaded", function () {
     if (document.querySelector('form[action="/sign-out"]')) scheduleRenewal(60000);
   });
+  // Signing out closes this page's socket (4401) while the browser is on its way to the IdP's
+  // logout: that close must not send the page through sign-in instead.
+  document.addEventListener("submit", function (evt) {
+    if (evt.target.getAttribute("action") === "/sign-out") {
+      leaving = true;
+      clearTimeout(renewTimer);
+    }
+  });
 
   // The outbox shows what was sent but not yet acknowledged, including sends queued while the
   // socket is down; an acknowledgement (or refusal) removes the entry.

@@ -37,6 +37,7 @@ public class Caller {
             authenticator.signedIn(
                 claims,
                 sid != null && !sid.isBlank() ? sid : jwt.getTokenID(),
+                Instant.ofEpochSecond(jwt.getIssuedAtTime()),
                 Instant.ofEpochSecond(jwt.getExpirationTime()));
       } catch (InvalidTokenException e) {
         throw new NotAuthorizedException(e.getMessage(), "Bearer");

@@ -42,13 +42,15 @@ public class HazelcastRevocations implements SessionRevocations {
   public void revoke(String sessionId, Instant until) {
     // A minute beyond expiry covers clocks a little apart between nodes.
     long seconds = Math.max(1, Duration.between(clock.instant(), until).toSeconds() + 60);
-    sessions().set(sessionId, until.toEpochMilli(), seconds, TimeUnit.SECONDS);
+    sessions().set(sessionId, clock.millis(), seconds, TimeUnit.SECONDS);
     sessionTopic().publish(sessionId);
   }
 
   @Override
-  public boolean isRevoked(String sessionId) {
-    return sessions().containsKey(sessionId);
+  public boolean isRevoked(String sessionId, Instant issuedAt) {
+    Long signedOutAt = sessions().get(sessionId);
+    // Token times have whole seconds: one issued in the second of the sign-out counts as before.
+    return signedOutAt != null && issuedAt.getEpochSecond() <= signedOutAt / 1000;
   }
 
   @Override

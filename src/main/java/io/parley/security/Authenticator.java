@@ -55,7 +55,8 @@ public class Authenticator {
   public SignedIn authenticate(String token) throws InvalidTokenException {
     TokenVerifier.VerifiedToken verified = verifier.verify(token);
     try {
-      return signedIn(verified.claims(), verified.sessionId(), verified.expiresAt());
+      return signedIn(
+          verified.claims(), verified.sessionId(), verified.issuedAt(), verified.expiresAt());
     } catch (io.parley.common.DomainException e) {
       throw new InvalidTokenException(e.getMessage());
     }
@@ -65,9 +66,9 @@ public class Authenticator {
    * The user of claims already verified (by this class or by MicroProfile JWT), unless their
    * session was signed out. The user carries the token's groups; the stored ones never count.
    */
-  public SignedIn signedIn(UserClaims claims, String sessionId, Instant expiresAt)
+  public SignedIn signedIn(UserClaims claims, String sessionId, Instant issuedAt, Instant expiresAt)
       throws InvalidTokenException {
-    if (sessionId != null && revocations.isRevoked(sessionId)) {
+    if (sessionId != null && revocations.isRevoked(sessionId, issuedAt)) {
       throw new InvalidTokenException("signed out: sign in again");
     }
     if (!claims.equals(knownClaims.get(claims.subject()))) {

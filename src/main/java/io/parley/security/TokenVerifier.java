@@ -96,6 +96,7 @@ public class TokenVerifier {
       return new VerifiedToken(
           user,
           session != null && !session.isBlank() ? session : claims.getJWTID(),
+          claims.getIssueTime().toInstant(),
           claims.getExpirationTime().toInstant());
     } catch (ParseException | RuntimeException e) {
       throw new InvalidTokenException("invalid token: " + e.getMessage());
@@ -104,9 +105,10 @@ public class TokenVerifier {
 
   /**
    * The claims of a verified token, the sign-in session it belongs to (the IdP's {@code sid}, else
-   * the token's own {@code jti}; null when it has neither) and when it expires.
+   * the token's own {@code jti}; null when it has neither), when it was issued and when it expires.
    */
-  public record VerifiedToken(UserClaims claims, String sessionId, Instant expiresAt) {}
+  public record VerifiedToken(
+      UserClaims claims, String sessionId, Instant issuedAt, Instant expiresAt) {}
 
   private static JWKSource<SecurityContext> keySource(String location) {
     try {

@@ -69,6 +69,11 @@ public class SessionPages extends HttpServlet {
       Requests.setTokenCookie(req, resp, tokens.accessToken(), tokens.lifetime());
       resp.addCookie(
           SsoPages.refreshCookie(req, tokens.refreshToken(), SsoPages.REFRESH_COOKIE_SECONDS));
+      if (tokens.idToken() != null) {
+        // Kept current: sign-out hands it to the IdP as the logout hint.
+        resp.addCookie(
+            SsoPages.idTokenCookie(req, tokens.idToken(), SsoPages.REFRESH_COOKIE_SECONDS));
+      }
       return tokens.lifetime();
     }
     var issuer = devSignIn.issuer();

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -150,6 +151,45 @@ class SsoIT {
         ada.type("Still here" + Keys.ENTER);
         ada.awaitMessage("Still here");
 
+        // The API limit belongs to the person, not to the spelling of the token: "bearer",
+        // "BEARER" and extra spaces share the one bucket (each used to get a fresh one).
+        java.util.Set<String> refusedSpellings = new java.util.HashSet<>();
+        String[] spellings = {"Bearer ", "bearer ", "BEARER  "};
+        for (int i = 0; i < 40; i++) {
+          for (String spelling : spellings) {
+            int status =
+                Parley.send(
+                        HttpRequest.newBuilder(URI.create(parley + "/api/me"))
+                            .header("Authorization", spelling + botToken)
+                            .build())
+                    .statusCode();
+            if (status == 429) {
+              refusedSpellings.add(spelling);
+            } else {
+              assertEquals(200, status);
+            }
+          }
+        }
+        assertEquals(3, refusedSpellings.size(), "every spelling meets the same limit");
+        Thread.sleep(3000); // the bucket refills (10 calls a second by default)
+
+        // Twenty-four sockets at once for one person against the limit of twenty: exactly twenty
+        // stay open (the count and the check are one step).
+        List<LiveSocketProbe> burst = new java.util.ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<LiveSocketProbe>> opening =
+            new java.util.ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+          opening.add(
+              java.util.concurrent.CompletableFuture.supplyAsync(
+                  () -> LiveSocketProbe.open(parley, botToken)));
+        }
+        opening.forEach(f -> burst.add(f.join()));
+        Thread.sleep(2000);
+        long open = burst.stream().filter(LiveSocketProbe::isOpen).count();
+        burst.forEach(LiveSocketProbe::close);
+        assertEquals(20, open, "sockets left open for one person");
+        Thread.sleep(1000);
+
         // Roles come from the IdP's groups: the bot is no admin; Ada (parley-admins) is. When
         // she withdraws the bot's access, its socket closes with 4403 and its token stops working.
         assertEquals(403, bot.post("/api/admin/users/ada/disable", "").statusCode());
@@ -191,13 +231,41 @@ class SsoIT {
                         .build())
                 .statusCode());
 
-        // Signing out ends the Keycloak session too: the next sign-in asks for the password.
+        // The page renews its short-lived token from the IdP's refresh token while in use.
+        String before = ada.driver.manage().getCookieNamed("parley_token").getValue();
+        Object renewed =
+            ((org.openqa.selenium.JavascriptExecutor) ada.driver)
+                .executeAsyncScript(
+                    "var done = arguments[arguments.length - 1];"
+                        + "fetch('/session/renew', {method: 'POST'})"
+                        + ".then(function (r) { done(r.status); }, function (e) { done(-1); });");
+        assertEquals(200L, ((Number) renewed).longValue(), "renewal through the refresh token");
+        String after = ada.driver.manage().getCookieNamed("parley_token").getValue();
+        assertTrue(!before.equals(after), "a new access token");
+        TestUser adaApi = new TestUser("ada", after, parley);
+        assertEquals(200, adaApi.get("/api/me").statusCode(), "the renewed token works");
+
+        // Signing out ends the session in Parley (its token is refused at once, everywhere) and
+        // at Keycloak: the next sign-in asks for the password.
         ada.driver.findElement(By.cssSelector("form[action='/sign-out'] button")).click();
         slow.until(ExpectedConditions.urlContains("/sign-in"));
+        assertTrue(
+            ada.driver.getCurrentUrl().startsWith(parley + "/sign-in"),
+            () -> "back at Parley's sign-in, not an IdP question: " + ada.driver.getCurrentUrl());
+        assertEquals(401, adaApi.get("/api/me").statusCode(), "the signed-out token is refused");
         ada.driver.get(parley + "/rooms");
         ada.wait.until(ExpectedConditions.urlContains("/sign-in"));
         ada.driver.findElement(By.id("sso")).click();
-        slow.until(ExpectedConditions.presenceOfElementLocated(By.id("kc-form-login")));
+        try {
+          slow.until(ExpectedConditions.presenceOfElementLocated(By.id("kc-form-login")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+          throw new AssertionError(
+              "signed in again without a password at "
+                  + ada.driver.getCurrentUrl()
+                  + ": "
+                  + ada.driver.getPageSource(),
+              e);
+        }
       }
     }
   }
