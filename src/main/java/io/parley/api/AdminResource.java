@@ -1,5 +1,6 @@
 package io.parley.api;
 
+import io.parley.users.Roles;
 import io.parley.users.User;
 import io.parley.users.UserService;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** What global administrators (members of an admin group at the IdP) do; others get 403. */
 @Path("admin")
 @RequestScoped
-@RolesAllowed("user")
+@RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
 

@@ -1,20 +1,14 @@
 package io.parley.api;
 
 import io.parley.cluster.HazelcastRateLimits;
+import io.parley.security.SignedIn;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.Principal;
-import java.util.HexFormat;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * API calls per person, cluster-wide: over the limit a call gets 429 with {@code Retry-After} and
@@ -49,31 +43,11 @@ public class ApiRateLimit implements ContainerRequestFilter {
     }
   }
 
-  /**
-   * Whose call this is: the verified subject. Should the container not have set a principal yet,
-   * the token itself, however its scheme is written (the resource will verify it), as a digest so
-   * tokens never sit in the cluster map.
-   */
+  /** Whose call this is: the subject the authentication mechanism verified. */
   private static String caller(ContainerRequestContext request) {
-    Principal principal = request.getSecurityContext().getUserPrincipal();
-    if (principal instanceof JsonWebToken jwt && jwt.getSubject() != null) {
-      return "sub:" + jwt.getSubject();
-    }
-    String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-    if (header == null || header.isBlank()) {
-      return null;
-    }
-    String[] parts = header.strip().split("\\s+");
-    return "token:" + digest(parts[parts.length - 1]);
-  }
-
-  private static String digest(String token) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    // In a servlet container, the request's properties are its servlet attributes.
+    return request.getProperty(SignedIn.REQUEST_ATTRIBUTE) instanceof SignedIn signedIn
+        ? "sub:" + signedIn.userId()
+        : null;
   }
 }

@@ -1,5 +1,6 @@
 package io.parley.api;
 
+import io.parley.users.Roles;
 import io.parley.users.User;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -13,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** Who the token belongs to, as Parley knows them. */
 @Path("me")
 @RequestScoped
-@RolesAllowed("user")
+@RolesAllowed(Roles.USER)
 @Produces(MediaType.APPLICATION_JSON)
 public class MeResource {
 

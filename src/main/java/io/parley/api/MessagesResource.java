@@ -9,6 +9,7 @@ import io.parley.messaging.HistoryQuery;
 import io.parley.messaging.MessagePage;
 import io.parley.messaging.MessageService;
 import io.parley.messaging.SendResult;
+import io.parley.users.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -26,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** A room's messages: history pages and idempotent posting. */
 @Path("rooms/{roomId}/messages")
 @RequestScoped
-@RolesAllowed("user")
+@RolesAllowed(Roles.USER)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class MessagesResource {

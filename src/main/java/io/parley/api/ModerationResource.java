@@ -7,6 +7,7 @@ import io.parley.common.DomainException;
 import io.parley.rooms.Moderation;
 import io.parley.rooms.RoomMode;
 import io.parley.rooms.RoomService;
+import io.parley.users.Roles;
 import io.parley.users.UserService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -28,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  */
 @Path("/")
 @RequestScoped
-@RolesAllowed("user")
+@RolesAllowed(Roles.USER)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class ModerationResource {

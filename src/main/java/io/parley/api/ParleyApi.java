@@ -2,16 +2,17 @@ package io.parley.api;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
-import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
-/** The JSON API; every call needs a Bearer token verified by MicroProfile JWT. */
+/**
+ * The JSON API; every call needs a Bearer token, verified by Parley's authentication mechanism
+ * (web.TokenAuthentication) with MicroProfile JWT's settings.
+ */
 @ApplicationPath("/api")
-@LoginConfig(authMethod = "MP-JWT", realmName = "parley")
 @OpenAPIDefinition(
     info =
         @Info(

@@ -7,6 +7,7 @@ import io.parley.api.ApiModels.RoomList;
 import io.parley.common.DomainException;
 import io.parley.rooms.RoomService;
 import io.parley.rooms.RoomType;
+import io.parley.users.Roles;
 import io.parley.users.UserService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -27,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** Rooms: list mine or the public ones, create, join, open a direct conversation. */
 @Path("/")
 @RequestScoped
-@RolesAllowed("user")
+@RolesAllowed(Roles.USER)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class RoomsResource {

@@ -58,15 +58,16 @@ public class Authenticator {
       return signedIn(
           verified.claims(), verified.sessionId(), verified.issuedAt(), verified.expiresAt());
     } catch (io.parley.common.DomainException e) {
-      throw new InvalidTokenException(e.getMessage());
+      throw new InvalidTokenException(e.getMessage()); // claims Parley cannot use
     }
   }
 
   /**
-   * The user of claims already verified (by this class or by MicroProfile JWT), unless their
-   * session was signed out. The user carries the token's groups; the stored ones never count.
+   * The user of verified claims, unless their session was signed out or their access withdrawn. The
+   * user carries the token's groups; the stored ones never count.
    */
-  public SignedIn signedIn(UserClaims claims, String sessionId, Instant issuedAt, Instant expiresAt)
+  private SignedIn signedIn(
+      UserClaims claims, String sessionId, Instant issuedAt, Instant expiresAt)
       throws InvalidTokenException {
     if (sessionId != null && revocations.isRevoked(sessionId, issuedAt)) {
       throw new InvalidTokenException("signed out: sign in again");
@@ -77,7 +78,7 @@ public class Authenticator {
     }
     var user = users.require(claims.subject());
     if (user.disabled()) {
-      throw io.parley.common.DomainException.forbidden("your access to Parley was withdrawn");
+      throw new AccessWithdrawnException("your access to Parley was withdrawn");
     }
     recordGroups(claims, expiresAt);
     return new SignedIn(user.withGroups(claims.groups()), sessionId, expiresAt);
@@ -125,10 +126,11 @@ public class Authenticator {
     return Optional.empty();
   }
 
-  /** The token of an {@code Authorization: Bearer} header value, if any. */
+  /** The token of an {@code Authorization: Bearer} header value (scheme in any case), if any. */
   public static Optional<String> tokenFromAuthorization(String header) {
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return Optional.of(header.substring(7).strip());
+      String token = header.substring(7).strip();
+      return token.isEmpty() ? Optional.empty() : Optional.of(token);
     }
     return Optional.empty();
   }

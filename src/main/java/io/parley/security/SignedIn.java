@@ -10,6 +10,9 @@ import java.time.Instant;
  */
 public record SignedIn(User user, String sessionId, Instant expiresAt) {
 
+  /** The request attribute under which the authentication mechanism leaves the caller. */
+  public static final String REQUEST_ATTRIBUTE = "parley.signedIn";
+
   public String userId() {
     return user.id();
   }

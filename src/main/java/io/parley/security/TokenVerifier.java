@@ -26,9 +26,9 @@ import java.util.Set;
 
 /**
  * Verifies the RS256 tokens that browsers carry in the session cookie and WebSocket handshake, by
- * the same settings MicroProfile JWT uses for the API ({@code mp.jwt.verify.*}): issuer, public key
- * location (a JWKS URL or file) and audience. Only RS256 is accepted, so tokens with {@code alg:
- * none} or an HMAC algorithm never verify.
+ * MicroProfile JWT's settings ({@code mp.jwt.verify.*}): issuer, public key location (a JWKS URL or
+ * file) and audience. Only RS256 is accepted, so tokens with {@code alg: none} or an HMAC algorithm
+ * never verify.
  */
 public class TokenVerifier {
 

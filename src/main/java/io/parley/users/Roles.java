@@ -11,6 +11,12 @@ public record Roles(Set<String> adminGroups, Set<String> moderatorGroups) {
 
   public static final Roles NONE = new Roles(Set.of(), Set.of());
 
+  /** The container roles Parley declares: everyone signed in, global moderators, admins. */
+  public static final String USER = "user";
+
+  public static final String MODERATOR = "moderator";
+  public static final String ADMIN = "admin";
+
   public Roles {
     adminGroups = Set.copyOf(adminGroups);
     moderatorGroups = Set.copyOf(moderatorGroups);
@@ -19,6 +25,14 @@ public record Roles(Set<String> adminGroups, Set<String> moderatorGroups) {
   /** Whether a verified token's groups make its bearer an administrator. */
   public boolean isAdmin(Set<String> groups) {
     return groups.stream().anyMatch(adminGroups::contains);
+  }
+
+  /** The container roles of a verified token's groups (always {@link #USER}). */
+  public Set<String> containerRoles(Set<String> groups) {
+    if (isAdmin(groups)) {
+      return Set.of(USER, MODERATOR, ADMIN);
+    }
+    return isModerator(groups) ? Set.of(USER, MODERATOR) : Set.of(USER);
   }
 
   /** Whether a verified token's groups make its bearer a moderator of every room. */

@@ -2,8 +2,11 @@ package io.parley.web;
 
 import io.parley.common.DomainException;
 import io.parley.security.SignedIn;
+import io.parley.users.Roles;
 import io.parley.users.UserService;
 import jakarta.inject.Inject;
+import jakarta.servlet.annotation.HttpConstraint;
+import jakarta.servlet.annotation.ServletSecurity;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,10 +16,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Administration for global admins: withdraw or give back a person's access. Everyone else gets the
- * same 404 as for a page that does not exist.
+ * Administration for global admins (the container checks the role): withdraw or give back a
+ * person's access. Everyone else gets the same 404 as for a page that does not exist (ErrorPages).
  */
 @WebServlet(urlPatterns = "/admin")
+@ServletSecurity(@HttpConstraint(rolesAllowed = Roles.ADMIN))
 public class AdminPages extends HttpServlet {
 
   @Inject UserService users;
@@ -26,10 +30,6 @@ public class AdminPages extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     SignedIn me = Requests.signedIn(req);
-    if (!users.isAdmin(me.user())) {
-      resp.sendError(404);
-      return;
-    }
     Requests.html(resp, 200, page(me, null, null));
   }
 
@@ -37,10 +37,6 @@ public class AdminPages extends HttpServlet {
   protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     req.setCharacterEncoding("UTF-8");
     SignedIn me = Requests.signedIn(req);
-    if (!users.isAdmin(me.user())) {
-      resp.sendError(404);
-      return;
-    }
     boolean disable = "disable".equals(req.getParameter("action"));
     try {
       var user = users.setDisabled(me.user(), req.getParameter("username"), disable);

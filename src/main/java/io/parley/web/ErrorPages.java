@@ -76,6 +76,10 @@ public class ErrorPages extends HttpServlet {
     if (failure != null && status < 400) {
       status = 500;
     }
+    String uri = (String) req.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    if (status == 403 && uri != null && (uri.equals("/admin") || uri.startsWith("/admin/"))) {
+      status = 404; // the admin console's existence is nobody else's business
+    }
     Problem problem = Problem.of(status);
     String reference = null;
     if (problem.status() == 500) {
@@ -88,7 +92,6 @@ public class ErrorPages extends HttpServlet {
               + req.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
           failure);
     }
-    String uri = (String) req.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     resp.resetBuffer();
     resp.setStatus(problem.status());
     if (uri != null && (uri.startsWith("/api/") || uri.equals("/api"))) {

@@ -12,7 +12,7 @@ import java.time.Duration;
 /** Small helpers shared by the page servlets. */
 final class Requests {
 
-  static final String SIGNED_IN = "parley.signedIn";
+  static final String SIGNED_IN = SignedIn.REQUEST_ATTRIBUTE;
 
   private Requests() {}
 

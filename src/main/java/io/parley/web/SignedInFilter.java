@@ -1,8 +1,6 @@
 package io.parley.web;
 
-import io.parley.security.Authenticator;
-import io.parley.security.InvalidTokenException;
-import jakarta.inject.Inject;
+import io.parley.security.SignedIn;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -10,30 +8,22 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Collections;
 
 /**
- * Pages need a signed-in user: the token cookie is verified on every request. Without one, a
- * browser navigating is sent to sign in; anything else (htmx, forms) gets 401.
+ * Pages need a signed-in user, which the authentication mechanism ({@link TokenAuthentication})
+ * established from the cookie before this filter runs. Without one, a browser navigating is sent to
+ * sign in; anything else (htmx, forms) gets 401.
  */
 @WebFilter(urlPatterns = {"/rooms", "/rooms/*", "/direct", "/profile", "/users/*", "/admin"})
 public class SignedInFilter extends HttpFilter {
-
-  @Inject Authenticator authenticator;
 
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    var token = Authenticator.tokenFromCookies(Collections.list(request.getHeaders("Cookie")));
-    try {
-      if (token.isPresent()) {
-        request.setAttribute(Requests.SIGNED_IN, authenticator.authenticate(token.get()));
-        chain.doFilter(request, response);
-        return;
-      }
-    } catch (InvalidTokenException e) {
-      // fall through: treated like no token
+    if (request.getAttribute(SignedIn.REQUEST_ATTRIBUTE) != null) {
+      chain.doFilter(request, response);
+      return;
     }
     if ("GET".equals(request.getMethod()) && !Requests.isHtmx(request)) {
       Requests.seeOther(response, "/sign-in");

@@ -2,9 +2,8 @@ package io.parley.ws;
 
 import io.parley.app.Settings;
 import io.parley.cluster.HazelcastRateLimits;
-import io.parley.security.Authenticator;
-import io.parley.security.InvalidTokenException;
 import io.parley.security.Origins;
+import io.parley.security.SignedIn;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,7 +12,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Collections;
 
 /**
  * Refuses a WebSocket handshake before the upgrade: 403 for a foreign Origin, 401 without a valid
@@ -22,7 +20,6 @@ import java.util.Collections;
 @WebFilter(urlPatterns = "/ws")
 public class HandshakeGuard extends HttpFilter {
 
-  @Inject Authenticator authenticator;
   @Inject Settings settings;
   @Inject HazelcastRateLimits limits;
 
@@ -41,12 +38,8 @@ public class HandshakeGuard extends HttpFilter {
       response.sendError(HttpServletResponse.SC_FORBIDDEN, "origin not allowed");
       return;
     }
-    var token =
-        Authenticator.tokenFromCookies(Collections.list(request.getHeaders("Cookie")))
-            .or(() -> Authenticator.tokenFromAuthorization(request.getHeader("Authorization")));
-    try {
-      authenticator.authenticate(token.orElse(null));
-    } catch (InvalidTokenException e) {
+    // The authentication mechanism verified the cookie or Bearer token before this filter.
+    if (request.getAttribute(SignedIn.REQUEST_ATTRIBUTE) == null) {
       response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "sign in first");
       return;
     }

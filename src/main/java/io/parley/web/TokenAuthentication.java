@@ -1,0 +1,69 @@
+package io.parley.web;
+
+import io.parley.app.Settings;
+import io.parley.security.AccessWithdrawnException;
+import io.parley.security.Authenticator;
+import io.parley.security.InvalidTokenException;
+import io.parley.security.SignedIn;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.CallerPrincipal;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Collections;
+import java.util.Optional;
+
+/**
+ * The caller of every request, established once by the container (Jakarta Security): the token of
+ * the {@code Authorization: Bearer} header (API, bots' sockets) or of the session cookie (pages,
+ * the browser's socket) is verified by MicroProfile JWT's settings ({@code mp.jwt.verify.*}: RS256,
+ * issuer, audience, keys) plus expiry, sign-out and withdrawn access. The container is told who it
+ * is and which of Parley's roles ({@code user}, {@code moderator}, {@code admin}) the token's
+ * groups give; endpoints declare the roles they need. The verified caller is left in the request
+ * ({@link SignedIn#REQUEST_ATTRIBUTE}) for the adapters.
+ *
+ * <p>Without a valid token the request goes on unauthenticated: pages and the socket send people to
+ * sign in, the API answers 401 with {@code WWW-Authenticate: Bearer}. A person whose access was
+ * withdrawn is told so (403).
+ */
+@ApplicationScoped
+public class TokenAuthentication implements HttpAuthenticationMechanism {
+
+  @Inject Authenticator authenticator;
+  @Inject Settings settings;
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    String authorization = request.getHeader("Authorization");
+    Optional<String> token =
+        authorization != null
+            ? Authenticator.tokenFromAuthorization(authorization)
+            : Authenticator.tokenFromCookies(Collections.list(request.getHeaders("Cookie")));
+    try {
+      if (token.isEmpty()) {
+        throw new InvalidTokenException("no token");
+      }
+      SignedIn me = authenticator.authenticate(token.get());
+      request.setAttribute(SignedIn.REQUEST_ATTRIBUTE, me);
+      return context.notifyContainerAboutLogin(
+          new CallerPrincipal(me.userId()), settings.roles().containerRoles(me.user().groups()));
+    } catch (AccessWithdrawnException e) {
+      request.setAttribute(AccessWithdrawnException.class.getName(), e.getMessage());
+      return context.doNothing();
+    } catch (InvalidTokenException e) {
+      // The API answers 401 itself (api.SignInRequired); pages and the socket send to sign-in.
+      return context.isProtected() && !isApi(request)
+          ? context.redirect("/sign-in")
+          : context.doNothing();
+    }
+  }
+
+  private static boolean isApi(HttpServletRequest request) {
+    String path = request.getRequestURI();
+    return path.equals("/api") || path.startsWith("/api/");
+  }
+}
