@@ -14,7 +14,8 @@ import java.io.IOException;
 /**
  * The first filter (declared in web.xml so it runs before the others): behind a trusted proxy, the
  * request is seen as the proxy reports it (HTTPS, the client's address); from anyone else, {@code
- * X-Forwarded-*} headers change nothing. The socket handshake does its own check (HandshakeGuard).
+ * X-Forwarded-*} headers change nothing (the container's own {@code isSecure()} would believe
+ * {@code X-Forwarded-Proto} from anyone). The socket handshake does its own check (HandshakeGuard).
  */
 public class ForwardedRequests extends HttpFilter {
 
@@ -24,14 +25,16 @@ public class ForwardedRequests extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    TrustedProxies proxies = settings.trustedProxies();
-    if (!proxies.trusts(request.getRemoteAddr())) {
-      chain.doFilter(request, response);
+    if ("/ws".equals(request.getServletPath())) {
+      chain.doFilter(request, response); // the upgrade keeps the container's own request
       return;
     }
+    TrustedProxies proxies = settings.trustedProxies();
+    // The container itself believes X-Forwarded-Proto from anyone in isSecure(); whether this
+    // connection really is TLS shows in the cipher suite attribute, set only for TLS.
+    boolean tls = request.getAttribute("jakarta.servlet.request.cipher_suite") != null;
     boolean secure =
-        proxies.secure(
-            request.isSecure(), request.getRemoteAddr(), request.getHeader("X-Forwarded-Proto"));
+        proxies.secure(tls, request.getRemoteAddr(), request.getHeader("X-Forwarded-Proto"));
     String client =
         proxies.clientAddress(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
     chain.doFilter(
@@ -43,7 +46,7 @@ public class ForwardedRequests extends HttpFilter {
 
           @Override
           public String getScheme() {
-            return secure ? "https" : super.getScheme();
+            return secure ? "https" : "http";
           }
 
           @Override

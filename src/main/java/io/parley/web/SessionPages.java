@@ -21,7 +21,8 @@ import java.util.logging.Logger;
  * own while the person uses it. {@code POST /session/renew} with a valid, unrevoked cookie answers
  * a fresh token of the same sign-in session: from the IdP's refresh token with single sign-on, or
  * re-issued by the development sign-in. The answer says when to renew next. Without a valid cookie
- * (expired, signed out, IdP session ended) it answers 401 and the page goes through sign-in.
+ * (expired, even by a second; signed out; IdP session ended) it answers 401 and the page goes
+ * through sign-in.
  */
 @WebServlet(urlPatterns = SessionPages.PATH + "/renew")
 public class SessionPages extends HttpServlet {
@@ -40,6 +41,10 @@ public class SessionPages extends HttpServlet {
           authenticator.authenticate(
               Authenticator.tokenFromCookies(Collections.list(req.getHeaders("Cookie")))
                   .orElse(null));
+      if (!me.expiresAt().isAfter(java.time.Instant.now())) {
+        // Verification forgives a little clock skew; renewal does not: a lapsed token is over.
+        throw new InvalidTokenException("expired");
+      }
       Duration lifetime = renew(req, resp, me);
       resp.setContentType("application/json");
       resp.setHeader("Cache-Control", "no-store");

@@ -19,7 +19,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A page whose sign-in expires: the server closes its socket (4401), the page goes to sign in and
+ * A page whose sign-in expires: the server closes its socket (4401), the page's renewal is refused
+ * (its cookie's token has lapsed; an open page renews long before that), so it goes to sign in,
  * comes back to the same room, and shows every message posted meanwhile, once, in order.
  */
 class SessionExpiryIT {
