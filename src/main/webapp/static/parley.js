@@ -35,7 +35,7 @@
   var reported = null;
 
   // Presence: away when the tab is hidden or idle for 5 minutes; a heartbeat every 10 s keeps
-  // this tab counted (the server forgets tabs silent for 30 s).
+  // this tab counted (the server refreshes its entry every other beat and forgets tabs silent for 40 s).
   function presenceNow() {
     return document.hidden || Date.now() - lastActivity > IDLE_MS ? "away" : "online";
   }

@@ -1,5 +1,7 @@
 package io.parley.cluster;
 
+import static java.util.concurrent.TimeUnit.SECONDS;
+
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
@@ -12,10 +14,11 @@ import io.parley.presence.PresenceState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -27,7 +30,7 @@ import java.util.function.Consumer;
 public class HazelcastPresence {
 
   /** A tab that sent no heartbeat for this long is gone (clients beat every 10 s). */
-  static final long TTL_SECONDS = 30;
+  static final long TTL_SECONDS = 40;
 
   static final String TABS = "parley.presence.tabs";
 
@@ -45,16 +48,23 @@ public class HazelcastPresence {
     return hazelcast.getTopic("parley.presence.changes");
   }
 
-  /** A tab reported its state (on connect, on change and as heartbeat). */
+  /**
+   * A tab reported its state (on change and as heartbeat). Whose presence changed is told to the
+   * cluster only when the person's combined state changed: a heartbeat, or a second tab going away
+   * while another stays online, tells nobody.
+   */
   public void report(String tabId, String userId, PresenceState state) {
-    ConnectionPresence before =
-        tabs()
-            .put(
-                key(tabId),
-                new ConnectionPresence(userId, localNode(), state, System.currentTimeMillis()),
-                TTL_SECONDS,
-                TimeUnit.SECONDS);
-    if (before == null || before.state() != state) {
+    ConnectionPresence before = tabs().put(key(tabId), entry(userId, state), TTL_SECONDS, SECONDS);
+    if (before != null && before.state() == state) {
+      return; // heartbeat
+    }
+    Map<String, PresenceState> tabs = tabsOf(userId);
+    PresenceState now = PresenceState.combine(tabs.values());
+    tabs.remove(key(tabId));
+    if (before != null) {
+      tabs.put(key(tabId), before.state());
+    }
+    if (PresenceState.combine(tabs.values()) != now) {
       changes().publish(userId);
     }
   }
@@ -66,12 +76,18 @@ public class HazelcastPresence {
    */
   public boolean admit(String tabId, String userId, PresenceState state, int limit) {
     String lock = "admit/" + userId;
-    tabs().lock(lock, 10, TimeUnit.SECONDS);
+    tabs().lock(lock, 10, SECONDS);
     try {
-      if (openTabs(userId) >= limit) {
+      Map<String, PresenceState> tabs = tabsOf(userId);
+      if (tabs.size() >= limit) {
         return false;
       }
-      report(tabId, userId, state);
+      PresenceState before = PresenceState.combine(tabs.values());
+      tabs().set(key(tabId), entry(userId, state), TTL_SECONDS, SECONDS);
+      tabs.put(key(tabId), state);
+      if (PresenceState.combine(tabs.values()) != before) {
+        changes().publish(userId);
+      }
       return true;
     } finally {
       tabs().unlock(lock);
@@ -79,21 +95,38 @@ public class HazelcastPresence {
   }
 
   public void closed(String tabId, String userId) {
-    if (tabs().remove(key(tabId)) != null) {
+    ConnectionPresence removed = tabs().remove(key(tabId));
+    if (removed == null) {
+      return;
+    }
+    Map<String, PresenceState> tabs = tabsOf(userId);
+    PresenceState now = PresenceState.combine(tabs.values());
+    if (now == PresenceState.OFFLINE) {
       lastSeen().set(userId, System.currentTimeMillis());
+    }
+    tabs.put(key(tabId), removed.state());
+    if (PresenceState.combine(tabs.values()) != now) {
       changes().publish(userId);
     }
+  }
+
+  /** The user's open tabs and their states (one indexed query). */
+  private Map<String, PresenceState> tabsOf(String userId) {
+    Map<String, PresenceState> tabs = new HashMap<>();
+    tabs()
+        .entrySet(Predicates.equal("userId", userId))
+        .forEach(e -> tabs.put(e.getKey(), e.getValue().state()));
+    return tabs;
+  }
+
+  private ConnectionPresence entry(String userId, PresenceState state) {
+    return new ConnectionPresence(userId, localNode(), state, System.currentTimeMillis());
   }
 
   public PresenceState stateOf(String userId) {
     Set<PresenceState> states = new HashSet<>();
     tabs().values(Predicates.equal("userId", userId)).forEach(t -> states.add(t.state()));
     return PresenceState.combine(states);
-  }
-
-  /** How many tabs (sockets) the user has open across the cluster. */
-  public int openTabs(String userId) {
-    return tabs().keySet(Predicates.equal("userId", userId)).size();
   }
 
   public Optional<Instant> lastSeen(String userId) {

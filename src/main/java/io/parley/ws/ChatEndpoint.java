@@ -45,6 +45,12 @@ public class ChatEndpoint {
   /** Frames above this are refused by the container itself, which closes the socket (1009). */
   static final int CONTAINER_MAX_FRAME = 1024 * 1024;
 
+  /**
+   * Heartbeats of an unchanged state refresh the tab's presence entry (40 s to live) at most this
+   * often: every other 10-second beat.
+   */
+  static final long HEARTBEAT_REFRESH_MILLIS = 15_000;
+
   private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
 
   @Inject LiveConnections connections;
@@ -84,6 +90,7 @@ public class ChatEndpoint {
             peers,
             () -> metrics.counter("parley.sockets.closed_too_slow").inc(),
             lanes.writers());
+    connection.presenceDue(PresenceState.ONLINE, System.currentTimeMillis(), 0);
     if (!presence.admit(connection, PresenceState.ONLINE, settings.socketsPerUser())) {
       metrics.counter("parley.sockets.refused").inc();
       session.close(
@@ -118,7 +125,12 @@ public class ChatEndpoint {
         }
         case "resume" ->
             feed.watch(connection, frame.roomId(), frame.afterSeq() == null ? 0 : frame.afterSeq());
-        case "presence" -> presence.report(connection, PresenceState.reported(frame.state()));
+        case "presence" -> {
+          PresenceState state = PresenceState.reported(frame.state());
+          if (connection.presenceDue(state, System.currentTimeMillis(), HEARTBEAT_REFRESH_MILLIS)) {
+            presence.report(connection, state);
+          }
+        }
         case "typing" -> {
           rooms.requireMember(connection.userId(), frame.roomId());
           typing.typing(frame.roomId(), connection.userId(), connection.displayName());

@@ -1,6 +1,7 @@
 package io.parley.ws;
 
 import io.parley.messaging.Message;
+import io.parley.presence.PresenceState;
 import io.parley.security.SignedIn;
 import jakarta.websocket.Session;
 import java.util.List;
@@ -47,7 +48,9 @@ final class LiveConnection {
   private String watchedRoom;
   private boolean watchingAsMember;
   private boolean watchingOneToOne;
-  private Set<String> watchedMembers = Set.of();
+  private volatile Set<String> watchedMembers = Set.of();
+  private PresenceState reportedPresence;
+  private long presenceReportedAt;
   private long lastSentSeq;
 
   /**
@@ -210,9 +213,26 @@ final class LiveConnection {
     }
   }
 
-  /** Whether the member list this tab shows includes the user. */
-  synchronized boolean showsMember(String userId) {
+  /**
+   * Whether the member list this tab shows includes the user. Lock-free: every presence change asks
+   * every tab on the node.
+   */
+  boolean showsMember(String userId) {
     return watchedMembers.contains(userId) || peers.contains(userId);
+  }
+
+  /**
+   * Whether a presence report must reach the cluster: a changed state always; the same state (a
+   * heartbeat, every 10 s from the page) only once the last refresh is {@code refreshMillis} old,
+   * which keeps the tab's 30-second entry alive at half the writes.
+   */
+  synchronized boolean presenceDue(PresenceState state, long nowMillis, long refreshMillis) {
+    if (state == reportedPresence && nowMillis - presenceReportedAt < refreshMillis) {
+      return false;
+    }
+    reportedPresence = state;
+    presenceReportedAt = nowMillis;
+    return true;
   }
 
   /** Whether what this tab shows counts as read (only members keep read marks). */

@@ -1,0 +1,106 @@
+package io.parley.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import io.parley.presence.PresenceState;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Presence on a real (single, unjoined) Hazelcast member: the cluster hears of a person only when
+ * their combined state changes, and the socket limit holds under simultaneous admissions.
+ */
+class HazelcastPresenceTest {
+
+  private static HazelcastInstance hazelcast;
+  private static HazelcastPresence presence;
+  private static final List<String> told = new CopyOnWriteArrayList<>();
+
+  @BeforeAll
+  static void start() {
+    Config config = new Config().setClusterName("presence-test-" + UUID.randomUUID());
+    config.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
+    config.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(false);
+    config.getNetworkConfig().setPort(5901).setPortAutoIncrement(true);
+    hazelcast = Hazelcast.newHazelcastInstance(config);
+    presence = new HazelcastPresence();
+    presence.hazelcast = hazelcast;
+    hazelcast
+        .<String>getTopic("parley.presence.changes")
+        .addMessageListener(m -> told.add(m.getMessageObject()));
+  }
+
+  @AfterAll
+  static void stop() {
+    hazelcast.shutdown();
+  }
+
+  private static List<String> toldAbout(String user) throws InterruptedException {
+    Thread.sleep(300); // topic delivery is asynchronous
+    return told.stream().filter(user::equals).toList();
+  }
+
+  @Test
+  void onlyChangesOfThePersonsCombinedStateAreTold() throws Exception {
+    String ada = "ada-" + UUID.randomUUID();
+    assertTrue(presence.admit("t1", ada, PresenceState.ONLINE, 20));
+    assertEquals(1, toldAbout(ada).size(), "offline to online");
+    assertTrue(presence.admit("t2", ada, PresenceState.ONLINE, 20));
+    presence.report("t1", ada, PresenceState.ONLINE); // heartbeat
+    presence.report("t2", ada, PresenceState.AWAY); // the other tab is still online
+    assertEquals(1, toldAbout(ada).size(), "a second tab, a beat, one tab away: nothing");
+    assertEquals(PresenceState.ONLINE, presence.stateOf(ada));
+
+    presence.report("t1", ada, PresenceState.AWAY);
+    assertEquals(2, toldAbout(ada).size(), "all tabs away");
+    assertEquals(PresenceState.AWAY, presence.stateOf(ada));
+    presence.closed("t2", ada);
+    assertEquals(2, toldAbout(ada).size(), "one away tab closed, one away tab left");
+    assertFalse(presence.lastSeen(ada).isPresent(), "not offline yet");
+    presence.closed("t1", ada);
+    assertEquals(3, toldAbout(ada).size(), "the last tab closed");
+    assertEquals(PresenceState.OFFLINE, presence.stateOf(ada));
+    assertTrue(presence.lastSeen(ada).isPresent());
+  }
+
+  @Test
+  void simultaneousAdmissionsNeverExceedTheLimit() throws Exception {
+    String bob = "bob-" + UUID.randomUUID();
+    ExecutorService pool = Executors.newFixedThreadPool(25);
+    CountDownLatch go = new CountDownLatch(1);
+    AtomicInteger admitted = new AtomicInteger();
+    for (int i = 0; i < 25; i++) {
+      String tab = "tab-" + i;
+      pool.execute(
+          () -> {
+            try {
+              go.await();
+              if (presence.admit(tab, bob, PresenceState.ONLINE, 20)) {
+                admitted.incrementAndGet();
+              }
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          });
+    }
+    go.countDown();
+    pool.shutdown();
+    assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS));
+    assertEquals(20, admitted.get());
+    assertEquals(1, toldAbout(bob).size(), "one change: offline to online");
+  }
+}
