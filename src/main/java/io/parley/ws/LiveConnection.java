@@ -206,11 +206,22 @@ final class LiveConnection {
   /** The watched room's member list changed (someone joined): presence follows the new list. */
   synchronized void membersChanged(String roomId, Set<String> members) {
     if (roomId.equals(watchedRoom)) {
-      watchedMembers = Set.copyOf(members);
+      watchedMembers = livePresenceOf(members);
       if (members.contains(userId())) {
         watchingAsMember = true;
       }
     }
+  }
+
+  /**
+   * Rooms up to this size get live presence dots in their member list; bigger ones show presence as
+   * of page load (a thousand people coming online would otherwise cost every one of their tabs a
+   * thousand dots). Direct conversations always get them.
+   */
+  static final int LIVE_PRESENCE_MAX_MEMBERS = 100;
+
+  private static Set<String> livePresenceOf(Set<String> members) {
+    return members.size() <= LIVE_PRESENCE_MAX_MEMBERS ? Set.copyOf(members) : Set.of();
   }
 
   /**
@@ -265,7 +276,7 @@ final class LiveConnection {
     watchedRoom = roomId;
     watchingAsMember = member;
     watchingOneToOne = oneToOne;
-    watchedMembers = Set.copyOf(members);
+    watchedMembers = livePresenceOf(members);
     lastSentSeq = afterSeq;
     shownReceiptLine = null;
     catchUp(Long.MAX_VALUE, missed, renderer);

@@ -4,23 +4,50 @@ import io.parley.cluster.HazelcastPresence;
 import io.parley.presence.PresenceState;
 import io.parley.web.Dom;
 import io.parley.web.Views;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
-/** Pushes a person's presence dot to the tabs on this node that show them in a member list. */
+/**
+ * Pushes people's presence dots to the tabs on this node that show them in a member list,
+ * coalesced: changes are collected and sent once a second, each tab getting one frame with the dots
+ * of everyone it shows who changed (a room of a thousand people coming online at nine costs each
+ * tab one frame a second, not a thousand). The cluster listener only collects.
+ */
 @ApplicationScoped
 public class PresenceFeed {
+
+  static final long PUSH_EVERY_MILLIS = 1000;
+  private static final Logger LOG = Logger.getLogger(PresenceFeed.class.getName());
 
   @Inject HazelcastPresence presence;
   @Inject LiveConnections connections;
   @Inject Views views;
 
+  private final Set<String> changed = ConcurrentHashMap.newKeySet();
+  private final ScheduledExecutorService pusher = Schedulers.daemon("parley-presence-push");
+
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    presence.subscribe(this::changed);
+    presence.subscribe(changed::add);
+    pusher.scheduleWithFixedDelay(
+        this::pushSafely, PUSH_EVERY_MILLIS, PUSH_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    pusher.shutdownNow();
   }
 
   /** Counts the connection as an open tab unless its user already has {@code limit}. */
@@ -36,14 +63,34 @@ public class PresenceFeed {
     presence.closed(tabId, userId);
   }
 
-  private void changed(String userId) {
-    String html = null;
+  private void pushSafely() {
+    try {
+      push();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "presence push failed", e);
+    }
+  }
+
+  /** One frame per tab with the dots of everyone it shows whose presence changed. */
+  void push() {
+    if (changed.isEmpty()) {
+      return;
+    }
+    List<String> people = new ArrayList<>(changed);
+    changed.removeAll(people);
+    Map<String, String> dots = new HashMap<>();
     for (LiveConnection connection : connections.all()) {
-      if (connection.showsMember(userId)) {
-        if (html == null) {
-          html = views.fragment("fragments/live", "presence", model(userId));
+      StringBuilder frame = null;
+      for (String userId : people) {
+        if (connection.showsMember(userId)) {
+          String dot =
+              dots.computeIfAbsent(
+                  userId, id -> views.fragment("fragments/live", "presence", model(id)));
+          frame = frame == null ? new StringBuilder(dot) : frame.append(dot);
         }
-        connection.send(html);
+      }
+      if (frame != null) {
+        connection.send(frame.toString());
       }
     }
   }
