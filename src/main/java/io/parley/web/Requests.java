@@ -12,12 +12,10 @@ import java.time.Duration;
 /** Small helpers shared by the page servlets. */
 final class Requests {
 
-  static final String SIGNED_IN = SignedIn.REQUEST_ATTRIBUTE;
-
   private Requests() {}
 
   static SignedIn signedIn(HttpServletRequest request) {
-    return (SignedIn) request.getAttribute(SIGNED_IN);
+    return (SignedIn) request.getAttribute(SignedIn.REQUEST_ATTRIBUTE);
   }
 
   static boolean isHtmx(HttpServletRequest request) {

@@ -42,6 +42,11 @@ final class LiveSocketProbe {
     return new LiveSocketProbe(socket, closed);
   }
 
+  /** The close code the server sent (-1 on an error). */
+  int awaitClose(java.time.Duration timeout) throws Exception {
+    return closed.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
   boolean isOpen() {
     return !closed.isDone();
   }

@@ -193,29 +193,14 @@ class SsoIT {
         // Roles come from the IdP's groups: the bot is no admin; Ada (parley-admins) is. When
         // she withdraws the bot's access, its socket closes with 4403 and its token stops working.
         assertEquals(403, bot.post("/api/admin/users/ada/disable", "").statusCode());
-        var botClosed = new java.util.concurrent.CompletableFuture<Integer>();
-        Parley.HTTP
-            .newWebSocketBuilder()
-            .header("Authorization", "Bearer " + botToken)
-            .header("Origin", parley)
-            .buildAsync(
-                URI.create(parley.replace("https", "wss") + "/ws"),
-                new java.net.http.WebSocket.Listener() {
-                  @Override
-                  public java.util.concurrent.CompletionStage<?> onClose(
-                      java.net.http.WebSocket ws, int code, String reason) {
-                    botClosed.complete(code);
-                    return null;
-                  }
-                })
-            .join();
+        LiveSocketProbe botSocket = LiveSocketProbe.open(parley, botToken);
         ada.driver.get(parley + "/admin");
         ada.driver.findElement(By.id("admin-username")).sendKeys("service-account-parley-bot");
         ada.driver.findElement(By.id("disable")).click();
         ada.wait.until(
             ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("p.saved"), "can no longer use Parley"));
-        assertEquals(4403, botClosed.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(4403, botSocket.awaitClose(java.time.Duration.ofSeconds(10)));
         assertEquals(403, bot.get("/api/me").statusCode(), "the token is refused now");
 
         // A token naming Keycloak as issuer but signed by another key is refused, and the
