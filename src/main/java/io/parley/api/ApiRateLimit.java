@@ -1,6 +1,6 @@
 package io.parley.api;
 
-import io.parley.cluster.HazelcastRateLimits;
+import io.parley.security.RateLimits;
 import io.parley.security.SignedIn;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -20,7 +20,7 @@ import jakarta.ws.rs.ext.Provider;
 @Priority(Priorities.USER)
 public class ApiRateLimit implements ContainerRequestFilter {
 
-  @Inject HazelcastRateLimits limits;
+  @Inject RateLimits limits;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -28,7 +28,7 @@ public class ApiRateLimit implements ContainerRequestFilter {
     if (caller == null) {
       return; // no identity: refused by authentication anyway
     }
-    var verdict = limits.tryAcquire(HazelcastRateLimits.Kind.API, caller);
+    var verdict = limits.tryAcquire(RateLimits.Kind.API, caller);
     if (!verdict.allowed()) {
       request.abortWith(
           Response.fromResponse(

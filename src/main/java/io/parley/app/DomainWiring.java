@@ -1,10 +1,5 @@
 package io.parley.app;
 
-import io.parley.cluster.HazelcastMembershipEvents;
-import io.parley.cluster.HazelcastRateLimits;
-import io.parley.cluster.HazelcastReceiptEvents;
-import io.parley.cluster.HazelcastRevocations;
-import io.parley.cluster.HazelcastVerifiedGroups;
 import io.parley.common.Ids;
 import io.parley.messaging.MessageEvents;
 import io.parley.messaging.MessageSequencer;
@@ -18,10 +13,16 @@ import io.parley.mongo.MongoReceiptStore;
 import io.parley.mongo.MongoRoomDirectory;
 import io.parley.mongo.MongoUserDirectory;
 import io.parley.receipts.CachedReceipts;
+import io.parley.receipts.ReceiptEvents;
 import io.parley.receipts.ReceiptRecorder;
+import io.parley.rooms.MembershipEvents;
 import io.parley.rooms.RoomService;
+import io.parley.security.RateLimits;
+import io.parley.security.SecuritySettings;
+import io.parley.users.AccessWithdrawals;
 import io.parley.users.User;
 import io.parley.users.UserService;
+import io.parley.users.VerifiedGroups;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
@@ -44,27 +45,23 @@ public class DomainWiring {
   UserService users(
       MongoConnection mongo,
       Clock clock,
-      Settings settings,
-      HazelcastRevocations revocations,
-      HazelcastVerifiedGroups verifiedGroups) {
+      SecuritySettings settings,
+      AccessWithdrawals withdrawals,
+      VerifiedGroups verifiedGroups) {
     UserService users =
         new UserService(
             new MongoUserDirectory(mongo.database()),
             new MongoAvatarStore(mongo.database()),
             clock,
             Ids::newId);
-    users.configure(settings.roles(), verifiedGroups, revocations::withdrawn);
+    users.configure(settings.roles(), verifiedGroups, withdrawals::publish);
     return users;
   }
 
   @Produces
   @Singleton
   RoomService rooms(
-      MongoConnection mongo,
-      Clock clock,
-      HazelcastMembershipEvents memberships,
-      UserService users,
-      Settings settings) {
+      MongoConnection mongo, Clock clock, MembershipEvents memberships, UserService users) {
     RoomService rooms =
         new RoomService(new MongoRoomDirectory(mongo.database()), clock, memberships);
     rooms.configureGlobalModerators(users::isGlobalModerator);
@@ -88,7 +85,7 @@ public class DomainWiring {
   @Singleton
   ReceiptRecorder receiptRecorder(
       CachedReceipts store,
-      HazelcastReceiptEvents events,
+      ReceiptEvents events,
       @ConfigProperty(name = "parley.receipts.store-every-seconds", defaultValue = "5")
           int storeEverySeconds) {
     return new ReceiptRecorder(store, events::publish, storeEverySeconds);
@@ -98,7 +95,7 @@ public class DomainWiring {
   @Singleton
   @Typed(RoomSequencer.class)
   RoomSequencer roomSequencer(MessageStore store, MessageEvents events, Clock clock) {
-    return new RoomSequencer(store, events, clock, Ids::newId);
+    return new RoomSequencer(store, events::publish, clock, Ids::newId);
   }
 
   @Produces
@@ -108,7 +105,7 @@ public class DomainWiring {
       MessageSequencer sequencer,
       MessageStore store,
       UserService users,
-      HazelcastRateLimits limits) {
+      RateLimits limits) {
     return new MessageService(
         rooms,
         sequencer,
@@ -117,7 +114,7 @@ public class DomainWiring {
             users.byIds(ids).values().stream()
                 .collect(java.util.stream.Collectors.toMap(User::id, User::username)),
         (userId, roomId) -> {
-          var verdict = limits.tryAcquire(HazelcastRateLimits.Kind.MESSAGES, userId + ":" + roomId);
+          var verdict = limits.tryAcquire(RateLimits.Kind.MESSAGES, userId + ":" + roomId);
           return verdict.allowed() ? 0 : verdict.retryAfterSeconds();
         });
   }

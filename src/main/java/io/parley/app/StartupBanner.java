@@ -21,7 +21,8 @@ public class StartupBanner {
   private static final Logger LOG = Logger.getLogger(StartupBanner.class.getName());
   private static final long MAX_RETRY_MILLIS = 2_000;
 
-  @Inject Settings settings;
+  @Inject io.parley.web.WebSettings web;
+  @Inject io.parley.security.SecuritySettings security;
   @Inject MongoConnection mongo;
   @Inject Authenticator authenticator;
 
@@ -54,7 +55,7 @@ public class StartupBanner {
     LOG.info(
         () ->
             "Parley is ready: open "
-                + settings.publicUrl()
-                + (settings.devSignIn() ? " (development sign-in is ON)" : ""));
+                + web.publicUrl()
+                + (security.devSignIn() ? " (development sign-in is ON)" : ""));
   }
 }

@@ -9,7 +9,9 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryExpiredListener;
 import com.hazelcast.query.Predicates;
 import com.hazelcast.topic.ITopic;
+import io.parley.common.Broadcast.Subscription;
 import io.parley.presence.ConnectionPresence;
+import io.parley.presence.PresenceDirectory;
 import io.parley.presence.PresenceState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +21,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -27,7 +30,7 @@ import java.util.function.Consumer;
  * a node leaves the cluster its tabs are removed at once; lost heartbeats expire anyway.
  */
 @ApplicationScoped
-public class HazelcastPresence {
+public class HazelcastPresence implements PresenceDirectory {
 
   /** A tab that sent no heartbeat for this long is gone (clients beat every 10 s). */
   static final long TTL_SECONDS = 40;
@@ -53,6 +56,7 @@ public class HazelcastPresence {
    * cluster only when the person's combined state changed: a heartbeat, or a second tab going away
    * while another stays online, tells nobody.
    */
+  @Override
   public void report(String tabId, String userId, PresenceState state) {
     ConnectionPresence before = tabs().put(key(tabId), entry(userId, state), TTL_SECONDS, SECONDS);
     if (before != null && before.state() == state) {
@@ -74,6 +78,7 @@ public class HazelcastPresence {
    * lock per user (on the partition that owns it) makes simultaneous handshakes take turns, so
    * twenty-five at once still leave exactly {@code limit} open.
    */
+  @Override
   public boolean admit(String tabId, String userId, PresenceState state, int limit) {
     String lock = "admit/" + userId;
     tabs().lock(lock, 10, SECONDS);
@@ -94,6 +99,7 @@ public class HazelcastPresence {
     }
   }
 
+  @Override
   public void closed(String tabId, String userId) {
     ConnectionPresence removed = tabs().remove(key(tabId));
     if (removed == null) {
@@ -123,50 +129,62 @@ public class HazelcastPresence {
     return new ConnectionPresence(userId, localNode(), state, System.currentTimeMillis());
   }
 
+  @Override
   public PresenceState stateOf(String userId) {
     Set<PresenceState> states = new HashSet<>();
     tabs().values(Predicates.equal("userId", userId)).forEach(t -> states.add(t.state()));
     return PresenceState.combine(states);
   }
 
+  @Override
   public Optional<Instant> lastSeen(String userId) {
     return Optional.ofNullable(lastSeen().get(userId)).map(Instant::ofEpochMilli);
   }
 
-  /** Calls {@code consumer} with the id of every user whose presence may have changed. */
-  public void subscribe(Consumer<String> consumer) {
-    changes().addMessageListener(event -> consumer.accept(event.getMessageObject()));
-    tabs()
-        .addEntryListener(
-            (EntryExpiredListener<String, ConnectionPresence>)
-                event -> {
-                  ConnectionPresence gone = event.getOldValue();
-                  if (gone != null) {
-                    lastSeen().set(gone.userId(), gone.at());
-                    consumer.accept(gone.userId());
-                  }
-                },
-            true);
-    hazelcast
-        .getCluster()
-        .addMembershipListener(
-            new MembershipListener() {
-              @Override
-              public void memberAdded(MembershipEvent event) {}
+  @Override
+  public Subscription subscribe(Consumer<String> consumer) {
+    UUID changed = changes().addMessageListener(event -> consumer.accept(event.getMessageObject()));
+    UUID expired =
+        tabs()
+            .addEntryListener(
+                (EntryExpiredListener<String, ConnectionPresence>)
+                    event -> {
+                      ConnectionPresence gone = event.getOldValue();
+                      if (gone != null) {
+                        lastSeen().set(gone.userId(), gone.at());
+                        consumer.accept(gone.userId());
+                      }
+                    },
+                true);
+    UUID nodes = hazelcast.getCluster().addMembershipListener(new NodeLoss());
+    return () -> {
+      try {
+        changes().removeMessageListener(changed);
+        tabs().removeEntryListener(expired);
+        hazelcast.getCluster().removeMembershipListener(nodes);
+      } catch (RuntimeException e) {
+        // the member is already shut down
+      }
+    };
+  }
 
-              @Override
-              public void memberRemoved(MembershipEvent event) {
-                // Every survivor gets this event; whichever removes a tab first tells the whole
-                // cluster (a local call would only reach the pages on that one node).
-                String node = event.getMember().getUuid().toString();
-                for (var entry : tabs().entrySet(Predicates.equal("node", node))) {
-                  if (tabs().remove(entry.getKey()) != null) {
-                    lastSeen().set(entry.getValue().userId(), entry.getValue().at());
-                    changes().publish(entry.getValue().userId());
-                  }
-                }
-              }
-            });
+  /** A node left: its tabs are gone at once, not after their time-to-live. */
+  private final class NodeLoss implements MembershipListener {
+    @Override
+    public void memberAdded(MembershipEvent event) {}
+
+    @Override
+    public void memberRemoved(MembershipEvent event) {
+      // Every survivor gets this event; whichever removes a tab first tells the whole cluster (a
+      // local call would only reach the pages on that one node).
+      String node = event.getMember().getUuid().toString();
+      for (var entry : tabs().entrySet(Predicates.equal("node", node))) {
+        if (tabs().remove(entry.getKey()) != null) {
+          lastSeen().set(entry.getValue().userId(), entry.getValue().at());
+          changes().publish(entry.getValue().userId());
+        }
+      }
+    }
   }
 
   /** Socket ids are unique per node only. */

@@ -6,7 +6,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.grid.hazelcast.Bucket4jHazelcast;
-import io.parley.app.Settings;
+import io.parley.security.RateLimits;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,29 +22,12 @@ import org.eclipse.microprofile.metrics.Tag;
  * cannot get around a limit by landing on another node.
  */
 @ApplicationScoped
-public class HazelcastRateLimits {
+public class HazelcastRateLimits implements RateLimits {
 
   static final int SERIALIZER_TYPE_ID_BASE = 1000;
 
-  /** What is limited, and per what. */
-  public enum Kind {
-    /** messages per user per room */
-    MESSAGES,
-    /** WebSocket handshakes per client IP */
-    HANDSHAKES,
-    /** API calls per token */
-    API
-  }
-
-  /** The answer to one attempt: allowed, or refused with the time until it would be. */
-  public record Verdict(boolean allowed, Duration retryAfter) {
-    public long retryAfterSeconds() {
-      return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-    }
-  }
-
   @Inject HazelcastInstance hazelcast;
-  @Inject Settings settings;
+  @Inject ClusterSettings settings;
   @Inject MetricRegistry metrics;
 
   private ProxyManager<String> buckets;
@@ -64,7 +47,8 @@ public class HazelcastRateLimits {
     configurations.put(Kind.API, bucket(settings.apiLimit()));
   }
 
-  /** Takes one token from the bucket of {@code key}; refusals are counted in metrics. */
+  /** Refusals are counted in metrics. */
+  @Override
   public Verdict tryAcquire(Kind kind, String key) {
     ConsumptionProbe probe =
         buckets
@@ -78,7 +62,7 @@ public class HazelcastRateLimits {
     return new Verdict(false, Duration.ofNanos(probe.getNanosToWaitForRefill()));
   }
 
-  private static BucketConfiguration bucket(Settings.Limit limit) {
+  private static BucketConfiguration bucket(ClusterSettings.Limit limit) {
     return BucketConfiguration.builder()
         .addLimit(
             l ->

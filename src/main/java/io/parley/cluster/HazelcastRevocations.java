@@ -2,40 +2,34 @@ package io.parley.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import com.hazelcast.topic.ITopic;
+import io.parley.common.Broadcast.Subscription;
 import io.parley.security.SessionRevocations;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Withdrawn access and ended sign-in sessions, told to every node so the sockets concerned close
- * everywhere at once. Withdrawn people's tokens are refused anyway (the user record says disabled);
- * ended sessions are kept in a cluster map until their last token would have expired.
+ * Ended sign-in sessions, kept in a cluster map until their last token would have expired, and told
+ * to every node so the session's sockets close everywhere at once.
  */
 @ApplicationScoped
 public class HazelcastRevocations implements SessionRevocations {
 
-  static final String TOPIC = "parley.revocations";
   static final String SESSIONS = "parley.revoked-sessions";
-  static final String SESSION_TOPIC = "parley.revoked-sessions";
 
   @Inject HazelcastInstance hazelcast;
   @Inject Clock clock;
 
-  /** A person's access was withdrawn. */
-  public void withdrawn(String userId) {
-    topic().publish(userId);
-  }
+  private ClusterTopic<String> signedOut;
 
-  /** Calls {@code consumer} on this node with every person whose access was withdrawn. */
-  public UUID subscribeWithdrawn(Consumer<String> consumer) {
-    return topic().addMessageListener(event -> consumer.accept(event.getMessageObject()));
+  @PostConstruct
+  void init() {
+    signedOut = new ClusterTopic<>(hazelcast, SESSIONS, false);
   }
 
   @Override
@@ -43,7 +37,7 @@ public class HazelcastRevocations implements SessionRevocations {
     // A minute beyond expiry covers clocks a little apart between nodes.
     long seconds = Math.max(1, Duration.between(clock.instant(), until).toSeconds() + 60);
     sessions().set(sessionId, clock.millis(), seconds, TimeUnit.SECONDS);
-    sessionTopic().publish(sessionId);
+    signedOut.publish(sessionId);
   }
 
   @Override
@@ -54,19 +48,11 @@ public class HazelcastRevocations implements SessionRevocations {
   }
 
   @Override
-  public void subscribe(Consumer<String> consumer) {
-    sessionTopic().addMessageListener(event -> consumer.accept(event.getMessageObject()));
-  }
-
-  private ITopic<String> topic() {
-    return hazelcast.getTopic(TOPIC);
+  public Subscription subscribe(Consumer<String> consumer) {
+    return signedOut.subscribe(consumer);
   }
 
   private IMap<String, Long> sessions() {
     return hazelcast.getMap(SESSIONS);
-  }
-
-  private ITopic<String> sessionTopic() {
-    return hazelcast.getTopic(SESSION_TOPIC);
   }
 }

@@ -5,6 +5,14 @@ public final class Text {
 
   private Text() {}
 
+  /** The items of a comma-separated setting, trimmed, empty ones dropped, in order. */
+  public static java.util.Set<String> splitList(String csv) {
+    return java.util.Arrays.stream(csv == null ? new String[0] : csv.split(","))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
+  }
+
   /** Trims, then rejects blank text, text over {@code max} characters and control characters. */
   public static String requireName(String value, String what, int max) {
     String trimmed = value == null ? "" : value.strip();

@@ -1,8 +1,9 @@
 package io.parley.messaging;
 
-/** Announces stored messages to every node, in each room's order. */
-public interface MessageEvents {
+import io.parley.common.Broadcast;
 
-  /** Called only after the message is durable, in seq order per room. */
-  void posted(Message message);
-}
+/**
+ * Stored messages announced to every node: published only after the message is durable, in seq
+ * order per room (the room's sequencer publishes them).
+ */
+public interface MessageEvents extends Broadcast<Message> {}

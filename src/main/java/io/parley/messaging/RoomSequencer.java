@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -18,15 +19,15 @@ public class RoomSequencer implements MessageSequencer {
   private static final int MAX_ATTEMPTS = 10;
 
   private final MessageStore store;
-  private final MessageEvents events;
+  private final Consumer<Message> announce;
   private final Clock clock;
   private final Supplier<String> ids;
   private final ConcurrentMap<String, RoomCounter> counters = new ConcurrentHashMap<>();
 
   public RoomSequencer(
-      MessageStore store, MessageEvents events, Clock clock, Supplier<String> ids) {
+      MessageStore store, Consumer<Message> announce, Clock clock, Supplier<String> ids) {
     this.store = store;
-    this.events = events;
+    this.announce = announce;
     this.clock = clock;
     this.ids = ids;
   }
@@ -55,7 +56,7 @@ public class RoomSequencer implements MessageSequencer {
           continue;
         }
         counter.last = message.seq();
-        events.posted(message);
+        announce.accept(message);
         return new SendResult(message, false);
       }
       throw new IllegalStateException("could not place a message in room " + draft.roomId());
@@ -63,7 +64,7 @@ public class RoomSequencer implements MessageSequencer {
   }
 
   private SendResult announced(SendResult result) {
-    events.posted(result.message());
+    announce.accept(result.message());
     return result;
   }
 

@@ -6,7 +6,6 @@ import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import io.parley.app.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +22,7 @@ public class MongoConnection {
 
   private static final Logger LOG = Logger.getLogger(MongoConnection.class.getName());
 
-  @Inject Settings settings;
+  @Inject StoreSettings settings;
 
   private EmbeddedMongo embedded;
   private MongoClient client;
@@ -38,9 +37,7 @@ public class MongoConnection {
                 () -> {
                   embedded =
                       EmbeddedMongo.start(
-                          settings.dataDir(),
-                          settings.embeddedMongoHost(),
-                          settings.embeddedMongoPort());
+                          settings.dataDir(), settings.embeddedHost(), settings.embeddedPort());
                   return embedded.uri();
                 });
     MongoClientSettings clientSettings =
@@ -50,7 +47,7 @@ public class MongoConnection {
             .applyToClusterSettings(b -> b.serverSelectionTimeout(10, TimeUnit.SECONDS))
             .build();
     client = MongoClients.create(clientSettings);
-    database = client.getDatabase(settings.mongoDatabase());
+    database = client.getDatabase(settings.database());
     Collections.createIndexes(database);
     long keyed = MongoMessageStore.addMissingKeys(database);
     if (keyed > 0) {
@@ -59,7 +56,7 @@ public class MongoConnection {
     LOG.info(
         () ->
             "MongoDB ready: database "
-                + settings.mongoDatabase()
+                + settings.database()
                 + (embedded != null ? " (embedded)" : ""));
   }
 

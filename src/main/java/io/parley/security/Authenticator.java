@@ -1,6 +1,5 @@
 package io.parley.security;
 
-import io.parley.app.Settings;
 import io.parley.users.UserClaims;
 import io.parley.users.UserService;
 import io.parley.users.VerifiedGroups;
@@ -23,7 +22,7 @@ public class Authenticator {
 
   public static final String COOKIE = "parley_token";
 
-  @Inject Settings settings;
+  @Inject SecuritySettings settings;
   @Inject UserService users;
   @Inject VerifiedGroups verifiedGroups;
   @Inject SessionRevocations revocations;

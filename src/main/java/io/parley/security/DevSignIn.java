@@ -1,6 +1,5 @@
 package io.parley.security;
 
-import io.parley.app.Settings;
 import io.parley.common.DomainException;
 import io.parley.users.Roles;
 import jakarta.annotation.PostConstruct;
@@ -20,7 +19,7 @@ public class DevSignIn {
 
   private static final Logger LOG = Logger.getLogger(DevSignIn.class.getName());
 
-  @Inject Settings settings;
+  @Inject SecuritySettings settings;
   @Inject Clock clock;
 
   private DevTokenIssuer issuer;

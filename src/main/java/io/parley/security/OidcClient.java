@@ -1,6 +1,5 @@
 package io.parley.security;
 
-import io.parley.app.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,7 +34,7 @@ public class OidcClient {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  @Inject Settings settings;
+  @Inject SecuritySettings settings;
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

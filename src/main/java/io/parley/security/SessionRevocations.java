@@ -1,5 +1,6 @@
 package io.parley.security;
 
+import io.parley.common.Broadcast.Subscription;
 import java.time.Instant;
 import java.util.function.Consumer;
 
@@ -17,5 +18,5 @@ public interface SessionRevocations {
   boolean isRevoked(String sessionId, Instant issuedAt);
 
   /** Calls {@code consumer} on this node with every session id revoked anywhere. */
-  void subscribe(Consumer<String> consumer);
+  Subscription subscribe(Consumer<String> consumer);
 }

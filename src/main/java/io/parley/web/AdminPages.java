@@ -1,6 +1,8 @@
 package io.parley.web;
 
 import io.parley.common.DomainException;
+import io.parley.render.RoomViews;
+import io.parley.render.Views;
 import io.parley.security.SignedIn;
 import io.parley.users.Roles;
 import io.parley.users.UserService;
@@ -57,6 +59,6 @@ public class AdminPages extends HttpServlet {
     model.put("sidebar", views.sidebar(me.userId()));
     model.put("done", done);
     model.put("error", error);
-    return templates.page("pages/admin", model);
+    return templates.page(Views.Page.ADMIN, model);
   }
 }

@@ -1,6 +1,5 @@
 package io.parley.web;
 
-import io.parley.app.Settings;
 import io.parley.security.Origins;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -35,7 +34,7 @@ public class CsrfGuard extends HttpFilter {
   private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
   private static final Set<String> TRUSTED_FETCH_SITES = Set.of("same-origin", "none");
 
-  @Inject Settings settings;
+  @Inject io.parley.security.SecuritySettings settings;
 
   @Override
   protected void doFilter(

@@ -1,5 +1,6 @@
 package io.parley.web;
 
+import io.parley.render.Views;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.servlet.RequestDispatcher;
@@ -112,6 +113,6 @@ public class ErrorPages extends HttpServlet {
     model.put("message", problem.message());
     model.put("reference", reference);
     model.put("me", null);
-    Requests.html(resp, problem.status(), templates.page("pages/error", model));
+    Requests.html(resp, problem.status(), templates.page(Views.Page.ERROR, model));
   }
 }

@@ -1,6 +1,5 @@
 package io.parley.web;
 
-import io.parley.app.Settings;
 import io.parley.security.TrustedProxies;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -19,7 +18,7 @@ import java.io.IOException;
  */
 public class ForwardedRequests extends HttpFilter {
 
-  @Inject Settings settings;
+  @Inject io.parley.security.SecuritySettings settings;
 
   @Override
   protected void doFilter(

@@ -1,6 +1,5 @@
 package io.parley.web;
 
-import io.parley.app.Settings;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,7 +19,7 @@ import java.io.IOException;
 @WebFilter(urlPatterns = "/*")
 public class HttpsRedirectFilter extends HttpFilter {
 
-  @Inject Settings settings;
+  @Inject WebSettings settings;
 
   @Override
   protected void doFilter(

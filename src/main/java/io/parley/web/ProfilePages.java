@@ -1,6 +1,9 @@
 package io.parley.web;
 
 import io.parley.common.DomainException;
+import io.parley.render.AvatarView;
+import io.parley.render.RoomViews;
+import io.parley.render.Views;
 import io.parley.security.SignedIn;
 import io.parley.users.Avatar;
 import io.parley.users.User;
@@ -146,6 +149,6 @@ public class ProfilePages extends HttpServlet {
     model.put("saved", saved);
     model.put("maxName", UserService.MAX_NAME);
     model.put("maxStatus", UserService.MAX_STATUS);
-    return templates.page("pages/profile", model);
+    return templates.page(Views.Page.PROFILE, model);
   }
 }

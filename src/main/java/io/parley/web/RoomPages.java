@@ -9,6 +9,10 @@ import io.parley.messaging.MessageService;
 import io.parley.receipts.ReceiptRecorder;
 import io.parley.receipts.ReceiptStore;
 import io.parley.receipts.Watermark;
+import io.parley.render.MemberView;
+import io.parley.render.RoomView;
+import io.parley.render.RoomViews;
+import io.parley.render.Views;
 import io.parley.rooms.Moderation;
 import io.parley.rooms.Room;
 import io.parley.rooms.RoomMode;
@@ -122,7 +126,7 @@ public class RoomPages extends HttpServlet {
     model.put(
         "publicRooms", rooms.publicRooms().stream().filter(r -> !mine.contains(r.id())).toList());
     model.put("error", error);
-    return templates.page("pages/rooms", model);
+    return templates.page(Views.Page.ROOMS, model);
   }
 
   private String roomPage(SignedIn me, String roomId, Long before) {
@@ -164,7 +168,7 @@ public class RoomPages extends HttpServlet {
     model.put("newestSeq", page.newestSeq());
     model.put("paged", before != null);
     model.put("clientMsgId", Ids.newId());
-    return templates.page("pages/room", model);
+    return templates.page(Views.Page.ROOM, model);
   }
 
   private String olderFragment(SignedIn me, String roomId, Long before) {
@@ -179,14 +183,14 @@ public class RoomPages extends HttpServlet {
     model.put("messages", views.messages(page.messages(), me.userId()));
     model.put("hasOlder", page.hasOlder());
     model.put("oldestSeq", page.oldestSeq());
-    return templates.fragment("fragments/history", "older", model);
+    return templates.fragment(Views.Fragment.OLDER_MESSAGES, model);
   }
 
   private void error(HttpServletResponse resp, SignedIn me, DomainException e) throws IOException {
     Map<String, Object> model = base(me, me == null ? List.of() : views.sidebar(me.userId()));
     model.put("status", Requests.status(e));
     model.put("message", e.getMessage());
-    Requests.html(resp, Requests.status(e), templates.page("pages/error", model));
+    Requests.html(resp, Requests.status(e), templates.page(Views.Page.ERROR, model));
   }
 
   private static Map<String, Object> base(SignedIn me, List<RoomView> sidebar) {

@@ -1,6 +1,5 @@
 package io.parley.web;
 
-import io.parley.app.Settings;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -28,7 +27,7 @@ public class SecurityHeadersFilter extends HttpFilter {
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
           + "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
-  @Inject Settings settings;
+  @Inject io.parley.security.SecuritySettings settings;
 
   private String csp = CSP;
 

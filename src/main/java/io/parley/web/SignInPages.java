@@ -2,6 +2,7 @@ package io.parley.web;
 
 import io.parley.common.DomainException;
 import io.parley.common.Text;
+import io.parley.render.Views;
 import io.parley.security.Authenticator;
 import io.parley.security.DevSignIn;
 import io.parley.security.DevTokenIssuer;
@@ -130,6 +131,6 @@ public class SignInPages extends HttpServlet {
     model.put("error", error);
     model.put("name", name);
     model.put("me", null);
-    return templates.page("pages/sign-in", model);
+    return templates.page(Views.Page.SIGN_IN, model);
   }
 }

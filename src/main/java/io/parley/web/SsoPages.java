@@ -1,5 +1,6 @@
 package io.parley.web;
 
+import io.parley.render.Views;
 import io.parley.security.Authenticator;
 import io.parley.security.InvalidTokenException;
 import io.parley.security.OidcClient;
@@ -89,7 +90,7 @@ public class SsoPages extends HttpServlet {
         resp,
         400,
         templates.page(
-            "pages/sign-in",
+            Views.Page.SIGN_IN,
             Map.of(
                 "devEnabled",
                 false,

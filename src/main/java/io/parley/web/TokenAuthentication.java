@@ -1,6 +1,5 @@
 package io.parley.web;
 
-import io.parley.app.Settings;
 import io.parley.security.AccessWithdrawnException;
 import io.parley.security.Authenticator;
 import io.parley.security.InvalidTokenException;
@@ -33,7 +32,7 @@ import java.util.Optional;
 public class TokenAuthentication implements HttpAuthenticationMechanism {
 
   @Inject Authenticator authenticator;
-  @Inject Settings settings;
+  @Inject io.parley.security.SecuritySettings settings;
 
   @Override
   public AuthenticationStatus validateRequest(

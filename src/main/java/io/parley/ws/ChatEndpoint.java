@@ -1,11 +1,11 @@
 package io.parley.ws;
 
-import io.parley.app.Settings;
 import io.parley.common.DomainException;
 import io.parley.messaging.MessageService;
 import io.parley.messaging.SendResult;
 import io.parley.presence.PresenceState;
 import io.parley.receipts.ReceiptStore;
+import io.parley.render.LiveFragments;
 import io.parley.rooms.Room;
 import io.parley.rooms.RoomService;
 import io.parley.rooms.RoomType;
@@ -62,7 +62,11 @@ public class ChatEndpoint {
   @Inject RoomService rooms;
   @Inject ReceiptStore receipts;
   @Inject MetricRegistry metrics;
-  @Inject Settings settings;
+
+  @Inject
+  @org.eclipse.microprofile.config.inject.ConfigProperty(name = "parley.limits.sockets-per-user")
+  int socketsPerUser;
+
   @Inject SessionExpiry expiry;
   @Inject DeliveryLanes lanes;
 
@@ -91,7 +95,7 @@ public class ChatEndpoint {
             () -> metrics.counter("parley.sockets.closed_too_slow").inc(),
             lanes.writers());
     connection.presenceDue(PresenceState.ONLINE, System.currentTimeMillis(), 0);
-    if (!presence.admit(connection, PresenceState.ONLINE, settings.socketsPerUser())) {
+    if (!presence.admit(connection, PresenceState.ONLINE, socketsPerUser)) {
       metrics.counter("parley.sockets.refused").inc();
       session.close(
           new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too many open connections"));

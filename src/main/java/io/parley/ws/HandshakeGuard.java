@@ -1,8 +1,8 @@
 package io.parley.ws;
 
-import io.parley.app.Settings;
-import io.parley.cluster.HazelcastRateLimits;
 import io.parley.security.Origins;
+import io.parley.security.RateLimits;
+import io.parley.security.SecuritySettings;
 import io.parley.security.SignedIn;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -20,14 +20,14 @@ import java.io.IOException;
 @WebFilter(urlPatterns = "/ws")
 public class HandshakeGuard extends HttpFilter {
 
-  @Inject Settings settings;
-  @Inject HazelcastRateLimits limits;
+  @Inject SecuritySettings settings;
+  @Inject RateLimits limits;
 
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    var verdict = limits.tryAcquire(HazelcastRateLimits.Kind.HANDSHAKES, clientAddress(request));
+    var verdict = limits.tryAcquire(RateLimits.Kind.HANDSHAKES, clientAddress(request));
     if (!verdict.allowed()) {
       response.setHeader("Retry-After", String.valueOf(verdict.retryAfterSeconds()));
       response.sendError(429, "too many connection attempts");

@@ -13,9 +13,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One open tab. It watches one room at a time (after the client's resume frame) and delivers that
- * room's messages exactly once and in seq order: older or repeated seqs are dropped, and a gap is
- * filled from the store before the newer message goes out.
+ * One open tab: its socket's outbound queue, its frame budget, the room it watches (one at a time,
+ * after the client's resume frame, through a {@link RoomCursor}), its sidebar badges, and what its
+ * page shows (members with live presence, the receipt line).
  */
 final class LiveConnection {
 
@@ -30,28 +30,16 @@ final class LiveConnection {
   private final OutboundQueue outbound;
   private final SignedIn signedIn;
   private final Set<String> rooms = ConcurrentHashMap.newKeySet();
-  private final Map<String, Long> lastRead = new ConcurrentHashMap<>();
-  private final Map<String, Long> latest = new ConcurrentHashMap<>();
-  private final Map<String, Long> mentions = new ConcurrentHashMap<>();
   private final Set<String> peers = ConcurrentHashMap.newKeySet();
+  private final FrameGuard guard = new FrameGuard();
+  private final Badges badges; // guarded by this
+  private final RoomCursor cursor = new RoomCursor(); // guarded by this
 
-  /** Frames of any kind: 100 at once, 50 a second after that, on this socket. */
-  private final io.github.bucket4j.Bucket frames =
-      io.github.bucket4j.Bucket.builder()
-          .addLimit(l -> l.capacity(100).refillGreedy(50, java.time.Duration.ofSeconds(1)))
-          .build();
-
-  /** Rate-limit refusals in the last minute; past {@link #ABUSE_REFUSALS} the socket closes. */
-  static final int ABUSE_REFUSALS = 50;
-
-  private final java.util.ArrayDeque<Long> refusals = new java.util.ArrayDeque<>();
-  private String watchedRoom;
   private boolean watchingAsMember;
   private boolean watchingOneToOne;
   private volatile Set<String> watchedMembers = Set.of();
   private PresenceState reportedPresence;
   private long presenceReportedAt;
-  private long lastSentSeq;
 
   /**
    * @param memberOf the rooms whose unread badges this tab's sidebar shows
@@ -76,7 +64,7 @@ final class LiveConnection {
             Runnable::run);
     this.signedIn = signedIn;
     this.rooms.addAll(memberOf);
-    this.lastRead.putAll(lastRead);
+    this.badges = new Badges(signedIn.userId(), lastRead);
     this.peers.addAll(peers);
   }
 
@@ -106,55 +94,25 @@ final class LiveConnection {
   }
 
   boolean frameAllowed() {
-    return frames.tryConsume(1);
+    return guard.allowed();
   }
 
   /** Notes a rate-limit refusal; true once they keep coming (many within a minute). */
-  synchronized boolean persistentlyAbusive() {
-    long now = System.nanoTime();
-    refusals.addLast(now);
-    while (!refusals.isEmpty() && now - refusals.peekFirst() > 60_000_000_000L) {
-      refusals.removeFirst();
-    }
-    return refusals.size() > ABUSE_REFUSALS;
-  }
-
-  /** A sidebar badge: unread messages and, among them, those mentioning the user. */
-  record Badge(long unread, long mentions) {}
-
-  /** Counts the messages above a seq that mention a user, when the tab does not know yet. */
-  interface MentionCounter {
-    long since(String userId, String roomId, long afterSeq);
+  boolean persistentlyAbusive() {
+    return guard.persistentlyAbusive();
   }
 
   /** A message arrived in a room this tab does not watch; returns the room's new badge. */
-  synchronized Badge arrived(Message m, MentionCounter counter) {
-    latest.merge(m.roomId(), m.seq(), Math::max);
-    long read = lastRead.getOrDefault(m.roomId(), 0L);
-    Long known = mentions.get(m.roomId());
-    long count;
-    if (known == null) {
-      count = counter.since(userId(), m.roomId(), read); // the message is stored already
-    } else {
-      count = known + (m.mentions(userId()) ? 1 : 0);
-    }
-    mentions.put(m.roomId(), count);
-    return new Badge(Math.max(0, m.seq() - read), count);
+  synchronized Badges.Badge arrived(Message m, Badges.MentionCounter counter) {
+    return badges.arrived(m, counter);
   }
 
   /**
    * The user read the room up to {@code seq}, here or in another tab; returns the room's new badge,
    * or null when that changes nothing.
    */
-  synchronized Badge readUpTo(String roomId, long seq, MentionCounter counter) {
-    if (seq <= lastRead.getOrDefault(roomId, 0L)) {
-      return null;
-    }
-    lastRead.put(roomId, seq);
-    long unread = Math.max(0, latest.getOrDefault(roomId, seq) - seq);
-    long count = unread == 0 ? 0 : counter.since(userId(), roomId, seq);
-    mentions.put(roomId, count);
-    return new Badge(unread, count);
+  synchronized Badges.Badge readUpTo(String roomId, long seq, Badges.MentionCounter counter) {
+    return badges.readUpTo(roomId, seq, counter);
   }
 
   String id() {
@@ -186,7 +144,7 @@ final class LiveConnection {
    * tab already shows it, so a busy room does not resend the same line with every message.
    */
   synchronized boolean receiptLineChanges(String roomId, String text) {
-    if (!roomId.equals(watchedRoom) || text.equals(shownReceiptLine)) {
+    if (!cursor.watches(roomId) || text.equals(shownReceiptLine)) {
       return false;
     }
     shownReceiptLine = text;
@@ -196,8 +154,8 @@ final class LiveConnection {
   /** The user lost the room: nothing of it reaches this tab any more. */
   synchronized void left(String roomId) {
     rooms.remove(roomId);
-    if (roomId.equals(watchedRoom)) {
-      watchedRoom = null;
+    if (cursor.watches(roomId)) {
+      cursor.stop();
       watchingAsMember = false;
       watchedMembers = Set.of();
     }
@@ -205,7 +163,7 @@ final class LiveConnection {
 
   /** The watched room's member list changed (someone joined): presence follows the new list. */
   synchronized void membersChanged(String roomId, Set<String> members) {
-    if (roomId.equals(watchedRoom)) {
+    if (cursor.watches(roomId)) {
       watchedMembers = livePresenceOf(members);
       if (members.contains(userId())) {
         watchingAsMember = true;
@@ -257,7 +215,7 @@ final class LiveConnection {
   }
 
   synchronized boolean watches(String roomId) {
-    return roomId.equals(watchedRoom);
+    return cursor.watches(roomId);
   }
 
   /**
@@ -273,43 +231,16 @@ final class LiveConnection {
       LongFunction<List<Message>> missed,
       Renderer renderer) {
     rooms.add(roomId);
-    watchedRoom = roomId;
     watchingAsMember = member;
     watchingOneToOne = oneToOne;
     watchedMembers = livePresenceOf(members);
-    lastSentSeq = afterSeq;
     shownReceiptLine = null;
-    catchUp(Long.MAX_VALUE, missed, renderer);
-    return lastSentSeq;
+    return cursor.watch(roomId, afterSeq, missed, m -> send(renderer.render(m, this)));
   }
 
   /** Delivers a live message of the watched room; returns true if it was sent now. */
   synchronized boolean deliver(Message m, LongFunction<List<Message>> missed, Renderer renderer) {
-    if (!m.roomId().equals(watchedRoom) || m.seq() <= lastSentSeq) {
-      return false;
-    }
-    if (m.seq() > lastSentSeq + 1) {
-      catchUp(m.seq() - 1, missed, renderer);
-    }
-    send(renderer.render(m, this));
-    lastSentSeq = m.seq();
-    return true;
-  }
-
-  private void catchUp(long upTo, LongFunction<List<Message>> missed, Renderer renderer) {
-    while (lastSentSeq < upTo) {
-      List<Message> page = missed.apply(lastSentSeq);
-      if (page.isEmpty()) {
-        return;
-      }
-      for (Message m : page) {
-        if (m.seq() > upTo) {
-          return;
-        }
-        send(renderer.render(m, this));
-        lastSentSeq = m.seq();
-      }
-    }
+    return cursor.deliver(m, missed, sent -> send(renderer.render(sent, this)));
   }
 
   /**

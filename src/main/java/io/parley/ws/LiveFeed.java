@@ -1,10 +1,12 @@
 package io.parley.ws;
 
-import io.parley.cluster.HazelcastMessageEvents;
+import io.parley.common.Broadcast.Subscription;
 import io.parley.messaging.Message;
+import io.parley.messaging.MessageEvents;
 import io.parley.messaging.MessageService;
 import io.parley.messaging.MessageStore;
 import io.parley.receipts.ReceiptRecorder;
+import io.parley.render.LiveFragments;
 import io.parley.rooms.Room;
 import io.parley.rooms.RoomService;
 import io.parley.rooms.RoomType;
@@ -15,7 +17,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
 import java.util.logging.Level;
@@ -31,7 +32,7 @@ public class LiveFeed {
   private static final Logger LOG = Logger.getLogger(LiveFeed.class.getName());
   private static final int CATCH_UP_PAGE = 200;
 
-  @Inject HazelcastMessageEvents events;
+  @Inject MessageEvents events;
   @Inject LiveConnections connections;
   @Inject LiveFragments fragments;
   @Inject MessageStore store;
@@ -41,7 +42,7 @@ public class LiveFeed {
   @Inject RoomService rooms;
   @Inject DeliveryLanes lanes;
 
-  private UUID subscription;
+  private Subscription subscription = Subscription.NONE;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     // The topic's thread only hands the message over; delivery runs on the room's lane.
@@ -50,9 +51,7 @@ public class LiveFeed {
 
   @PreDestroy
   void stop() {
-    if (subscription != null) {
-      events.unsubscribe(subscription);
-    }
+    subscription.close();
   }
 
   /** The tab starts watching a room it may see, from the last seq it already shows. */
@@ -103,9 +102,8 @@ public class LiveFeed {
           }
         } else {
           receipts.delivered(connection.userId(), message.roomId(), message.seq());
-          connection.send(
-              fragments.badge(
-                  message.roomId(), connection.arrived(message, messages::mentionsSince)));
+          Badges.Badge badge = connection.arrived(message, messages::mentionsSince);
+          connection.send(fragments.badge(message.roomId(), badge.unread(), badge.mentions()));
         }
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "could not deliver message " + message.id() + " to a socket", e);

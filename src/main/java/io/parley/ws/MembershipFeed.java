@@ -1,20 +1,20 @@
 package io.parley.ws;
 
-import io.parley.cluster.HazelcastMembershipEvents;
+import io.parley.common.Broadcast.Subscription;
+import io.parley.render.LiveFragments;
+import io.parley.render.RoomViews;
 import io.parley.rooms.Membership;
+import io.parley.rooms.MembershipChange;
+import io.parley.rooms.MembershipEvents;
 import io.parley.rooms.Room;
 import io.parley.rooms.RoomService;
 import io.parley.rooms.RoomType;
-import io.parley.web.RoomViews;
-import io.parley.web.Views;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -28,14 +28,13 @@ public class MembershipFeed {
 
   private static final Logger LOG = Logger.getLogger(MembershipFeed.class.getName());
 
-  @Inject HazelcastMembershipEvents events;
+  @Inject MembershipEvents events;
   @Inject LiveConnections connections;
   @Inject RoomService rooms;
   @Inject RoomViews views;
-  @Inject Views templates;
   @Inject LiveFragments fragments;
 
-  private UUID subscription;
+  private Subscription subscription = Subscription.NONE;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
     subscription = events.subscribe(this::joined);
@@ -43,16 +42,10 @@ public class MembershipFeed {
 
   @PreDestroy
   void stop() {
-    if (subscription != null) {
-      try {
-        events.unsubscribe(subscription);
-      } catch (RuntimeException e) {
-        // Hazelcast is already gone at shutdown: nothing left to unsubscribe from
-      }
-    }
+    subscription.close();
   }
 
-  void joined(HazelcastMembershipEvents.Joined joined) {
+  void joined(MembershipChange joined) {
     rooms.membersChanged(joined.roomId());
     refreshMemberLists(joined.roomId());
     if (joined.left()) {
@@ -74,11 +67,7 @@ public class MembershipFeed {
                 : Set.of();
         connection.joined(room.id(), peers);
         connections.index(connection, room.id());
-        connection.send(
-            templates.fragment(
-                "fragments/sidebar",
-                "sidebar",
-                Map.of("rooms", views.sidebar(connection.userId()))));
+        connection.send(fragments.sidebar(connection.userId()));
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "could not add room " + joined.roomId() + " to a page", e);
       }
@@ -91,11 +80,7 @@ public class MembershipFeed {
       if (userIds.contains(connection.userId()) && connection.rooms().contains(roomId)) {
         connection.left(roomId);
         connections.unindex(connection, roomId);
-        connection.send(
-            templates.fragment(
-                "fragments/sidebar",
-                "sidebar",
-                Map.of("rooms", views.sidebar(connection.userId()))));
+        connection.send(fragments.sidebar(connection.userId()));
         connection.send(fragments.error("You were removed from this room by a moderator.", null));
       }
     }
@@ -110,9 +95,7 @@ public class MembershipFeed {
     try {
       var members = views.members(roomId);
       Set<String> ids = members.stream().map(m -> m.userId()).collect(Collectors.toSet());
-      String html =
-          templates.fragment(
-              "fragments/members", "members", Map.of("roomId", roomId, "members", members));
+      String html = fragments.members(roomId, members);
       for (LiveConnection watcher : watchers) {
         watcher.membersChanged(roomId, ids);
         watcher.send(html);

@@ -1,9 +1,9 @@
 package io.parley.ws;
 
-import io.parley.cluster.HazelcastPresence;
+import io.parley.common.Broadcast.Subscription;
+import io.parley.presence.PresenceDirectory;
 import io.parley.presence.PresenceState;
-import io.parley.web.Dom;
-import io.parley.web.Views;
+import io.parley.render.LiveFragments;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -32,21 +32,23 @@ public class PresenceFeed {
   static final long PUSH_EVERY_MILLIS = 1000;
   private static final Logger LOG = Logger.getLogger(PresenceFeed.class.getName());
 
-  @Inject HazelcastPresence presence;
+  @Inject PresenceDirectory presence;
   @Inject LiveConnections connections;
-  @Inject Views views;
+  @Inject LiveFragments fragments;
 
   private final Set<String> changed = ConcurrentHashMap.newKeySet();
+  private Subscription subscription = Subscription.NONE;
   private final ScheduledExecutorService pusher = Schedulers.daemon("parley-presence-push");
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    presence.subscribe(changed::add);
+    subscription = presence.subscribe(changed::add);
     pusher.scheduleWithFixedDelay(
         this::pushSafely, PUSH_EVERY_MILLIS, PUSH_EVERY_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   @PreDestroy
   void stop() {
+    subscription.close();
     pusher.shutdownNow();
   }
 
@@ -83,9 +85,7 @@ public class PresenceFeed {
       StringBuilder frame = null;
       for (String userId : people) {
         if (connection.showsMember(userId)) {
-          String dot =
-              dots.computeIfAbsent(
-                  userId, id -> views.fragment("fragments/live", "presence", model(id)));
+          String dot = dots.computeIfAbsent(userId, this::dot);
           frame = frame == null ? new StringBuilder(dot) : frame.append(dot);
         }
       }
@@ -95,12 +95,10 @@ public class PresenceFeed {
     }
   }
 
-  private Map<String, Object> model(String userId) {
-    Map<String, Object> model = new HashMap<>();
-    model.put("userId", userId);
-    model.put("key", Dom.key(userId));
-    model.put("state", presence.stateOf(userId).name().toLowerCase());
-    model.put("lastSeen", presence.lastSeen(userId).map(Object::toString).orElse(null));
-    return model;
+  private String dot(String userId) {
+    return fragments.presence(
+        userId,
+        presence.stateOf(userId).name().toLowerCase(),
+        presence.lastSeen(userId).map(Object::toString).orElse(null));
   }
 }

@@ -1,14 +1,16 @@
 package io.parley.ws;
 
-import io.parley.cluster.HazelcastReceiptEvents;
+import io.parley.common.Broadcast.Subscription;
 import io.parley.messaging.Message;
 import io.parley.messaging.MessageService;
 import io.parley.messaging.MessageStore;
 import io.parley.receipts.CachedReceipts;
 import io.parley.receipts.ReceiptChange;
+import io.parley.receipts.ReceiptEvents;
+import io.parley.render.LiveFragments;
+import io.parley.render.RoomViews;
 import io.parley.rooms.Room;
 import io.parley.rooms.RoomService;
-import io.parley.web.RoomViews;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -18,7 +20,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,7 +32,7 @@ public class ReceiptFeed {
 
   private static final Logger LOG = Logger.getLogger(ReceiptFeed.class.getName());
 
-  @Inject HazelcastReceiptEvents events;
+  @Inject ReceiptEvents events;
   @Inject LiveConnections connections;
   @Inject LiveFragments fragments;
   @Inject MessageService messages;
@@ -41,7 +42,7 @@ public class ReceiptFeed {
   @Inject CachedReceipts marks;
   @Inject DeliveryLanes lanes;
 
-  private UUID subscription;
+  private Subscription subscription = Subscription.NONE;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
     // The topic's thread only hands the batch over; one lane keeps batches in order.
@@ -50,13 +51,7 @@ public class ReceiptFeed {
 
   @PreDestroy
   void stop() {
-    if (subscription != null) {
-      try {
-        events.unsubscribe(subscription);
-      } catch (RuntimeException e) {
-        // Hazelcast is already gone at shutdown: nothing left to unsubscribe from
-      }
-    }
+    subscription.close();
   }
 
   void changed(List<ReceiptChange> changes) {
@@ -69,7 +64,7 @@ public class ReceiptFeed {
           var badge =
               connection.readUpTo(change.roomId(), change.mark().read(), messages::mentionsSince);
           if (badge != null) {
-            connection.send(fragments.badge(change.roomId(), badge));
+            connection.send(fragments.badge(change.roomId(), badge.unread(), badge.mentions()));
           }
         }
       }

@@ -1,6 +1,9 @@
 package io.parley.ws;
 
-import io.parley.cluster.HazelcastRevocations;
+import io.parley.common.Broadcast.Subscription;
+import io.parley.security.SessionRevocations;
+import io.parley.users.AccessWithdrawals;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -13,12 +16,22 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class RevocationFeed {
 
-  @Inject HazelcastRevocations revocations;
+  @Inject AccessWithdrawals withdrawals;
+  @Inject SessionRevocations revocations;
   @Inject LiveConnections connections;
 
+  private Subscription withdrawn = Subscription.NONE;
+  private Subscription signedOut = Subscription.NONE;
+
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    revocations.subscribeWithdrawn(this::withdrawn);
-    revocations.subscribe(this::signedOut);
+    withdrawn = withdrawals.subscribe(this::withdrawn);
+    signedOut = revocations.subscribe(this::signedOut);
+  }
+
+  @PreDestroy
+  void stop() {
+    withdrawn.close();
+    signedOut.close();
   }
 
   void withdrawn(String userId) {

@@ -1,17 +1,16 @@
 package io.parley.ws;
 
-import io.parley.cluster.HazelcastTypingEvents;
+import io.parley.common.Broadcast.Subscription;
 import io.parley.presence.Typing;
+import io.parley.presence.TypingEvents;
 import io.parley.presence.TypingIndicator;
-import io.parley.web.Views;
+import io.parley.render.LiveFragments;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -22,13 +21,13 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class TypingFeed {
 
-  @Inject HazelcastTypingEvents events;
+  @Inject TypingEvents events;
   @Inject LiveConnections connections;
-  @Inject Views views;
+  @Inject LiveFragments fragments;
   @Inject Clock clock;
 
   private final TypingIndicator indicator = new TypingIndicator();
-  private UUID subscription;
+  private Subscription subscription = Subscription.NONE;
   private ScheduledExecutorService sweeper;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -40,9 +39,7 @@ public class TypingFeed {
 
   @PreDestroy
   void stop() {
-    if (subscription != null) {
-      events.unsubscribe(subscription);
-    }
+    subscription.close();
     if (sweeper != null) {
       sweeper.shutdownNow();
     }
@@ -70,8 +67,7 @@ public class TypingFeed {
     for (LiveConnection connection : connections.inRoom(roomId)) {
       if (connection.watches(roomId)) {
         String text = TypingIndicator.describe(indicator.typists(roomId, connection.userId()));
-        connection.send(
-            views.fragment("fragments/live", "typing", Map.of("roomId", roomId, "text", text)));
+        connection.send(fragments.typing(roomId, text));
       }
     }
   }

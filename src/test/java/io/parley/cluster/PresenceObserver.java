@@ -1,7 +1,7 @@
 package io.parley.cluster;
 
 import io.parley.it.TestUser;
-import io.parley.web.Dom;
+import io.parley.render.Dom;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;

@@ -17,7 +17,7 @@ class PresenceIT {
     String room = alice.createRoom(Parley.unique("presence"), "public");
     bob.join(room);
     String bobId = bob.userId();
-    String bobDot = "presence-" + io.parley.web.Dom.key(bobId);
+    String bobDot = "presence-" + io.parley.render.Dom.key(bobId);
     try (LiveSocket a = LiveSocket.open(alice)) {
       a.resume(room, 0);
       Thread.sleep(300);
@@ -48,7 +48,7 @@ class PresenceIT {
     TestUser alice = Parley.signIn(Parley.unique("Alice"));
     TestUser carol = Parley.signIn(Parley.unique("Carol"));
     String room = alice.createRoom(Parley.unique("newcomers"), "public");
-    String carolDot = "presence-" + io.parley.web.Dom.key(carol.userId());
+    String carolDot = "presence-" + io.parley.render.Dom.key(carol.userId());
     try (LiveSocket a = LiveSocket.open(alice).resume(room, 0)) {
       Thread.sleep(300);
       carol.join(room);

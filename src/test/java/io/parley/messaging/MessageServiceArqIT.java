@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.parley.cluster.HazelcastMessageEvents;
 import io.parley.common.DomainException;
 import io.parley.rooms.Room;
 import io.parley.rooms.RoomService;
@@ -46,7 +45,7 @@ class MessageServiceArqIT {
   @Inject MessageService messages;
   @Inject RoomService rooms;
   @Inject UserService users;
-  @Inject HazelcastMessageEvents events;
+  @Inject MessageEvents events;
 
   private String user(String name) {
     String id = "arq:" + name + "-" + UUID.randomUUID();
@@ -59,7 +58,7 @@ class MessageServiceArqIT {
     String alice = user("alice");
     Room room = rooms.create(alice, "arquillian " + UUID.randomUUID(), RoomType.PUBLIC);
     LinkedBlockingQueue<Message> announced = new LinkedBlockingQueue<>();
-    UUID subscription =
+    var subscription =
         events.subscribe(
             m -> {
               if (m.roomId().equals(room.id())) {
@@ -85,7 +84,7 @@ class MessageServiceArqIT {
       List<Message> stored = messages.history(alice, room.id(), HistoryQuery.latest()).messages();
       assertEquals(List.of(1L, 2L, 3L), stored.stream().map(Message::seq).toList());
     } finally {
-      events.unsubscribe(subscription);
+      subscription.close();
     }
   }
 

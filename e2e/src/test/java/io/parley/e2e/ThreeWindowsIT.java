@@ -71,7 +71,7 @@ class ThreeWindowsIT {
       ada.driver.findElement(By.cssSelector("form.direct button")).click();
       ada.awaitLive();
       By bobInDms =
-          By.cssSelector(".sidebar .presence-" + io.parley.web.Dom.key("dev:bob." + suffix));
+          By.cssSelector(".sidebar .presence-" + io.parley.render.Dom.key("dev:bob." + suffix));
       ada.wait.until(ExpectedConditions.attributeContains(bobInDms, "class", "online"));
       ada.type("Just us now" + Keys.ENTER);
       ada.wait.until(ExpectedConditions.textToBe(By.cssSelector(".seen"), "Delivered"));

@@ -32,7 +32,8 @@ class TwoWindowsChatIT {
       bob.awaitLive();
       WebElement adaDot =
           bob.driver.findElement(
-              By.cssSelector(".members .presence-" + io.parley.web.Dom.key("dev:ada." + suffix)));
+              By.cssSelector(
+                  ".members .presence-" + io.parley.render.Dom.key("dev:ada." + suffix)));
       assertTrue(adaDot.getAttribute("class").contains("online"), "Bob sees Ada online");
 
       ada.type("Hello Bob, launch is at noon" + Keys.ENTER);

@@ -1,4 +1,4 @@
-package io.parley.web;
+package io.parley.render;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -45,13 +45,48 @@ public class Views {
     return engine;
   }
 
-  /** A whole template, e.g. {@code pages/room}. */
-  public String page(String template, Map<String, Object> model) {
-    return engine.process(template, new Context(null, model));
+  /** Every page template. */
+  public enum Page {
+    ROOMS("pages/rooms"),
+    ROOM("pages/room"),
+    PROFILE("pages/profile"),
+    ADMIN("pages/admin"),
+    SIGN_IN("pages/sign-in"),
+    ERROR("pages/error");
+
+    final String template;
+
+    Page(String template) {
+      this.template = template;
+    }
   }
 
-  /** One fragment of a template, e.g. {@code fragments/live} / {@code append}. */
-  public String fragment(String template, String fragment, Map<String, Object> model) {
-    return engine.process(template, Set.of(fragment), new Context(null, model));
+  /** Every fragment rendered on its own: htmx answers and socket pushes. */
+  public enum Fragment {
+    APPEND("fragments/live", "append"),
+    BADGE("fragments/live", "badge"),
+    RECEIPT("fragments/live", "receipt"),
+    STATUS("fragments/live", "status"),
+    TYPING("fragments/live", "typing"),
+    PRESENCE("fragments/live", "presence"),
+    SIDEBAR("fragments/sidebar", "sidebar"),
+    MEMBERS("fragments/members", "members"),
+    OLDER_MESSAGES("fragments/history", "older");
+
+    final String template;
+    final String name;
+
+    Fragment(String template, String name) {
+      this.template = template;
+      this.name = name;
+    }
+  }
+
+  public String page(Page page, Map<String, Object> model) {
+    return engine.process(page.template, new Context(null, model));
+  }
+
+  public String fragment(Fragment fragment, Map<String, Object> model) {
+    return engine.process(fragment.template, Set.of(fragment.name), new Context(null, model));
   }
 }

@@ -1,8 +1,8 @@
-package io.parley.web;
+package io.parley.render;
 
-import io.parley.cluster.HazelcastPresence;
 import io.parley.messaging.Message;
 import io.parley.messaging.MessageService;
+import io.parley.presence.PresenceDirectory;
 import io.parley.receipts.ReceiptLine;
 import io.parley.receipts.ReceiptRecorder;
 import io.parley.receipts.ReceiptStore;
@@ -32,7 +32,7 @@ public class RoomViews {
   @Inject ReceiptStore receipts;
   @Inject ReceiptRecorder recorder;
   @Inject UserService users;
-  @Inject HazelcastPresence presence;
+  @Inject PresenceDirectory presence;
 
   /** The room's members with their presence, online first, then by name. */
   public List<MemberView> members(String roomId) {

@@ -1,4 +1,4 @@
-package io.parley.web;
+package io.parley.render;
 
 /**
  * A room as the sidebar and room header show it. In a one-to-one conversation {@code peer} is the

@@ -1,4 +1,4 @@
-package io.parley.web;
+package io.parley.render;
 
 import io.parley.users.User;
 

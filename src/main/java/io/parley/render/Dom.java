@@ -1,4 +1,4 @@
-package io.parley.web;
+package io.parley.render;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;

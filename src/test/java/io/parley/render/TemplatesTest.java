@@ -1,4 +1,4 @@
-package io.parley.web;
+package io.parley.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -128,37 +128,9 @@ class TemplatesTest {
   }
 
   @Test
-  void afterSignInOnlyLocalPathsAreFollowed() {
-    assertEquals("/rooms/abc-1", Requests.localPath("/rooms/abc-1"));
-    for (String away :
-        new String[] {
-          null,
-          "",
-          "rooms",
-          "//evil.example",
-          "/\\evil.example",
-          "https://evil.example",
-          "/rooms?x=<script>",
-          "/" + "a".repeat(300)
-        }) {
-      assertEquals("/rooms", Requests.localPath(away), String.valueOf(away));
-    }
-  }
-
-  @Test
   void initialsAndUnknownSenders() {
     assertEquals("AL", AvatarView.initials("ada lovelace"));
     assertEquals("É", AvatarView.initials("  élodie "));
     assertEquals("unknown user", MessageView.of(message("x"), Map.of(), "u").senderName());
-  }
-
-  @Test
-  void usernamesDeriveFromTheTypedName() {
-    assertEquals("ada.lovelace", SignInPages.usernameOf("Ada  Lovelace"));
-    assertEquals(
-        io.parley.common.DomainException.class,
-        org.junit.jupiter.api.Assertions.assertThrows(
-                RuntimeException.class, () -> SignInPages.usernameOf("!!"))
-            .getClass());
   }
 }

@@ -1,4 +1,4 @@
-package io.parley.web;
+package io.parley.render;
 
 /** A room member as the member list shows them, with their presence and profile. */
 public record MemberView(

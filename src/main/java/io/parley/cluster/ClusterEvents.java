@@ -1,0 +1,99 @@
+package io.parley.cluster;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.parley.messaging.Message;
+import io.parley.messaging.MessageEvents;
+import io.parley.presence.Typing;
+import io.parley.presence.TypingEvents;
+import io.parley.receipts.ReceiptChange;
+import io.parley.receipts.ReceiptEvents;
+import io.parley.rooms.MembershipChange;
+import io.parley.rooms.MembershipEvents;
+import io.parley.users.AccessWithdrawals;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The cluster's event streams, one Hazelcast topic each. Only stored messages ride a reliable topic
+ * (replicated, one order for every listener, receivers fill gaps from the store); the rest are
+ * plain topics, since losing one costs a moment's staleness, never data.
+ */
+@ApplicationScoped
+public class ClusterEvents {
+
+  static final String MESSAGES = "parley.messages";
+  static final String MEMBERSHIPS = "parley.memberships";
+  static final String RECEIPTS = "parley.receipts";
+  static final String TYPING = "parley.typing";
+  static final String WITHDRAWALS = "parley.revocations";
+
+  @Produces
+  @Singleton
+  MessageEvents messages(HazelcastInstance hazelcast) {
+    return new Messages(hazelcast);
+  }
+
+  @Produces
+  @Singleton
+  MembershipEvents memberships(HazelcastInstance hazelcast) {
+    return new Memberships(hazelcast);
+  }
+
+  @Produces
+  @Singleton
+  ReceiptEvents receipts(HazelcastInstance hazelcast) {
+    return new Receipts(hazelcast);
+  }
+
+  @Produces
+  @Singleton
+  TypingEvents typing(HazelcastInstance hazelcast) {
+    return new TypingTopic(hazelcast);
+  }
+
+  @Produces
+  @Singleton
+  AccessWithdrawals withdrawals(HazelcastInstance hazelcast) {
+    return new Withdrawals(hazelcast);
+  }
+
+  private static final class Messages extends ClusterTopic<Message> implements MessageEvents {
+    Messages(HazelcastInstance hazelcast) {
+      super(hazelcast, MESSAGES, true);
+    }
+  }
+
+  private static final class Memberships extends ClusterTopic<MembershipChange>
+      implements MembershipEvents {
+    Memberships(HazelcastInstance hazelcast) {
+      super(hazelcast, MEMBERSHIPS, false);
+    }
+  }
+
+  private static final class Receipts extends ClusterTopic<List<ReceiptChange>>
+      implements ReceiptEvents {
+    Receipts(HazelcastInstance hazelcast) {
+      super(hazelcast, RECEIPTS, false);
+    }
+
+    @Override
+    public void publish(List<ReceiptChange> changes) {
+      super.publish(new ArrayList<>(changes)); // a serializable copy of whatever list it was
+    }
+  }
+
+  private static final class TypingTopic extends ClusterTopic<Typing> implements TypingEvents {
+    TypingTopic(HazelcastInstance hazelcast) {
+      super(hazelcast, TYPING, false);
+    }
+  }
+
+  private static final class Withdrawals extends ClusterTopic<String> implements AccessWithdrawals {
+    Withdrawals(HazelcastInstance hazelcast) {
+      super(hazelcast, WITHDRAWALS, false);
+    }
+  }
+}

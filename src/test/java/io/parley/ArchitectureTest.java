@@ -1,0 +1,108 @@
+package io.parley;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package rules of docs/architecture.md, checked on the sources: the domain never names an
+ * adapter, adapters never name each other (pages, sockets and the API share only {@code render}),
+ * and only {@code app} wires adapters together.
+ */
+class ArchitectureTest {
+
+  private static final Path SOURCES = Path.of("src/main/java/io/parley");
+  private static final Pattern REFERENCE = Pattern.compile("\\bio\\.parley\\.(\\w+)\\.");
+
+  /** What each package may name besides itself (and anything outside io.parley). */
+  private static final Map<String, Set<String>> ALLOWED =
+      Map.ofEntries(
+          Map.entry("common", Set.of()),
+          Map.entry("users", Set.of("common")),
+          Map.entry("rooms", Set.of("common")),
+          Map.entry("messaging", Set.of("common", "rooms")),
+          Map.entry("presence", Set.of("common")),
+          Map.entry("receipts", Set.of("common")),
+          Map.entry("security", Set.of("common", "users")),
+          Map.entry(
+              "render", Set.of("common", "messaging", "presence", "receipts", "rooms", "users")),
+          Map.entry("mongo", Set.of("common", "messaging", "receipts", "rooms", "users")),
+          Map.entry(
+              "cluster",
+              Set.of("common", "messaging", "presence", "receipts", "rooms", "security", "users")),
+          Map.entry(
+              "web",
+              Set.of("common", "messaging", "receipts", "rooms", "security", "users", "render")),
+          Map.entry(
+              "ws",
+              Set.of(
+                  "common",
+                  "messaging",
+                  "presence",
+                  "receipts",
+                  "rooms",
+                  "security",
+                  "users",
+                  "render")),
+          Map.entry("api", Set.of("common", "messaging", "rooms", "security", "users")),
+          Map.entry(
+              "app",
+              Set.of(
+                  "common",
+                  "messaging",
+                  "presence",
+                  "receipts",
+                  "rooms",
+                  "security",
+                  "users",
+                  "mongo",
+                  "cluster",
+                  "web",
+                  "render")));
+
+  @Test
+  void packagesNameOnlyWhatTheyMay() throws IOException {
+    List<String> violations = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(SOURCES)) {
+      files
+          .filter(f -> f.toString().endsWith(".java"))
+          .forEach(
+              f -> {
+                String pkg = SOURCES.relativize(f).getName(0).toString();
+                Set<String> allowed = ALLOWED.get(pkg);
+                if (allowed == null) {
+                  violations.add(f + ": package " + pkg + " has no rule here");
+                  return;
+                }
+                Matcher m = REFERENCE.matcher(code(f));
+                while (m.find()) {
+                  String named = m.group(1);
+                  if (!named.equals(pkg) && !allowed.contains(named)) {
+                    violations.add(f + " names io.parley." + named);
+                  }
+                }
+              });
+    }
+    assertEquals(List.of(), violations);
+  }
+
+  /** The file without comments, so a {@code @link} in prose is no dependency. */
+  private static String code(Path file) {
+    try {
+      return Files.readString(file).replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\n]*", "");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
