@@ -5,6 +5,7 @@ import io.parley.messaging.MessageEvents;
 import io.parley.messaging.MessageSequencer;
 import io.parley.messaging.MessageService;
 import io.parley.messaging.MessageStore;
+import io.parley.messaging.RecentMessages;
 import io.parley.messaging.RoomSequencer;
 import io.parley.mongo.MongoAvatarStore;
 import io.parley.mongo.MongoConnection;
@@ -70,8 +71,12 @@ public class DomainWiring {
 
   @Produces
   @Singleton
-  MessageStore messageStore(MongoConnection mongo) {
-    return new MongoMessageStore(mongo.database());
+  MessageStore messageStore(
+      MongoConnection mongo,
+      @ConfigProperty(name = "parley.history.recent-per-room", defaultValue = "100") int perRoom,
+      @ConfigProperty(name = "parley.history.recent-rooms", defaultValue = "1000") int rooms) {
+    MessageStore store = new MongoMessageStore(mongo.database());
+    return perRoom > 0 ? new RecentMessages(store, perRoom, rooms) : store;
   }
 
   /** Watermarks read from the store once per room or person, then kept current from events. */

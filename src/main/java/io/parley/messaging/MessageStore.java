@@ -28,10 +28,10 @@ public interface MessageStore {
   List<Message> after(String roomId, long afterSeq, int limit);
 
   /**
-   * Told that the room has a message with this seq (every node sees every posted message): a hint
-   * that lets later reads skip looking for the room's end.
+   * Told of a stored message (every node sees every posted one): a hint that lets later reads skip
+   * looking for the room's end, and the newest messages to keep at hand.
    */
-  default void seen(String roomId, long seq) {}
+  default void seen(Message message) {}
 
   /** How many messages above {@code afterSeq} mention the user. */
   long countMentions(String roomId, String userId, long afterSeq);

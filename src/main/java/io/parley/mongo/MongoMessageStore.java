@@ -166,8 +166,8 @@ public class MongoMessageStore implements MessageStore {
   }
 
   @Override
-  public void seen(String roomId, long seq) {
-    knownLast.merge(roomId, seq, Math::max);
+  public void seen(Message message) {
+    knownLast.merge(message.roomId(), message.seq(), Math::max);
   }
 
   @Override

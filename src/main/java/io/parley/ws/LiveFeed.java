@@ -78,7 +78,7 @@ public class LiveFeed {
   }
 
   void posted(Message message) {
-    store.seen(message.roomId(), message.seq());
+    store.seen(message);
     typing.posted(message.roomId(), message.senderId());
     Map<Boolean, String> rendered = new ConcurrentHashMap<>(2);
     LiveConnection.Renderer once =

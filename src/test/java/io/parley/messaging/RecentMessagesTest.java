@@ -1,0 +1,154 @@
+package io.parley.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.parley.testing.InMemoryMessageStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RecentMessagesTest {
+
+  /** The in-memory store, counting the page reads that reach it. */
+  private static final class CountingStore extends InMemoryMessageStore {
+    final AtomicInteger pageReads = new AtomicInteger();
+    Consumer<String> duringRead = room -> {};
+
+    @Override
+    public List<Message> before(String roomId, long beforeSeq, int limit) {
+      pageReads.incrementAndGet();
+      duringRead.accept(roomId);
+      return super.before(roomId, beforeSeq, limit);
+    }
+
+    @Override
+    public List<Message> after(String roomId, long afterSeq, int limit) {
+      pageReads.incrementAndGet();
+      return super.after(roomId, afterSeq, limit);
+    }
+  }
+
+  private final CountingStore store = new CountingStore();
+  private final RecentMessages recent = new RecentMessages(store, 10, 3);
+
+  private static Message message(String room, long seq, String... mentions) {
+    return new Message(
+        room + "-" + seq,
+        room,
+        seq,
+        "alice",
+        "hi " + seq,
+        "text/plain",
+        Instant.EPOCH,
+        null,
+        false,
+        "c" + seq,
+        Map.of(),
+        List.of(mentions));
+  }
+
+  private static List<Long> seqs(List<Message> page) {
+    return page.stream().map(Message::seq).toList();
+  }
+
+  @BeforeEach
+  void aRoomOfTwentyFive() {
+    for (long seq = 1; seq <= 25; seq++) {
+      store.insert(message("r", seq));
+    }
+  }
+
+  @Test
+  void theFirstPageIsReadOnceThenServedFromMemory() {
+    assertEquals(List.of(21L, 22L, 23L, 24L, 25L), seqs(recent.before("r", Long.MAX_VALUE, 5)));
+    int afterLoad = store.pageReads.get();
+    assertEquals(List.of(16L, 17L, 18L, 19L, 20L), seqs(recent.before("r", 21, 5)));
+    assertEquals(List.of(24L, 25L), seqs(recent.after("r", 23, 50)));
+    assertEquals(List.of(21L, 22L, 23L, 24L, 25L), seqs(recent.before("r", Long.MAX_VALUE, 5)));
+    assertEquals(afterLoad, store.pageReads.get(), "no page read reached the store");
+    assertEquals(List.of(1L, 2L, 3L), seqs(recent.before("r", 4, 5)), "older: the store");
+    assertEquals(afterLoad + 1, store.pageReads.get());
+  }
+
+  @Test
+  void newMessagesExtendTheTail() {
+    recent.before("r", Long.MAX_VALUE, 5);
+    int afterLoad = store.pageReads.get();
+    recent.insert(message("r", 26)); // on the sequencer's node
+    Message other = message("r", 27);
+    store.insert(other); // stored by another node, then announced
+    recent.seen(other);
+    recent.seen(other); // a repeat changes nothing
+    assertEquals(List.of(25L, 26L, 27L), seqs(recent.after("r", 24, 50)));
+    assertEquals(afterLoad, store.pageReads.get());
+  }
+
+  @Test
+  void aMessageTheTopicLostIsFoundInTheStore() {
+    recent.before("r", Long.MAX_VALUE, 5);
+    store.insert(message("r", 26)); // never announced to this node
+    assertEquals(List.of(26L), seqs(recent.after("r", 25, 50)));
+    assertEquals(List.of(22L, 23L, 24L, 25L, 26L), seqs(recent.before("r", Long.MAX_VALUE, 5)));
+  }
+
+  @Test
+  void aGapDropsTheTailAndTheNextReadIsRightAgain() {
+    recent.before("r", Long.MAX_VALUE, 5);
+    store.insert(message("r", 26));
+    Message later = message("r", 27);
+    store.insert(later);
+    recent.seen(later); // 26 was never seen here
+    assertEquals(List.of(25L, 26L, 27L), seqs(recent.after("r", 24, 50)));
+  }
+
+  @Test
+  void aMessagePostedWhileTheTailLoadsIsKept() {
+    store.duringRead =
+        room -> {
+          store.duringRead = r -> {};
+          Message meanwhile = message("r", 26);
+          store.insert(meanwhile);
+          recent.seen(meanwhile);
+        };
+    recent.before("r", Long.MAX_VALUE, 5); // loads; 26 arrives mid-read
+    int afterLoad = store.pageReads.get();
+    assertEquals(List.of(24L, 25L, 26L), seqs(recent.after("r", 23, 50)));
+    assertEquals(afterLoad, store.pageReads.get(), "26 was merged into the tail");
+  }
+
+  @Test
+  void mentionsAreCountedFromMemory() {
+    recent.before("r", Long.MAX_VALUE, 5);
+    recent.insert(message("r", 26, "bob"));
+    recent.insert(message("r", 27, "cy"));
+    recent.insert(message("r", 28, "bob", "cy"));
+    assertEquals(2, recent.countMentions("r", "bob", 20));
+    assertEquals(1, recent.countMentions("r", "bob", 26));
+    assertEquals(0, recent.countMentions("r", "bob", 28));
+  }
+
+  @Test
+  void onlyTheMostRecentlyReadRoomsAreKept() {
+    for (String room : List.of("a", "b", "c", "d", "e")) {
+      store.insert(message(room, 1));
+      recent.before(room, Long.MAX_VALUE, 5);
+    }
+    assertEquals(3, recent.roomsKept(), "the least recently read went first");
+    int reads = store.pageReads.get();
+    assertEquals(List.of(1L), seqs(recent.before("e", Long.MAX_VALUE, 5)));
+    assertEquals(reads, store.pageReads.get(), "the newest room is still kept");
+    assertEquals(List.of(1L), seqs(recent.before("a", Long.MAX_VALUE, 5)), "evicted: reloaded");
+    assertEquals(reads + 1, store.pageReads.get());
+  }
+
+  @Test
+  void emptyRoomsAndPagesPastTheEnd() {
+    assertEquals(List.of(), recent.before("empty", Long.MAX_VALUE, 5));
+    assertEquals(List.of(), recent.after("r", 25, 5));
+    assertEquals(List.of(), recent.after("r", 99, 5));
+  }
+}
