@@ -16,6 +16,7 @@ public final class Collections {
   public static final String RECEIPTS = "receipts";
   public static final String AVATARS = "avatars";
   public static final String BANS = "bans";
+  public static final String MEMBER_LISTS = "member_lists";
 
   private Collections() {}
 

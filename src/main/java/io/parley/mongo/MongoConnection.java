@@ -49,6 +49,10 @@ public class MongoConnection {
     client = MongoClients.create(clientSettings);
     database = client.getDatabase(settings.database());
     Collections.createIndexes(database);
+    long lists = MongoRoomDirectory.addMissingMemberLists(database);
+    if (lists > 0) {
+      LOG.info(() -> "Listed the members of stored rooms (" + lists + " lists)");
+    }
     long keyed = MongoMessageStore.addMissingKeys(database);
     if (keyed > 0) {
       LOG.info(() -> "Gave " + keyed + " stored messages their room/seq key");

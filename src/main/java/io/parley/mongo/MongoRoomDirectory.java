@@ -8,6 +8,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import io.parley.rooms.Membership;
 import io.parley.rooms.Room;
 import io.parley.rooms.RoomDirectory;
@@ -20,16 +21,26 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 
-/** Rooms in {@code rooms}, memberships in {@code memberships}. */
+/**
+ * Rooms in {@code rooms}, memberships in {@code memberships} (one document per room and person,
+ * keyed {@code roomId:userId}). Who is in a room and which rooms a person is in are also kept as id
+ * lists in {@code member_lists} ({@code room:<id>} and {@code user:<id>}), so both reads are key
+ * lookups: the embedded store answers any query on a field other than a unique key by reading the
+ * whole collection, and the sidebar of every page and socket asks for a person's rooms.
+ */
 public class MongoRoomDirectory implements RoomDirectory {
+
+  private static final String IDS = "ids";
 
   private final MongoCollection<Document> rooms;
   private final MongoCollection<Document> memberships;
+  private final MongoCollection<Document> memberLists;
   private final MongoCollection<Document> bans;
 
   public MongoRoomDirectory(MongoDatabase db) {
     this.rooms = db.getCollection(Collections.ROOMS);
     this.memberships = db.getCollection(Collections.MEMBERSHIPS);
+    this.memberLists = db.getCollection(Collections.MEMBER_LISTS);
     this.bans = db.getCollection(Collections.BANS);
   }
 
@@ -96,15 +107,46 @@ public class MongoRoomDirectory implements RoomDirectory {
             .append("role", m.role().name())
             .append("joinedAt", Date.from(m.joinedAt()))
             .append("muted", m.muted());
+    Membership result = m;
     try {
       memberships.insertOne(doc);
-      return m;
     } catch (MongoWriteException e) {
       if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
         throw e;
       }
-      return membership(m.roomId(), m.userId()).orElseThrow();
+      result = membership(m.roomId(), m.userId()).orElseThrow();
     }
+    // After the membership (the truth), and again on a repeat: a crash in between is repaired
+    // by joining again.
+    listed(m.roomId(), m.userId(), true);
+    return result;
+  }
+
+  /** Adds or removes the pair in both id lists. */
+  private void listed(String roomId, String userId, boolean member) {
+    var upsert = new com.mongodb.client.model.UpdateOptions().upsert(true);
+    if (member) {
+      memberLists.updateOne(eq("_id", "room:" + roomId), Updates.addToSet(IDS, userId), upsert);
+      memberLists.updateOne(eq("_id", "user:" + userId), Updates.addToSet(IDS, roomId), upsert);
+    } else {
+      memberLists.updateOne(eq("_id", "room:" + roomId), Updates.pull(IDS, userId));
+      memberLists.updateOne(eq("_id", "user:" + userId), Updates.pull(IDS, roomId));
+    }
+  }
+
+  /** The ids in one list, empty when there is none. */
+  private List<String> idsOf(String listId) {
+    Document list = memberLists.find(eq("_id", listId)).first();
+    return list == null ? List.of() : list.getList(IDS, String.class, List.of());
+  }
+
+  /** The memberships with these keys, each one index lookup. */
+  private List<Membership> membershipsByKey(List<String> keys) {
+    List<Membership> found = new ArrayList<>();
+    if (!keys.isEmpty()) {
+      memberships.find(in("_id", keys)).forEach(d -> found.add(toMembership(d)));
+    }
+    return found;
   }
 
   @Override
@@ -118,16 +160,12 @@ public class MongoRoomDirectory implements RoomDirectory {
 
   @Override
   public List<Membership> membershipsOf(String userId) {
-    List<Membership> found = new ArrayList<>();
-    memberships.find(eq("userId", userId)).forEach(d -> found.add(toMembership(d)));
-    return found;
+    return membershipsByKey(idsOf("user:" + userId).stream().map(r -> r + ":" + userId).toList());
   }
 
   @Override
   public List<Membership> members(String roomId) {
-    List<Membership> found = new ArrayList<>();
-    memberships.find(eq("roomId", roomId)).forEach(d -> found.add(toMembership(d)));
-    return found;
+    return membershipsByKey(idsOf("room:" + roomId).stream().map(u -> roomId + ":" + u).toList());
   }
 
   @Override
@@ -142,6 +180,27 @@ public class MongoRoomDirectory implements RoomDirectory {
   @Override
   public void removeMember(String roomId, String userId) {
     memberships.deleteOne(eq("_id", roomId + ":" + userId));
+    listed(roomId, userId, false);
+  }
+
+  /**
+   * Builds the id lists from the memberships when a store from before them has none (once, at
+   * start-up: one read of every membership).
+   */
+  public static long addMissingMemberLists(MongoDatabase db) {
+    MongoCollection<Document> lists = db.getCollection(Collections.MEMBER_LISTS);
+    if (lists.countDocuments() > 0) {
+      return 0;
+    }
+    var byList = new java.util.LinkedHashMap<String, List<String>>();
+    for (Document d : db.getCollection(Collections.MEMBERSHIPS).find()) {
+      String roomId = d.getString("roomId");
+      String userId = d.getString("userId");
+      byList.computeIfAbsent("room:" + roomId, k -> new ArrayList<>()).add(userId);
+      byList.computeIfAbsent("user:" + userId, k -> new ArrayList<>()).add(roomId);
+    }
+    byList.forEach((id, ids) -> lists.insertOne(new Document("_id", id).append(IDS, ids)));
+    return byList.size();
   }
 
   @Override

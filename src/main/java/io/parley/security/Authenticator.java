@@ -26,6 +26,10 @@ public class Authenticator {
   @Inject UserService users;
   @Inject VerifiedGroups verifiedGroups;
   @Inject SessionRevocations revocations;
+  @Inject io.parley.users.AccessWithdrawals withdrawals;
+
+  private io.parley.common.Broadcast.Subscription withdrawnAccess =
+      io.parley.common.Broadcast.Subscription.NONE;
 
   private TokenVerifier verifier;
   private final Map<String, UserClaims> knownClaims = new ConcurrentHashMap<>();
@@ -34,8 +38,14 @@ public class Authenticator {
   /** The groups this node last recorded for a person, and until when they are kept. */
   private record Recorded(Set<String> groups, Instant until) {}
 
+  @jakarta.annotation.PreDestroy
+  void stop() {
+    withdrawnAccess.close();
+  }
+
   @PostConstruct
   void init() {
+    withdrawnAccess = withdrawals.subscribe(this::forget);
     verifier =
         new TokenVerifier(
             settings.tokenIssuer(), settings.tokenKeyLocation(), settings.tokenAudiences());
@@ -74,8 +84,9 @@ public class Authenticator {
     if (!claims.equals(knownClaims.get(claims.subject()))) {
       users.signIn(claims);
       knownClaims.put(claims.subject(), claims);
+      forget(claims.subject());
     }
-    var user = users.require(claims.subject());
+    var user = current(claims.subject());
     if (user.disabled()) {
       throw new AccessWithdrawnException("your access to Parley was withdrawn");
     }
@@ -96,6 +107,41 @@ public class Authenticator {
     } catch (InvalidTokenException e) {
       // nothing to revoke
     }
+  }
+
+  /**
+   * How long this node trusts its copy of a person's record (their withdrawal evicts it at once).
+   */
+  static final java.time.Duration USER_COPY_TTL = java.time.Duration.ofSeconds(5);
+
+  private record UserCopy(io.parley.users.User user, long readAtNanos) {}
+
+  private final Map<String, UserCopy> userCopies = new ConcurrentHashMap<>();
+
+  /**
+   * The person's record, from this node's copy for a few seconds: every page, API call and socket
+   * handshake asks, and the store read was a good part of a handshake's cost. A withdrawal of
+   * access, anywhere in the cluster, evicts the copy ({@link #forget}).
+   */
+  private io.parley.users.User current(String userId) {
+    UserCopy copy = userCopies.get(userId);
+    long now = System.nanoTime();
+    if (copy != null && now - copy.readAtNanos() < USER_COPY_TTL.toNanos()) {
+      return copy.user();
+    }
+    var user = users.require(userId);
+    if (userCopies.size() > 50_000) {
+      userCopies.clear();
+    }
+    userCopies.put(userId, new UserCopy(user, now));
+    return user;
+  }
+
+  /**
+   * Drops this node's copy of a person's record (access withdrawn or restored, profile changed).
+   */
+  public void forget(String userId) {
+    userCopies.remove(userId);
   }
 
   /** Cluster-wide roles follow the latest verified token; written only when they change. */

@@ -32,8 +32,14 @@ import java.util.Set;
  */
 public class TokenVerifier {
 
+  /** Verified tokens kept at most (each browser tab and API call presents the same one again). */
+  static final int REMEMBERED = 20_000;
+
   private final ConfigurableJWTProcessor<SecurityContext> processor;
   private final JWKSource<SecurityContext> keys;
+  private final java.util.Map<String, VerifiedToken> verified =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private Clock clock = Clock.systemUTC();
 
   public TokenVerifier(String issuer, String keyLocation, Set<String> audiences) {
     this(issuer, keySource(keyLocation), audiences);
@@ -47,7 +53,12 @@ public class TokenVerifier {
             audiences.isEmpty() ? null : audiences,
             new JWTClaimsSet.Builder().issuer(issuer).build(),
             Set.of("sub", "exp", "iat"),
-            null));
+            null) {
+          @Override
+          protected java.util.Date currentTime() {
+            return java.util.Date.from(clock.instant()); // one clock for expiry, here and below
+          }
+        });
     this.processor = p;
     this.keys = keys;
   }
@@ -80,8 +91,42 @@ public class TokenVerifier {
     }
   }
 
-  /** The identity in a valid token. */
+  /** For tests: the clock that decides when a remembered token has expired. */
+  TokenVerifier withClock(Clock clock) {
+    this.clock = clock;
+    return this;
+  }
+
+  /**
+   * The identity in a valid token. A token verified before is answered from memory until it expires
+   * (a page's cookie comes with every request and socket handshake; the signature check and claim
+   * parsing were most of a handshake's cost); exactly the same string only, so a token changed in
+   * any way is verified afresh.
+   */
   public VerifiedToken verify(String token) throws InvalidTokenException {
+    VerifiedToken known = token == null ? null : verified.get(token);
+    if (known != null && clock.instant().isBefore(known.expiresAt())) {
+      return known;
+    }
+    VerifiedToken fresh = verifyFully(token);
+    if (clock.instant().isBefore(fresh.expiresAt())) {
+      remember(token, fresh);
+    }
+    return fresh;
+  }
+
+  private void remember(String token, VerifiedToken result) {
+    if (verified.size() >= REMEMBERED) {
+      Instant now = clock.instant();
+      verified.values().removeIf(v -> !now.isBefore(v.expiresAt()));
+      if (verified.size() >= REMEMBERED) {
+        verified.clear();
+      }
+    }
+    verified.put(token, result);
+  }
+
+  private VerifiedToken verifyFully(String token) throws InvalidTokenException {
     JWTClaimsSet claims = claims(token);
     try {
       List<String> groups = claims.getStringListClaim("groups");

@@ -19,10 +19,10 @@ import java.util.Optional;
  * The caller of every request, established once by the container (Jakarta Security): the token of
  * the {@code Authorization: Bearer} header (API, bots' sockets) or of the session cookie (pages,
  * the browser's socket) is verified by MicroProfile JWT's settings ({@code mp.jwt.verify.*}: RS256,
- * issuer, audience, keys) plus expiry, sign-out and withdrawn access. The container is told who it
- * is and which of Parley's roles ({@code user}, {@code moderator}, {@code admin}) the token's
- * groups give; endpoints declare the roles they need. The verified caller is left in the request
- * ({@link SignedIn#REQUEST_ATTRIBUTE}) for the adapters.
+ * issuer, audience, keys) plus expiry, sign-out and withdrawn access. The verified caller is left
+ * in the request ({@link SignedIn#REQUEST_ATTRIBUTE}) for the adapters. Where the container decides
+ * by role (the API's {@code @RolesAllowed}, the admin pages' constraint) it is told who it is and
+ * which of Parley's roles ({@code user}, {@code moderator}, {@code admin}) the token's groups give.
  *
  * <p>Without a valid token the request goes on unauthenticated: pages and the socket send people to
  * sign in, the API answers 401 with {@code WWW-Authenticate: Bearer}. A person whose access was
@@ -48,6 +48,11 @@ public class TokenAuthentication implements HttpAuthenticationMechanism {
       }
       SignedIn me = authenticator.authenticate(token.get());
       request.setAttribute(SignedIn.REQUEST_ATTRIBUTE, me);
+      if (!context.isProtected() && !isApi(request)) {
+        // Pages and the socket check the signed-in person themselves; telling the container costs
+        // an LTPA token (an RSA signature) per request, a tenth of a socket handshake's CPU.
+        return context.doNothing();
+      }
       return context.notifyContainerAboutLogin(
           new CallerPrincipal(me.userId()), settings.roles().containerRoles(me.user().groups()));
     } catch (AccessWithdrawnException e) {

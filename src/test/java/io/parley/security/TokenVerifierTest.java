@@ -30,12 +30,13 @@ class TokenVerifierTest {
   private static RSAKey otherKey;
   @TempDir static Path dir;
   private static TokenVerifier verifier;
+  private static Path jwks;
 
   @BeforeAll
   static void keys() throws Exception {
     key = new RSAKeyGenerator(2048).keyID("k1").generate();
     otherKey = new RSAKeyGenerator(2048).keyID("k1").generate();
-    Path jwks = dir.resolve("jwks.json");
+    jwks = dir.resolve("jwks.json");
     Files.writeString(jwks, new JWKSet(key.toPublicJWK()).toString());
     verifier = new TokenVerifier("https://idp.example", jwks.toString(), Set.of("parley"));
   }
@@ -86,6 +87,41 @@ class TokenVerifierTest {
       assertThrows(
           InvalidTokenException.class, () -> verifier.verify(token), String.valueOf(token));
     }
+  }
+
+  @Test
+  void aRememberedTokenStillExpiresAndAChangedOneIsVerifiedAfresh() throws Exception {
+    Date expires = new Date(System.currentTimeMillis() + 300_000);
+    String token = sign(claims().expirationTime(expires).build(), key);
+    var clock = new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.now());
+    TokenVerifier remembering =
+        new TokenVerifier("https://idp.example", jwks.toString(), Set.of("parley"))
+            .withClock(
+                new java.time.Clock() {
+                  @Override
+                  public java.time.ZoneId getZone() {
+                    return java.time.ZoneOffset.UTC;
+                  }
+
+                  @Override
+                  public java.time.Clock withZone(java.time.ZoneId zone) {
+                    return this;
+                  }
+
+                  @Override
+                  public java.time.Instant instant() {
+                    return clock.get();
+                  }
+                });
+    assertEquals("u-1", remembering.verify(token).claims().subject());
+    assertEquals("u-1", remembering.verify(token).claims().subject(), "answered from memory");
+    String tampered = token.substring(0, token.length() - 4) + "AAAA";
+    assertThrows(InvalidTokenException.class, () -> remembering.verify(tampered));
+    clock.set(expires.toInstant().plusSeconds(120)); // past expiry and the allowed clock skew
+    assertThrows(
+        InvalidTokenException.class,
+        () -> remembering.verify(token),
+        "expired: the full check runs again and refuses it");
   }
 
   @Test
