@@ -78,6 +78,14 @@ public class HazelcastPresence implements PresenceDirectory {
    * lock per user (on the partition that owns it) makes simultaneous handshakes take turns, so
    * twenty-five at once still leave exactly {@code limit} open.
    */
+  /** Only the entry's time-to-live is renewed: no value travels to the partition owner. */
+  @Override
+  public void refresh(String tabId, String userId, PresenceState state) {
+    if (!tabs().setTtl(key(tabId), TTL_SECONDS, SECONDS)) {
+      report(tabId, userId, state);
+    }
+  }
+
   @Override
   public boolean admit(String tabId, String userId, PresenceState state, int limit) {
     String lock = "admit/" + userId;

@@ -17,8 +17,16 @@ public interface PresenceDirectory {
    */
   boolean admit(String tabId, String userId, PresenceState state, int limit);
 
-  /** A tab's state (on change, and as heartbeat to keep the tab alive). */
+  /** A tab's state changed (or may have: this node does not know what the cluster holds). */
   void report(String tabId, String userId, PresenceState state);
+
+  /**
+   * A heartbeat of a tab whose state did not change: keeps its entry alive. Falls back to {@link
+   * #report} when the entry is gone (it expired, or its node was thought lost).
+   */
+  default void refresh(String tabId, String userId, PresenceState state) {
+    report(tabId, userId, state);
+  }
 
   void closed(String tabId, String userId);
 

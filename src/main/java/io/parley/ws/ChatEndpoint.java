@@ -131,8 +131,11 @@ public class ChatEndpoint {
             feed.watch(connection, frame.roomId(), frame.afterSeq() == null ? 0 : frame.afterSeq());
         case "presence" -> {
           PresenceState state = PresenceState.reported(frame.state());
-          if (connection.presenceDue(state, System.currentTimeMillis(), HEARTBEAT_REFRESH_MILLIS)) {
-            presence.report(connection, state);
+          switch (connection.presenceDue(
+              state, System.currentTimeMillis(), HEARTBEAT_REFRESH_MILLIS)) {
+            case CHANGE -> presence.report(connection, state);
+            case REFRESH -> presence.refresh(connection, state);
+            case NONE -> {}
           }
         }
         case "typing" -> {

@@ -16,10 +16,14 @@ import java.io.StringReader;
 record InboundFrame(
     String type, String roomId, String body, String clientMsgId, Long afterSeq, String state) {
 
+  /** One factory: {@code Json.createReader} looks the JSON provider up again on every call. */
+  private static final jakarta.json.JsonReaderFactory READERS =
+      Json.createReaderFactory(java.util.Map.of());
+
   static InboundFrame parse(String text) {
     JsonObject json;
     try {
-      JsonValue value = Json.createReader(new StringReader(text)).readValue();
+      JsonValue value = READERS.createReader(new StringReader(text)).readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
         throw DomainException.invalid("a frame must be a JSON object");
       }

@@ -190,18 +190,29 @@ final class LiveConnection {
     return watchedMembers.contains(userId) || peers.contains(userId);
   }
 
+  /** What a presence frame from the page asks of the cluster. */
+  enum PresenceReport {
+    /** nothing: the same state, refreshed recently enough */
+    NONE,
+    /** keep the tab's entry alive: the same state */
+    REFRESH,
+    /** tell the cluster: the state changed */
+    CHANGE
+  }
+
   /**
-   * Whether a presence report must reach the cluster: a changed state always; the same state (a
-   * heartbeat, every 10 s from the page) only once the last refresh is {@code refreshMillis} old,
-   * which keeps the tab's 30-second entry alive at half the writes.
+   * What a presence report must do: a changed state is told; the same state (a heartbeat, every 10
+   * s from the page) only refreshes the tab's entry, once the last refresh is {@code refreshMillis}
+   * old, which keeps the 40-second entry alive at half the writes.
    */
-  synchronized boolean presenceDue(PresenceState state, long nowMillis, long refreshMillis) {
+  synchronized PresenceReport presenceDue(PresenceState state, long nowMillis, long refreshMillis) {
     if (state == reportedPresence && nowMillis - presenceReportedAt < refreshMillis) {
-      return false;
+      return PresenceReport.NONE;
     }
+    PresenceReport due = state == reportedPresence ? PresenceReport.REFRESH : PresenceReport.CHANGE;
     reportedPresence = state;
     presenceReportedAt = nowMillis;
-    return true;
+    return due;
   }
 
   /** Whether what this tab shows counts as read (only members keep read marks). */

@@ -61,6 +61,10 @@ public class PresenceFeed {
     presence.report(connection.id(), connection.userId(), state);
   }
 
+  void refresh(LiveConnection connection, PresenceState state) {
+    presence.refresh(connection.id(), connection.userId(), state);
+  }
+
   void closed(String tabId, String userId) {
     presence.closed(tabId, userId);
   }

@@ -103,4 +103,22 @@ class HazelcastPresenceTest {
     assertEquals(20, admitted.get());
     assertEquals(1, toldAbout(bob).size(), "one change: offline to online");
   }
+
+  @Test
+  void aHeartbeatRenewsTheTabsEntryAndRestoresOneThatWasLost() throws Exception {
+    String cy = "cy-" + UUID.randomUUID();
+    assertTrue(presence.admit("c1", cy, PresenceState.AWAY, 20));
+    var tabs =
+        hazelcast.<String, io.parley.presence.ConnectionPresence>getMap(HazelcastPresence.TABS);
+    String key = hazelcast.getCluster().getLocalMember().getUuid() + ":c1";
+    tabs.setTtl(key, 2, TimeUnit.SECONDS); // nearly expired
+    presence.refresh("c1", cy, PresenceState.AWAY);
+    Thread.sleep(3_000);
+    assertEquals(PresenceState.AWAY, presence.stateOf(cy), "renewed: still there after 3 s");
+
+    tabs.delete(key); // lost, e.g. its node was thought gone
+    presence.refresh("c1", cy, PresenceState.AWAY);
+    assertEquals(PresenceState.AWAY, presence.stateOf(cy), "put back by the heartbeat");
+    assertEquals(2, toldAbout(cy).size(), "offline to away, and back after the loss");
+  }
 }

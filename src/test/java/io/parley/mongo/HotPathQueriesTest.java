@@ -1,0 +1,181 @@
+package io.parley.mongo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.parley.messaging.HistoryQuery;
+import io.parley.messaging.MessageService;
+import io.parley.messaging.RoomSequencer;
+import io.parley.rooms.Room;
+import io.parley.rooms.RoomService;
+import io.parley.rooms.RoomType;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The embedded store has no {@code explain} (it answers "no such command") and serves from an index
+ * only an exact match, or an {@code $in}, on a unique key; anything else reads the whole
+ * collection. So this test is the plan check: it records every filter the driver sends while people
+ * post, read history, catch up and open pages, and requires each to be such a key lookup. On a real
+ * MongoDB the same filters are {@code _id}/unique-index lookups (IDHACK or IXSCAN).
+ */
+class HotPathQueriesTest {
+
+  /** The unique keys a hot read or write may address, per collection. */
+  private static final Map<String, List<Set<String>>> KEYS =
+      Map.of(
+          Collections.MESSAGES,
+          List.of(
+              Set.of("_id"),
+              Set.of(MongoMessageStore.ROOM_SEQ),
+              Set.of("roomId", "senderId", "clientMsgId")),
+          Collections.MEMBERSHIPS,
+          List.of(Set.of("_id")),
+          Collections.MEMBER_LISTS,
+          List.of(Set.of("_id")),
+          Collections.ROOMS,
+          List.of(Set.of("_id")),
+          Collections.BANS,
+          List.of(Set.of("_id")),
+          Collections.USERS,
+          List.of(Set.of("_id")));
+
+  private MongoServer server;
+  private MongoClient client;
+  private MongoDatabase db;
+  private final List<String> filters = new CopyOnWriteArrayList<>();
+  private final List<String> scans = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void start() {
+    server = new MongoServer(new MemoryBackend());
+    var address = server.bind();
+    CommandListener recorder =
+        new CommandListener() {
+          @Override
+          public void commandStarted(CommandStartedEvent event) {
+            record(event.getCommandName(), event.getCommand());
+          }
+        };
+    client =
+        MongoClients.create(
+            MongoClientSettings.builder()
+                .applyConnectionString(
+                    new ConnectionString("mongodb://127.0.0.1:" + address.getPort()))
+                .addCommandListener(recorder)
+                .build());
+    db = client.getDatabase("parley-test");
+    Collections.createIndexes(db);
+  }
+
+  @AfterEach
+  void stop() {
+    client.close();
+    server.shutdownNow();
+  }
+
+  private void record(String command, BsonDocument body) {
+    List<BsonDocument> wanted = new ArrayList<>();
+    String collection;
+    switch (command) {
+      case "find" -> {
+        collection = body.getString("find").getValue();
+        wanted.add(body.getDocument("filter", new BsonDocument()));
+      }
+      case "update", "delete" -> {
+        collection = body.getString(command).getValue();
+        // sent as a payload beside the command; the driver folds it in for listeners
+        for (BsonValue statement :
+            body.getArray(command.equals("update") ? "updates" : "deletes")) {
+          wanted.add(statement.asDocument().getDocument("q"));
+        }
+      }
+      default -> {
+        return; // inserts address no documents; index creation runs once
+      }
+    }
+    for (BsonDocument filter : wanted) {
+      filters.add(collection + " " + filter.toJson());
+      Set<String> fields = filter.keySet();
+      boolean keyed =
+          KEYS.getOrDefault(collection, List.of()).stream().anyMatch(key -> key.equals(fields))
+              && fields.stream().allMatch(f -> exactOrIn(filter.get(f)));
+      if (!keyed) {
+        scans.add(collection + " " + filter.toJson());
+      }
+    }
+  }
+
+  private static boolean exactOrIn(BsonValue value) {
+    return !value.isDocument()
+        || (value.asDocument().size() == 1 && value.asDocument().containsKey("$in"));
+  }
+
+  @Test
+  void postingReadingAndCatchingUpAreKeyLookupsOnly() {
+    MongoMessageStore store = new MongoMessageStore(db);
+    RoomService rooms = new RoomService(new MongoRoomDirectory(db), Clock.systemUTC());
+    RoomSequencer sequencer =
+        new RoomSequencer(store, m -> {}, Clock.systemUTC(), () -> UUID.randomUUID().toString());
+    MessageService messages =
+        new MessageService(
+            rooms,
+            sequencer::append,
+            store,
+            ids -> ids.stream().collect(Collectors.toMap(id -> id, id -> id)));
+    Room room = rooms.create("ada", "hot path", RoomType.PUBLIC);
+    for (int i = 0; i < 20; i++) {
+      rooms.join("member-" + i, room.id());
+    }
+    filters.clear();
+    scans.clear();
+
+    rooms.join("late-comer", room.id()); // membership, then both id lists (updates by key)
+    for (int i = 1; i <= 60; i++) {
+      messages.send("member-" + (i % 20), room.id(), "hello " + i, "c-" + i, Map.of());
+    }
+    messages.send("member-1", room.id(), "hello 1", "c-1", Map.of()); // a retry
+    var latest = messages.history("ada", room.id(), HistoryQuery.latest());
+    messages.history("ada", room.id(), new HistoryQuery(latest.messages().get(0).seq(), null, 50));
+    messages.history("member-3", room.id(), new HistoryQuery(null, 40L, 50));
+    new MongoMessageStore(db).lastSeq(room.id()); // a node that has seen nothing
+    rooms.roomsOf("member-3");
+    rooms.members(room.id());
+    messages.mentionsSince("member-3", room.id(), 10);
+    new MongoUserDirectory(db).find("ada");
+    new MongoUserDirectory(db).findAll(List.of("ada", "member-1"));
+
+    assertTrue(filters.size() > 60, "the queries were recorded: " + filters.size());
+    assertTrue(
+        filters.stream().filter(f -> f.startsWith(Collections.MEMBER_LISTS)).count() >= 4,
+        "updates are recorded too: " + filters);
+    assertEquals(List.of(), scans, "every hot query is a key lookup");
+  }
+
+  @Test
+  void theCheckCatchesAScan() {
+    new MongoRoomDirectory(db); // nothing sent yet
+    db.getCollection(Collections.MEMBERSHIPS).find(new org.bson.Document("userId", "ada")).first();
+    assertEquals(1, scans.size(), "a query on a non-unique field is flagged");
+  }
+}
