@@ -14,10 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * does not grow with the store (the embedded default reads every message of a page by its key).
  *
  * <p>Each room's tail is a gap-free run of seqs ending at the newest one this node knows. It grows
- * with every stored message (every node sees every posted one, {@link #seen}). A message that
- * arrives while a tail is being loaded is kept and merged; one that leaves a gap drops the tail (it
- * is loaded again on the next read). Reads still ask the store where the room ends (one probe of
- * the next keys): a message the cluster's topic lost is found there and fetched, so the tail never
+ * with every stored message (every node sees every posted one, {@link #seen}); a room with traffic
+ * starts one at its newest message, a room that is only read loads one. A message that arrives
+ * while a tail is being loaded is kept and merged; one that leaves a gap drops the tail (it is
+ * loaded again on the next read). Reads still ask the store where the room ends (one probe of the
+ * next keys): a message the cluster's topic lost is found there and fetched, so the tail never
  * hides one.
  */
 public final class RecentMessages implements MessageStore {
@@ -58,6 +59,17 @@ public final class RecentMessages implements MessageStore {
   public void seen(Message message) {
     store.seen(message);
     Tail tail = tails.get(message.roomId());
+    if (tail == null) {
+      // A room with traffic starts a tail at its newest message, so the pages that reconnect
+      // after a network blip, or open it next, read it from memory without a first load.
+      Tail started = new Tail(message);
+      started.usedAt = clock.incrementAndGet();
+      if (tails.putIfAbsent(message.roomId(), started) == null) {
+        evictIfFull();
+        return;
+      }
+      tail = tails.get(message.roomId());
+    }
     if (tail != null && !tail.add(message, perRoom)) {
       // a gap: the tail no longer ends at the room's newest; it loads again on the next read
       tails.remove(message.roomId(), tail);
@@ -118,6 +130,9 @@ public final class RecentMessages implements MessageStore {
     }
     Tail tail = tailOf(roomId, last);
     List<Message> page = tail == null ? null : tail.range(from, to);
+    if (page == null && tail != null && tail.backfill(from, roomId)) {
+      page = tail.range(from, to); // a tail started from traffic, grown backwards once
+    }
     return page != null ? page : store.after(roomId, from - 1, (int) (to - from + 1));
   }
 
@@ -183,6 +198,15 @@ public final class RecentMessages implements MessageStore {
     private boolean loading = true;
     volatile long usedAt;
 
+    /** A tail that loads from the store. */
+    Tail() {}
+
+    /** A tail that starts at the room's newest message. */
+    Tail(Message newest) {
+      loading = false;
+      messages.addLast(newest);
+    }
+
     /** Extends the tail with the next message; false when it leaves a gap (drop the tail). */
     synchronized boolean add(Message m, int keep) {
       if (loading) {
@@ -245,6 +269,28 @@ public final class RecentMessages implements MessageStore {
         }
       }
       return !messages.isEmpty() && messages.peekLast().seq() >= last;
+    }
+
+    /**
+     * Reads the messages from {@code from} up to the tail's first from the store; false if none
+     * join.
+     */
+    synchronized boolean backfill(long from, String roomId) {
+      if (messages.isEmpty() || from >= messages.peekFirst().seq()) {
+        return false;
+      }
+      long first = messages.peekFirst().seq();
+      List<Message> older = store.after(roomId, from - 1, (int) (first - from));
+      if (older.isEmpty() || older.get(older.size() - 1).seq() != first - 1) {
+        return false;
+      }
+      for (int i = older.size() - 1; i >= 0; i--) {
+        if (older.get(i).seq() != messages.peekFirst().seq() - 1) {
+          return false;
+        }
+        messages.addFirst(older.get(i));
+      }
+      return true;
     }
 
     /** Messages [from, to] if the tail holds all of them, else null. */

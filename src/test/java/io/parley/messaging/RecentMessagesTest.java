@@ -151,4 +151,21 @@ class RecentMessagesTest {
     assertEquals(List.of(), recent.after("r", 25, 5));
     assertEquals(List.of(), recent.after("r", 99, 5));
   }
+
+  @Test
+  void aRoomWithTrafficStartsATailWithoutReadingTheStore() {
+    Message next = message("r", 26);
+    store.insert(next);
+    recent.seen(next);
+    int before = store.pageReads.get();
+    assertEquals(List.of(26L), seqs(recent.after("r", 25, 50)), "the reconnect's catch-up");
+    assertEquals(before, store.pageReads.get());
+    assertEquals(
+        List.of(22L, 23L, 24L, 25L, 26L),
+        seqs(recent.before("r", Long.MAX_VALUE, 5)),
+        "a first page longer than the tail grows it backwards, once");
+    int afterBackfill = store.pageReads.get();
+    assertEquals(List.of(22L, 23L, 24L, 25L, 26L), seqs(recent.before("r", Long.MAX_VALUE, 5)));
+    assertEquals(afterBackfill, store.pageReads.get());
+  }
 }
