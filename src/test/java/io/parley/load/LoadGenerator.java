@@ -60,7 +60,19 @@ public final class LoadGenerator {
     for (int i = 0; i + 1 < args.length; i += 2) {
       options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
     }
-    LoadGenerator generator = new LoadGenerator(options);
+    try {
+      run(new LoadGenerator(options));
+    } catch (Exception | Error e) {
+      // Printed and ended here: Maven's exec would otherwise wait for the client pools' threads
+      // and never show why the run stopped.
+      System.err.println("load run failed:");
+      e.printStackTrace();
+      System.exit(1);
+    }
+    System.exit(0);
+  }
+
+  private static void run(LoadGenerator generator) throws Exception {
     String scenario = generator.option("scenario", "chat");
     switch (scenario) {
       case "chat" -> generator.chat(false);
@@ -73,7 +85,6 @@ public final class LoadGenerator {
               Path.of(generator.option("svg", "docs/images/latency.svg")));
       default -> throw new IllegalArgumentException("scenario: chat, storm, idle, history, chart");
     }
-    System.exit(0);
   }
 
   String option(String name, String otherwise) {
