@@ -1,16 +1,21 @@
 package io.parley.common;
 
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /** Checks on user-supplied text shared by names and bodies. */
 public final class Text {
 
   private Text() {}
 
   /** The items of a comma-separated setting, trimmed, empty ones dropped, in order. */
-  public static java.util.Set<String> splitList(String csv) {
-    return java.util.Arrays.stream(csv == null ? new String[0] : csv.split(","))
+  public static Set<String> splitList(String csv) {
+    return Arrays.stream(csv == null ? new String[0] : csv.split(","))
         .map(String::strip)
         .filter(s -> !s.isEmpty())
-        .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
+        .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
   /** Trims, then rejects blank text, text over {@code max} characters and control characters. */

@@ -1,5 +1,6 @@
 package io.parley.messaging;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -193,7 +194,7 @@ public final class RecentMessages implements MessageStore {
 
   /** A gap-free run of a room's newest messages. */
   private final class Tail {
-    private final java.util.ArrayDeque<Message> messages = new java.util.ArrayDeque<>();
+    private final ArrayDeque<Message> messages = new ArrayDeque<>();
     private final List<Message> arrivedWhileLoading = new ArrayList<>();
     private boolean loading = true;
     volatile long usedAt;

@@ -7,7 +7,9 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.parley.rooms.Membership;
 import io.parley.rooms.Room;
@@ -124,7 +126,7 @@ public class MongoRoomDirectory implements RoomDirectory {
 
   /** Adds or removes the pair in both id lists. */
   private void listed(String roomId, String userId, boolean member) {
-    var upsert = new com.mongodb.client.model.UpdateOptions().upsert(true);
+    var upsert = new UpdateOptions().upsert(true);
     if (member) {
       memberLists.updateOne(eq("_id", "room:" + roomId), Updates.addToSet(IDS, userId), upsert);
       memberLists.updateOne(eq("_id", "user:" + userId), Updates.addToSet(IDS, roomId), upsert);
@@ -210,7 +212,7 @@ public class MongoRoomDirectory implements RoomDirectory {
       bans.replaceOne(
           eq("_id", id),
           new Document("_id", id).append("roomId", roomId).append("userId", userId),
-          new com.mongodb.client.model.ReplaceOptions().upsert(true));
+          new ReplaceOptions().upsert(true));
     } else {
       bans.deleteOne(eq("_id", id));
     }

@@ -1,9 +1,14 @@
 package io.parley.security;
 
+import io.parley.common.Broadcast.Subscription;
+import io.parley.common.DomainException;
+import io.parley.users.AccessWithdrawals;
+import io.parley.users.User;
 import io.parley.users.UserClaims;
 import io.parley.users.UserService;
 import io.parley.users.VerifiedGroups;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -26,10 +31,9 @@ public class Authenticator {
   @Inject UserService users;
   @Inject VerifiedGroups verifiedGroups;
   @Inject SessionRevocations revocations;
-  @Inject io.parley.users.AccessWithdrawals withdrawals;
+  @Inject AccessWithdrawals withdrawals;
 
-  private io.parley.common.Broadcast.Subscription withdrawnAccess =
-      io.parley.common.Broadcast.Subscription.NONE;
+  private Subscription withdrawnAccess = Subscription.NONE;
 
   private TokenVerifier verifier;
   private final Map<String, UserClaims> knownClaims = new ConcurrentHashMap<>();
@@ -38,7 +42,7 @@ public class Authenticator {
   /** The groups this node last recorded for a person, and until when they are kept. */
   private record Recorded(Set<String> groups, Instant until) {}
 
-  @jakarta.annotation.PreDestroy
+  @PreDestroy
   void stop() {
     withdrawnAccess.close();
   }
@@ -66,7 +70,7 @@ public class Authenticator {
     try {
       return signedIn(
           verified.claims(), verified.sessionId(), verified.issuedAt(), verified.expiresAt());
-    } catch (io.parley.common.DomainException e) {
+    } catch (DomainException e) {
       throw new InvalidTokenException(e.getMessage()); // claims Parley cannot use
     }
   }
@@ -114,7 +118,7 @@ public class Authenticator {
    */
   static final java.time.Duration USER_COPY_TTL = java.time.Duration.ofSeconds(5);
 
-  private record UserCopy(io.parley.users.User user, long readAtNanos) {}
+  private record UserCopy(User user, long readAtNanos) {}
 
   private final Map<String, UserCopy> userCopies = new ConcurrentHashMap<>();
 
@@ -123,7 +127,7 @@ public class Authenticator {
    * handshake asks, and the store read was a good part of a handshake's cost. A withdrawal of
    * access, anywhere in the cluster, evicts the copy ({@link #forget}).
    */
-  private io.parley.users.User current(String userId) {
+  private User current(String userId) {
     UserCopy copy = userCopies.get(userId);
     long now = System.nanoTime();
     if (copy != null && now - copy.readAtNanos() < USER_COPY_TTL.toNanos()) {

@@ -1,11 +1,10 @@
 package io.parley.messaging;
 
+import static io.parley.testing.TestMessages.message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.parley.testing.InMemoryMessageStore;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,22 +33,6 @@ class RecentMessagesTest {
 
   private final CountingStore store = new CountingStore();
   private final RecentMessages recent = new RecentMessages(store, 10, 3);
-
-  private static Message message(String room, long seq, String... mentions) {
-    return new Message(
-        room + "-" + seq,
-        room,
-        seq,
-        "alice",
-        "hi " + seq,
-        "text/plain",
-        Instant.EPOCH,
-        null,
-        false,
-        "c" + seq,
-        Map.of(),
-        List.of(mentions));
-  }
 
   private static List<Long> seqs(List<Message> page) {
     return page.stream().map(Message::seq).toList();

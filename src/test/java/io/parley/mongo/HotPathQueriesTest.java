@@ -3,21 +3,16 @@ package io.parley.mongo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.parley.messaging.HistoryQuery;
 import io.parley.messaging.MessageService;
 import io.parley.messaging.RoomSequencer;
 import io.parley.rooms.Room;
 import io.parley.rooms.RoomService;
 import io.parley.rooms.RoomType;
+import io.parley.testing.WireStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,16 +55,13 @@ class HotPathQueriesTest {
           Collections.USERS,
           List.of(Set.of("_id")));
 
-  private MongoServer server;
-  private MongoClient client;
+  private WireStore store;
   private MongoDatabase db;
   private final List<String> filters = new CopyOnWriteArrayList<>();
   private final List<String> scans = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void start() {
-    server = new MongoServer(new MemoryBackend());
-    var address = server.bind();
     CommandListener recorder =
         new CommandListener() {
           @Override
@@ -77,21 +69,13 @@ class HotPathQueriesTest {
             record(event.getCommandName(), event.getCommand());
           }
         };
-    client =
-        MongoClients.create(
-            MongoClientSettings.builder()
-                .applyConnectionString(
-                    new ConnectionString("mongodb://127.0.0.1:" + address.getPort()))
-                .addCommandListener(recorder)
-                .build());
-    db = client.getDatabase("parley-test");
-    Collections.createIndexes(db);
+    store = new WireStore(settings -> settings.addCommandListener(recorder));
+    db = store.db();
   }
 
   @AfterEach
   void stop() {
-    client.close();
-    server.shutdownNow();
+    store.close();
   }
 
   private void record(String command, BsonDocument body) {

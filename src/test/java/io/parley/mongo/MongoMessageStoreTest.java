@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.parley.messaging.DuplicateMessageException;
 import io.parley.messaging.Message;
+import io.parley.testing.WireStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,23 +22,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The message store against a real MongoDB-wire server (the embedded one), over a socket. */
 class MongoMessageStoreTest {
 
-  private MongoServer server;
-  private MongoClient client;
+  private WireStore store;
   private MongoDatabase db;
 
   @BeforeEach
   void start() {
-    server = new MongoServer(new MemoryBackend());
-    var address = server.bind();
-    client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
-    db = client.getDatabase("parley-test");
-    Collections.createIndexes(db);
+    store = new WireStore();
+    db = store.db();
   }
 
   @AfterEach
   void stop() {
-    client.close();
-    server.shutdownNow();
+    store.close();
   }
 
   private static Message message(String room, long seq, List<String> mentions) {

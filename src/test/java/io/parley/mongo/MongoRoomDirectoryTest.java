@@ -2,13 +2,10 @@ package io.parley.mongo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.parley.rooms.Membership;
 import io.parley.rooms.RoomRole;
+import io.parley.testing.WireStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -21,25 +18,20 @@ import org.junit.jupiter.api.Test;
 /** Memberships over the MongoDB wire (the embedded store's engine, in memory). */
 class MongoRoomDirectoryTest {
 
-  private MongoServer server;
-  private MongoClient client;
+  private WireStore store;
   private MongoDatabase db;
   private MongoRoomDirectory rooms;
 
   @BeforeEach
   void start() {
-    server = new MongoServer(new MemoryBackend());
-    var address = server.bind();
-    client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
-    db = client.getDatabase("parley-test");
-    Collections.createIndexes(db);
+    store = new WireStore();
+    db = store.db();
     rooms = new MongoRoomDirectory(db);
   }
 
   @AfterEach
   void stop() {
-    client.close();
-    server.shutdownNow();
+    store.close();
   }
 
   private static Membership member(String room, String user) {

@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.parley.messaging.Message;
-import java.time.Instant;
-import java.util.List;
+import io.parley.testing.TestMessages;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,19 +23,7 @@ class BadgesTest {
       };
 
   private static Message message(long seq, Set<String> mentions) {
-    return new Message(
-        "m" + seq,
-        "r",
-        seq,
-        "alice",
-        "hi",
-        "text/plain",
-        Instant.EPOCH,
-        null,
-        false,
-        "c" + seq,
-        Map.of(),
-        List.copyOf(mentions));
+    return TestMessages.message("r", seq, mentions.toArray(String[]::new));
   }
 
   @Test

@@ -1,14 +1,13 @@
 package io.parley.ws;
 
+import static io.parley.testing.TestMessages.message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parley.messaging.Message;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongFunction;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -19,22 +18,6 @@ class RoomCursorTest {
   private final List<Long> sent = new ArrayList<>();
   private final List<Long> storeReads = new ArrayList<>();
   private long stored = 0; // the room's messages 1..stored are in the store
-
-  private static Message message(String room, long seq) {
-    return new Message(
-        "m" + seq,
-        room,
-        seq,
-        "alice",
-        "hi " + seq,
-        "text/plain",
-        Instant.EPOCH,
-        null,
-        false,
-        "c" + seq,
-        Map.of(),
-        List.of());
-  }
 
   /** The store's page after a seq, two messages at a time. */
   private final LongFunction<List<Message>> missed =
