@@ -52,7 +52,7 @@ class ChatSocketIT {
     bob.join(watched);
     bob.join(other);
     try (LiveSocket b = LiveSocket.open(bob)) {
-      b.resume(watched, 0);
+      b.resume(watched, 0).ready(); // registered for badges before anything is posted
       alice.postMessage(other, "one", "o-1");
       alice.postMessage(other, "two", "o-2");
       b.await(f -> f.contains("id=\"unread-" + other + "\"") && f.contains(">1<"), WAIT);
