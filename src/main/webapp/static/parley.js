@@ -24,6 +24,14 @@
     return last;
   }
 
+  // The room's change rev this page shows: set by the page, raised by every change pushed.
+  function lastRev(roomId) {
+    var el = document.getElementById("room-rev");
+    if (!el || el.getAttribute("data-room-id") !== roomId) return null;
+    var rev = parseInt(el.getAttribute("data-rev"), 10);
+    return isNaN(rev) ? null : rev;
+  }
+
   function scrollToEnd() {
     var list = document.querySelector(".messages");
     if (list) list.scrollTop = list.scrollHeight;
@@ -100,7 +108,9 @@
     if (!room) return;
     room.setAttribute("data-live", "open");
     var roomId = room.getAttribute("data-room-id");
-    socket.send(JSON.stringify({ type: "resume", roomId: roomId, afterSeq: lastSeq(roomId) }));
+    socket.send(JSON.stringify({
+      type: "resume", roomId: roomId, afterSeq: lastSeq(roomId), afterRev: lastRev(roomId)
+    }));
     outboxEntries().forEach(function (li) {
       if (li.getAttribute("data-state") === "sent") socket.send(li.parleyFrame);
     });
@@ -257,6 +267,12 @@
 
   // Each send gets its own clientMsgId, so a retry of the same send is stored once.
   document.addEventListener("htmx:wsConfigSend", function (evt) {
+    var files = document.querySelector("#composer input[type=file]");
+    if (files && files.files.length) {
+      evt.preventDefault(); // files go over HTTP; the socket brings the message back
+      uploadWithFiles(document.getElementById("composer"));
+      return;
+    }
     var p = evt.detail.parameters;
     if (p && p.type === "send" && !(evt.detail.errors && evt.detail.errors.length)) {
       p.clientMsgId = newId();
@@ -280,9 +296,143 @@
     });
   });
 
+  // A message with files is posted as a multipart form in the background (same URL as without
+  // scripts); files come from the button, a drop on the composer or a paste.
+  function uploadWithFiles(form) {
+    var data = new FormData(form);
+    data.set("clientMsgId", newId());
+    var status = document.getElementById("composer-status");
+    status.className = "status";
+    status.textContent = "Uploading…";
+    fetch(form.getAttribute("action"), {
+      method: "POST", body: data, credentials: "same-origin", headers: { "HX-Request": "true" }
+    }).then(function (response) {
+      if (response.ok) {
+        form.reset();
+        showChosenFiles(form);
+        status.textContent = "";
+        return;
+      }
+      return response.text().then(function (text) {
+        status.className = "status error";
+        status.setAttribute("role", "alert");
+        status.textContent = response.status === 413
+          ? "Those files are too large to send." : (text || "The files could not be sent.");
+      });
+    }, function () {
+      status.className = "status error";
+      status.textContent = "The files could not be sent: no connection.";
+    });
+  }
+
+  function showChosenFiles(form) {
+    var input = form.querySelector("input[type=file]");
+    var list = form.querySelector(".chosen-files");
+    if (!input || !list) return;
+    list.textContent = Array.prototype.map.call(input.files, function (f) { return f.name; }).join(", ");
+  }
+
+  function addFiles(form, fileList) {
+    var input = form.querySelector("input[type=file]");
+    if (!input || !fileList || !fileList.length) return false;
+    var all = new DataTransfer();
+    Array.prototype.forEach.call(input.files, function (f) { all.items.add(f); });
+    Array.prototype.forEach.call(fileList, function (f) { all.items.add(f); });
+    input.files = all.files;
+    showChosenFiles(form);
+    return true;
+  }
+
+  document.addEventListener("change", function (evt) {
+    if (evt.target.matches && evt.target.matches("#composer input[type=file]")) showChosenFiles(evt.target.form);
+  });
+  document.addEventListener("dragover", function (evt) {
+    if (evt.target.closest && evt.target.closest("#composer")) evt.preventDefault();
+  });
+  document.addEventListener("drop", function (evt) {
+    var form = evt.target.closest && evt.target.closest("#composer");
+    if (form && addFiles(form, evt.dataTransfer && evt.dataTransfer.files)) evt.preventDefault();
+  });
+  document.addEventListener("paste", function (evt) {
+    var form = evt.target.closest && evt.target.closest("#composer");
+    if (form && evt.clipboardData && evt.clipboardData.files.length && addFiles(form, evt.clipboardData.files)) {
+      evt.preventDefault();
+    }
+  });
+
+  // Message actions (edit, delete, react, pin, reply) post in the background; each gets its own
+  // id, so a retried post changes the message once. The socket brings the result to every page.
+  document.addEventListener("htmx:configRequest", function (evt) {
+    var form = evt.detail.elt && evt.detail.elt.closest && evt.detail.elt.closest("form[data-change]");
+    if (!form) return;
+    evt.detail.parameters.clientChangeId = newId();
+    if (form.hasAttribute("data-reply")) evt.detail.parameters.clientMsgId = newId();
+  });
+  document.addEventListener("htmx:afterRequest", function (evt) {
+    var form = evt.detail.elt && evt.detail.elt.closest && evt.detail.elt.closest("form");
+    if (!form || !evt.detail.successful) return;
+    if (form.hasAttribute("data-reply")) form.reset();
+    if (form.classList.contains("picker")) form.remove();
+  });
+  // A refused action says why where the composer's status line is.
+  document.addEventListener("htmx:responseError", function (evt) {
+    var status = document.getElementById("composer-status");
+    if (!status) return;
+    status.className = "status error";
+    status.setAttribute("role", "alert");
+    status.textContent = evt.detail.xhr.responseText || "That did not work; try again.";
+  });
+
+  // Your reactions are marked as yours (the message is rendered once for everyone).
+  function markMyReactions(root) {
+    var me = document.body.getAttribute("data-user-id");
+    if (!me) return;
+    (root || document).querySelectorAll("button.reaction[data-by]").forEach(function (b) {
+      var mine = (" " + b.getAttribute("data-by") + " ").indexOf(" " + me + " ") >= 0;
+      b.classList.toggle("mine", mine);
+      b.setAttribute("aria-pressed", mine ? "true" : "false");
+    });
+  }
+  document.addEventListener("htmx:afterSettle", function () { markMyReactions(); });
+  document.addEventListener("htmx:wsAfterMessage", function () { markMyReactions(); });
+
+  // The emoji picker filters as you type.
+  document.addEventListener("input", function (evt) {
+    if (!evt.target.classList || !evt.target.classList.contains("picker-search")) return;
+    var q = evt.target.value.trim().toLowerCase();
+    evt.target.form.querySelectorAll(".picker-group button").forEach(function (b) {
+      b.hidden = q !== "" && (b.getAttribute("title") || "").toLowerCase().indexOf(q) < 0;
+    });
+  });
+
+  // Keyboard: Escape closes the side panel or cancels an edit; Enter saves an edit.
+  document.addEventListener("keydown", function (evt) {
+    var edit = evt.target.closest && evt.target.closest("form.edit-form");
+    if (edit && evt.key === "Enter" && !evt.shiftKey) {
+      evt.preventDefault();
+      edit.requestSubmit();
+      return;
+    }
+    if (evt.key !== "Escape") return;
+    if (edit) {
+      var cancel = edit.querySelector("a.cancel");
+      if (cancel) cancel.click();
+      return;
+    }
+    var panel = document.getElementById("thread-panel");
+    if (panel && panel.firstElementChild) panel.innerHTML = "";
+  });
+  document.addEventListener("click", function (evt) {
+    var close = evt.target.closest && evt.target.closest("#thread-panel a.close-panel");
+    if (!close) return;
+    evt.preventDefault();
+    document.getElementById("thread-panel").innerHTML = "";
+  });
+
   document.addEventListener("htmx:wsAfterMessage", settleOutbox);
   document.addEventListener("htmx:wsAfterMessage", scrollToEnd);
   document.addEventListener("DOMContentLoaded", function () {
+    markMyReactions();
     restoreOutbox();
     scrollToEnd();
     var body = document.querySelector("#composer textarea");
@@ -295,8 +445,21 @@
         lastTypingSent = now;
         socket.send(JSON.stringify({ type: "typing", roomId: room.getAttribute("data-room-id") }));
       });
-      // Enter sends, Shift+Enter starts a new line.
+      // Enter sends, Shift+Enter starts a new line; the up arrow in an empty composer edits your
+      // last message.
       body.addEventListener("keydown", function (e) {
+        if (e.key === "ArrowUp" && body.value === "") {
+          var mine = document.querySelectorAll(".messages > article.message.mine:not(.deleted) a.edit");
+          if (mine.length) {
+            e.preventDefault();
+            mine[mine.length - 1].click();
+            setTimeout(function () {
+              var area = document.querySelector("form.edit-form textarea");
+              if (area) { area.focus(); area.setSelectionRange(area.value.length, area.value.length); }
+            }, 150);
+          }
+          return;
+        }
         if (e.key === "Enter" && !e.shiftKey) {
           e.preventDefault();
           body.form.requestSubmit();

@@ -32,18 +32,27 @@ class ArchitectureTest {
           Map.entry("users", Set.of("common")),
           Map.entry("rooms", Set.of("common")),
           Map.entry("messaging", Set.of("common", "rooms")),
+          Map.entry("files", Set.of("common", "messaging", "rooms")),
           Map.entry("presence", Set.of("common")),
           Map.entry("receipts", Set.of("common")),
           Map.entry("security", Set.of("common", "users")),
           Map.entry(
               "render", Set.of("common", "messaging", "presence", "receipts", "rooms", "users")),
-          Map.entry("mongo", Set.of("common", "messaging", "receipts", "rooms", "users")),
+          Map.entry("mongo", Set.of("common", "files", "messaging", "receipts", "rooms", "users")),
           Map.entry(
               "cluster",
               Set.of("common", "messaging", "presence", "receipts", "rooms", "security", "users")),
           Map.entry(
               "web",
-              Set.of("common", "messaging", "receipts", "rooms", "security", "users", "render")),
+              Set.of(
+                  "common",
+                  "files",
+                  "messaging",
+                  "receipts",
+                  "rooms",
+                  "security",
+                  "users",
+                  "render")),
           Map.entry(
               "ws",
               Set.of(
@@ -55,11 +64,12 @@ class ArchitectureTest {
                   "security",
                   "users",
                   "render")),
-          Map.entry("api", Set.of("common", "messaging", "rooms", "security", "users")),
+          Map.entry("api", Set.of("common", "files", "messaging", "rooms", "security", "users")),
           Map.entry(
               "app",
               Set.of(
                   "common",
+                  "files",
                   "messaging",
                   "presence",
                   "receipts",

@@ -45,7 +45,14 @@ public final class ApiModels {
       boolean deleted,
       String clientMsgId,
       Map<String, String> metadata,
-      List<String> mentions) {
+      List<String> mentions,
+      String html,
+      Map<String, List<String>> reactions,
+      String pinnedBy,
+      Long threadOf,
+      boolean alsoInRoom,
+      int replies,
+      List<FileJson> files) {
     static MessageJson of(Message m) {
       return new MessageJson(
           m.id(),
@@ -59,13 +66,62 @@ public final class ApiModels {
           m.deleted(),
           m.clientMsgId(),
           m.metadata(),
-          m.mentions());
+          m.mentions(),
+          m.html(),
+          m.reactions(),
+          m.pinnedBy(),
+          m.threadOf() > 0 ? m.threadOf() : null,
+          m.alsoInRoom(),
+          m.thread().replies(),
+          m.files().stream().map(FileJson::of).toList());
+    }
+  }
+
+  /** A file of a message; {@code url} downloads it, {@code thumbnailUrl} is set for images. */
+  public record FileJson(
+      String id, String name, String contentType, long size, String url, String thumbnailUrl) {
+    static FileJson of(io.parley.messaging.Attachment a) {
+      return new FileJson(
+          a.fileId(),
+          a.name(),
+          a.contentType(),
+          a.size(),
+          "/files/" + a.fileId(),
+          a.image() ? "/files/" + a.thumbnailId() : null);
     }
   }
 
   public record MessageList(List<MessageJson> messages, boolean hasOlder) {}
 
-  public record PostMessage(String body, String clientMsgId, Map<String, String> metadata) {}
+  public record PostMessage(
+      String body,
+      String clientMsgId,
+      Map<String, String> metadata,
+      Long threadOf,
+      Boolean alsoInRoom,
+      List<String> files) {}
+
+  /** An edit, reaction or pin: what changes, and the caller's id for it (a retry is harmless). */
+  public record ChangeMessage(String body, String emoji, String clientChangeId) {}
+
+  /** A change in a room's change order, with the message as it is now. */
+  public record ChangeJson(
+      long rev, long seq, String kind, String actorId, String at, MessageJson message) {
+    static ChangeJson of(io.parley.messaging.MessageChange c) {
+      return new ChangeJson(
+          c.rev(),
+          c.seq(),
+          c.kind().name().toLowerCase(java.util.Locale.ROOT),
+          c.actorId(),
+          c.at().toString(),
+          MessageJson.of(c.after()));
+    }
+  }
+
+  public record ChangeList(List<ChangeJson> changes, long lastRev) {}
+
+  /** A thread: the message and its replies, in order. */
+  public record ThreadJson(MessageJson parent, List<MessageJson> replies) {}
 
   public record Problem(String error, String message) {}
 }

@@ -1,12 +1,14 @@
 package io.parley.app;
 
 import io.parley.common.Ids;
+import io.parley.files.FileService;
 import io.parley.messaging.MessageEvents;
 import io.parley.messaging.MessageSequencer;
 import io.parley.messaging.MessageService;
 import io.parley.messaging.MessageStore;
 import io.parley.messaging.RecentMessages;
 import io.parley.messaging.RoomSequencer;
+import io.parley.mongo.GridFsFileStore;
 import io.parley.mongo.MongoAvatarStore;
 import io.parley.mongo.MongoConnection;
 import io.parley.mongo.MongoMessageStore;
@@ -16,6 +18,8 @@ import io.parley.mongo.MongoUserDirectory;
 import io.parley.receipts.CachedReceipts;
 import io.parley.receipts.ReceiptEvents;
 import io.parley.receipts.ReceiptRecorder;
+import io.parley.render.EmojiCatalogue;
+import io.parley.render.Markdown;
 import io.parley.rooms.MembershipEvents;
 import io.parley.rooms.RoomService;
 import io.parley.security.RateLimits;
@@ -29,6 +33,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Assembles the framework-free domain services from their adapters, once per node. */
@@ -105,22 +110,37 @@ public class DomainWiring {
 
   @Produces
   @Singleton
+  FileService files(
+      RoomService rooms,
+      MongoConnection mongo,
+      @ConfigProperty(name = "parley.files.max-mb", defaultValue = "25") long maxMb) {
+    return new FileService(rooms, new GridFsFileStore(mongo.database()), maxMb * 1024 * 1024);
+  }
+
+  @Produces
+  @Singleton
   MessageService messages(
+      FileService files,
       RoomService rooms,
       MessageSequencer sequencer,
       MessageStore store,
       UserService users,
-      RateLimits limits) {
+      RateLimits limits,
+      @ConfigProperty(name = "parley.messages.edit-window-minutes", defaultValue = "0")
+          long editWindowMinutes) {
+    EmojiCatalogue emoji = EmojiCatalogue.get();
     return new MessageService(
-        rooms,
-        sequencer,
-        store,
-        ids ->
-            users.byIds(ids).values().stream()
-                .collect(java.util.stream.Collectors.toMap(User::id, User::username)),
-        (userId, roomId) -> {
-          var verdict = limits.tryAcquire(RateLimits.Kind.MESSAGES, userId + ":" + roomId);
-          return verdict.allowed() ? 0 : verdict.retryAfterSeconds();
-        });
+            rooms,
+            sequencer,
+            store,
+            ids ->
+                users.byIds(ids).values().stream()
+                    .collect(java.util.stream.Collectors.toMap(User::id, User::username)),
+            (userId, roomId) -> {
+              var verdict = limits.tryAcquire(RateLimits.Kind.MESSAGES, userId + ":" + roomId);
+              return verdict.allowed() ? 0 : verdict.retryAfterSeconds();
+            })
+        .configure(new Markdown(emoji), emoji::canonical, Duration.ofMinutes(editWindowMinutes))
+        .onDeletedFiles(files::discard);
   }
 }

@@ -1,8 +1,8 @@
 package io.parley.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
-import io.parley.messaging.Message;
 import io.parley.messaging.MessageEvents;
+import io.parley.messaging.RoomEvent;
 import io.parley.presence.Typing;
 import io.parley.presence.TypingEvents;
 import io.parley.receipts.ReceiptChange;
@@ -60,7 +60,7 @@ public class ClusterEvents {
     return new Withdrawals(hazelcast);
   }
 
-  private static final class Messages extends ClusterTopic<Message> implements MessageEvents {
+  private static final class Messages extends ClusterTopic<RoomEvent> implements MessageEvents {
     Messages(HazelcastInstance hazelcast) {
       super(hazelcast, MESSAGES, true);
     }

@@ -2,6 +2,8 @@ package io.parley.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
+import io.parley.messaging.ChangeRequest;
+import io.parley.messaging.ChangeResult;
 import io.parley.messaging.MessageSequencer;
 import io.parley.messaging.NewMessage;
 import io.parley.messaging.RoomSequencer;
@@ -43,15 +45,27 @@ public class HazelcastMessageSequencer implements MessageSequencer {
   @Override
   public SendResult append(NewMessage message) {
     try (Timer.Context timing = metrics.timer("parley.send.duration").time()) {
-      SendResult result =
-          hazelcast
-              .getExecutorService(EXECUTOR)
-              .submitToKeyOwner(new AppendOnOwner(message), message.roomId())
-              .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      SendResult result = onOwner(new AppendOnOwner(message), message.roomId());
       metrics
           .counter(result.duplicate() ? "parley.messages.duplicates" : "parley.messages.stored")
           .inc();
       return result;
+    }
+  }
+
+  @Override
+  public ChangeResult change(ChangeRequest request) {
+    try (Timer.Context timing = metrics.timer("parley.change.duration").time()) {
+      return onOwner(new ChangeOnOwner(request), request.roomId());
+    }
+  }
+
+  private <T> T onOwner(Callable<T> task, String roomId) {
+    try {
+      return hazelcast
+          .getExecutorService(EXECUTOR)
+          .submitToKeyOwner(task, roomId)
+          .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while sending", e);
@@ -62,6 +76,28 @@ public class HazelcastMessageSequencer implements MessageSequencer {
       throw new IllegalStateException("send failed on the room's sequencer", e.getCause());
     } catch (TimeoutException e) {
       throw new IllegalStateException("the room's sequencer did not answer in time", e);
+    }
+  }
+
+  /** Runs a change on the room's owner member. */
+  static final class ChangeOnOwner
+      implements Callable<ChangeResult>, Serializable, HazelcastInstanceAware {
+    private static final long serialVersionUID = 1L;
+    private final ChangeRequest request;
+    private transient HazelcastInstance member;
+
+    ChangeOnOwner(ChangeRequest request) {
+      this.request = request;
+    }
+
+    @Override
+    public void setHazelcastInstance(HazelcastInstance member) {
+      this.member = member;
+    }
+
+    @Override
+    public ChangeResult call() {
+      return AppendOnOwner.sequencer(member).change(request);
     }
   }
 
@@ -83,12 +119,16 @@ public class HazelcastMessageSequencer implements MessageSequencer {
 
     @Override
     public SendResult call() {
+      return sequencer(member).append(message);
+    }
+
+    static RoomSequencer sequencer(HazelcastInstance member) {
       RoomSequencer sequencer =
           (RoomSequencer) member.getUserContext().get(HazelcastMember.ROOM_SEQUENCER);
       if (sequencer == null) {
         throw new IllegalStateException("this member's application is not started yet");
       }
-      return sequencer.append(message);
+      return sequencer;
     }
   }
 }

@@ -49,6 +49,10 @@ public class DomainException extends RuntimeException {
     return new DomainException(Kind.NOT_FOUND, message);
   }
 
+  public static DomainException conflict(String message) {
+    return new DomainException(Kind.CONFLICT, message);
+  }
+
   public static DomainException forbidden(String message) {
     return new DomainException(Kind.FORBIDDEN, message);
   }

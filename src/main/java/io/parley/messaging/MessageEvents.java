@@ -3,7 +3,8 @@ package io.parley.messaging;
 import io.parley.common.Broadcast;
 
 /**
- * Stored messages announced to every node: published only after the message is durable, in seq
- * order per room (the room's sequencer publishes them).
+ * Stored messages and changes announced to every node: published only after they are durable, in
+ * seq (and rev) order per room, on one channel so a change never overtakes its message (the room's
+ * sequencer publishes them).
  */
-public interface MessageEvents extends Broadcast<Message> {}
+public interface MessageEvents extends Broadcast<RoomEvent> {}

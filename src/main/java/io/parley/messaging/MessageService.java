@@ -3,11 +3,13 @@ package io.parley.messaging;
 import io.parley.common.DomainException;
 import io.parley.rooms.Membership;
 import io.parley.rooms.RoomService;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** What users do with messages: post them and read a room's history. Authorises every call. */
 public class MessageService {
@@ -17,6 +19,24 @@ public class MessageService {
   private final MessageStore store;
   private final Usernames usernames;
   private final SendLimit limit;
+  private BodyFormat format = BodyFormat.NONE;
+  private UnaryOperator<String> emoji = e -> e;
+  private Duration editWindow = Duration.ZERO;
+  private java.util.function.Consumer<List<Attachment>> discardFiles = files -> {};
+
+  /** Formats a body once, when it is posted or edited; the result is stored with the message. */
+  @FunctionalInterface
+  public interface BodyFormat {
+    BodyFormat NONE = (body, mentioned) -> null;
+
+    /**
+     * @param mentioned the handles (lower-cased usernames) the body mentions, to highlight
+     */
+    String html(String body, Set<String> mentioned);
+  }
+
+  /** Changes a room's catch-up reads at most per call. */
+  public static final int CHANGES_PAGE = 500;
 
   /**
    * Decides whether the user may post in the room now; returns the seconds to wait, or 0. Shared by
@@ -53,17 +73,177 @@ public class MessageService {
     this.limit = limit;
   }
 
+  /**
+   * How bodies are formatted, which emoji are reactions (the catalogue's form of one, or null), and
+   * how long messages stay editable (zero: always).
+   */
+  public MessageService configure(
+      BodyFormat format, UnaryOperator<String> canonicalEmoji, Duration editWindow) {
+    this.format = format;
+    this.emoji = canonicalEmoji;
+    this.editWindow = editWindow == null ? Duration.ZERO : editWindow;
+    return this;
+  }
+
+  /** What to do with the files of a deleted message (delete them from the file store). */
+  public MessageService onDeletedFiles(java.util.function.Consumer<List<Attachment>> discard) {
+    this.discardFiles = discard;
+    return this;
+  }
+
   /** Posts as {@code userId}; acknowledged only once stored. */
   public SendResult send(
       String userId, String roomId, String body, String clientMsgId, Map<String, String> metadata) {
-    rooms.requirePoster(userId, roomId);
-    NewMessage draft =
-        new NewMessage(roomId, userId, body, NewMessage.PLAIN_TEXT, clientMsgId, metadata);
-    long wait = limit.secondsToWait(userId, roomId);
+    return post(
+        userId, new NewMessage(roomId, userId, body, NewMessage.PLAIN_TEXT, clientMsgId, metadata));
+  }
+
+  /**
+   * Posts a message as {@code draft.senderId()}: a room message, a reply ({@code threadOf}) or one
+   * carrying stored files. Acknowledged only once stored.
+   */
+  public SendResult post(String userId, NewMessage draft) {
+    if (!draft.senderId().equals(userId)) {
+      throw DomainException.forbidden("you can only post as yourself");
+    }
+    rooms.requirePoster(userId, draft.roomId());
+    long wait = limit.secondsToWait(userId, draft.roomId());
     if (wait > 0) {
       throw DomainException.rateLimited("You are sending messages", wait);
     }
-    return sequencer.append(draft.mentioning(mentioned(roomId, userId, draft.body())));
+    List<String> mentions = mentioned(draft.roomId(), userId, draft.body());
+    return sequencer.append(
+        draft.mentioning(mentions).formatted(format(draft.roomId(), draft.body(), mentions)));
+  }
+
+  /** Replaces the text of the user's own message; everyone sees it edited. */
+  public ChangeResult edit(
+      String userId, String roomId, long seq, String body, String clientChangeId) {
+    rooms.requirePoster(userId, roomId);
+    String text = NewMessage.requireBody(body);
+    List<String> mentions = mentioned(roomId, userId, text);
+    return sequencer.change(
+        new ChangeRequest(
+            roomId,
+            seq,
+            userId,
+            clientChangeId,
+            MessageChange.Kind.EDITED,
+            text,
+            format(roomId, text, mentions),
+            mentions,
+            null,
+            editWindow));
+  }
+
+  /** Deletes the user's own message: its text and files are gone, a tombstone keeps its place. */
+  public ChangeResult delete(String userId, String roomId, long seq, String clientChangeId) {
+    rooms.requireMember(userId, roomId);
+    List<Attachment> files = store.find(roomId, seq).map(Message::files).orElse(List.of());
+    ChangeResult result =
+        sequencer.change(
+            request(userId, roomId, seq, clientChangeId, MessageChange.Kind.DELETED, null));
+    if (!result.duplicate() && !files.isEmpty()) {
+      discardFiles.accept(files); // after the tombstone is stored: no page links them any more
+    }
+    return result;
+  }
+
+  /** Adds the user's reaction with {@code emoji}, or takes it back. */
+  public ChangeResult react(
+      String userId, String roomId, long seq, String emoji, String clientChangeId) {
+    rooms.requireReactor(userId, roomId);
+    String reaction = emoji == null ? null : this.emoji.apply(emoji.strip());
+    if (reaction == null) {
+      throw DomainException.invalid("react with one emoji from the picker");
+    }
+    return sequencer.change(
+        request(userId, roomId, seq, clientChangeId, MessageChange.Kind.REACTED, reaction));
+  }
+
+  /** Pins or unpins a message (members who may post, or moderators if the room says so). */
+  public ChangeResult pin(
+      String userId, String roomId, long seq, boolean pinned, String clientChangeId) {
+    rooms.requirePinner(userId, roomId);
+    MessageChange.Kind kind = pinned ? MessageChange.Kind.PINNED : MessageChange.Kind.UNPINNED;
+    return sequencer.change(request(userId, roomId, seq, clientChangeId, kind, null));
+  }
+
+  /** The room's pinned messages, the most recently pinned first, if the user may see the room. */
+  public List<Message> pinned(String userId, String roomId) {
+    rooms.visible(userId, roomId);
+    List<Long> seqs = store.pinned(roomId);
+    Map<Long, Message> bySeq = new java.util.HashMap<>();
+    store.bySeqs(roomId, seqs).forEach(m -> bySeq.put(m.seq(), m));
+    return seqs.stream().map(bySeq::get).filter(m -> m != null && m.pinned()).toList();
+  }
+
+  /** A message and its replies in order, if the user may see the room. */
+  public MessageThread thread(String userId, String roomId, long parentSeq) {
+    rooms.visible(userId, roomId);
+    Message parent =
+        store
+            .find(roomId, parentSeq)
+            .filter(m -> !m.isReply())
+            .orElseThrow(() -> DomainException.notFound("no such message"));
+    return new MessageThread(parent, store.bySeqs(roomId, parent.thread().replySeqs()));
+  }
+
+  /** A thread: its first message and the replies. */
+  public record MessageThread(Message parent, List<Message> replies) {}
+
+  /** The message with this seq, if the user may see the room. */
+  public Message message(String userId, String roomId, long seq) {
+    rooms.visible(userId, roomId);
+    return store.find(roomId, seq).orElseThrow(() -> DomainException.notFound("no such message"));
+  }
+
+  /**
+   * The changes made in the room after {@code afterRev}, each with its message's current state,
+   * oldest first, up to a page ({@link #CHANGES_PAGE}); for pages that catch up.
+   */
+  public List<MessageChange> changesAfter(String roomId, long afterRev) {
+    List<MessageChange> changes = store.changesAfter(roomId, afterRev, CHANGES_PAGE);
+    if (changes.isEmpty()) {
+      return changes;
+    }
+    Map<Long, Message> current = new java.util.HashMap<>();
+    store
+        .bySeqs(roomId, changes.stream().map(MessageChange::seq).distinct().toList())
+        .forEach(m -> current.put(m.seq(), m));
+    return changes.stream()
+        .filter(c -> current.containsKey(c.seq()))
+        .map(c -> c.showing(current.get(c.seq())))
+        .toList();
+  }
+
+  /** The room's newest change rev (0 when none): a page shows the room as of this rev. */
+  public long lastRev(String roomId) {
+    return store.lastRev(roomId);
+  }
+
+  private ChangeRequest request(
+      String userId,
+      String roomId,
+      long seq,
+      String clientChangeId,
+      MessageChange.Kind kind,
+      String emoji) {
+    return new ChangeRequest(
+        roomId, seq, userId, clientChangeId, kind, null, null, null, emoji, editWindow);
+  }
+
+  private String format(String roomId, String body, List<String> mentions) {
+    if (body.isEmpty()) {
+      return null;
+    }
+    Set<String> handles =
+        mentions.isEmpty()
+            ? Set.of()
+            : usernames.of(mentions).values().stream()
+                .map(u -> u.toLowerCase(Locale.ROOT))
+                .collect(java.util.stream.Collectors.toSet());
+    return format.html(body, handles);
   }
 
   /** The other members whose usernames the body names with {@code @}. */

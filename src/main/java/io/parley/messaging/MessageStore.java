@@ -1,9 +1,10 @@
 package io.parley.messaging;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** Durable storage of messages. */
+/** Durable storage of messages and of the changes made to them. */
 public interface MessageStore {
 
   /**
@@ -27,11 +28,40 @@ public interface MessageStore {
    */
   List<Message> after(String roomId, long afterSeq, int limit);
 
+  /** The room's messages with these seqs (those that exist), in seq order. */
+  List<Message> bySeqs(String roomId, Collection<Long> seqs);
+
+  default Optional<Message> find(String roomId, long seq) {
+    return bySeqs(roomId, List.of(seq)).stream().findFirst();
+  }
+
   /**
-   * Told of a stored message (every node sees every posted one): a hint that lets later reads skip
-   * looking for the room's end, and the newest messages to keep at hand.
+   * Records a change in the room's change order, then stores the message as it left it. Throws
+   * {@link DuplicateMessageException} if the rev or the actor's clientChangeId is taken (nothing is
+   * written then).
    */
-  default void seen(Message message) {}
+  void change(MessageChange change, String clientChangeId);
+
+  /** Whether the actor already made the change with this clientChangeId in the room. */
+  boolean changeExists(String roomId, String actorId, String clientChangeId);
+
+  /** The highest change rev of the room, 0 when nothing was ever changed. */
+  long lastRev(String roomId);
+
+  /**
+   * Up to {@code limit} changes with rev above {@code afterRev}, in rev order, without the message
+   * state ({@code after} is null: the caller reads the current one).
+   */
+  List<MessageChange> changesAfter(String roomId, long afterRev, int limit);
+
+  /** The seqs of the room's pinned messages, the most recently pinned first. */
+  List<Long> pinned(String roomId);
+
+  /**
+   * Told of a stored message or change (every node sees every one): a hint that lets later reads
+   * skip looking for the room's end, and the newest messages to keep at hand.
+   */
+  default void seen(RoomEvent event) {}
 
   /** How many messages above {@code afterSeq} mention the user. */
   long countMentions(String roomId, String userId, long afterSeq);

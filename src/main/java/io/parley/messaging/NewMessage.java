@@ -17,8 +17,15 @@ public record NewMessage(
     String contentType,
     String clientMsgId,
     Map<String, String> metadata,
-    List<String> mentions)
+    List<String> mentions,
+    String html,
+    long threadOf,
+    boolean alsoInRoom,
+    List<Attachment> files)
     implements Serializable {
+
+  /** Files one message carries at most. */
+  public static final int MAX_FILES = 10;
 
   public static final int MAX_BODY = 4000;
   public static final String PLAIN_TEXT = "text/plain";
@@ -28,7 +35,14 @@ public record NewMessage(
   private static final int MAX_METADATA_VALUE = 500;
 
   public NewMessage {
-    body = requireBody(body);
+    files = files == null ? List.of() : List.copyOf(files);
+    if (files.size() > MAX_FILES) {
+      throw DomainException.invalid("a message carries at most " + MAX_FILES + " files");
+    }
+    body = files.isEmpty() || (body != null && !body.isBlank()) ? requireBody(body) : "";
+    if (threadOf < 0) {
+      throw DomainException.invalid("threadOf must be a message's seq");
+    }
     contentType = contentType == null ? PLAIN_TEXT : contentType;
     if (!CONTENT_TYPES.contains(contentType)) {
       throw DomainException.invalid("contentType must be one of " + CONTENT_TYPES);
@@ -45,12 +59,104 @@ public record NewMessage(
       String contentType,
       String clientMsgId,
       Map<String, String> metadata) {
-    this(roomId, senderId, body, contentType, clientMsgId, metadata, List.of());
+    this(
+        roomId,
+        senderId,
+        body,
+        contentType,
+        clientMsgId,
+        metadata,
+        List.of(),
+        null,
+        0,
+        false,
+        null);
+  }
+
+  /** A message carrying stored files; its text may then be empty. */
+  public static NewMessage withFiles(
+      String roomId,
+      String senderId,
+      String body,
+      String clientMsgId,
+      Map<String, String> metadata,
+      List<Attachment> files) {
+    return new NewMessage(
+        roomId,
+        senderId,
+        body,
+        PLAIN_TEXT,
+        clientMsgId,
+        metadata,
+        List.of(),
+        null,
+        0,
+        false,
+        files);
   }
 
   /** The same message, mentioning these member ids. */
   public NewMessage mentioning(List<String> memberIds) {
-    return new NewMessage(roomId, senderId, body, contentType, clientMsgId, metadata, memberIds);
+    return new NewMessage(
+        roomId,
+        senderId,
+        body,
+        contentType,
+        clientMsgId,
+        metadata,
+        memberIds,
+        html,
+        threadOf,
+        alsoInRoom,
+        files);
+  }
+
+  /** The same message with its body formatted as {@code formatted}. */
+  public NewMessage formatted(String formatted) {
+    return new NewMessage(
+        roomId,
+        senderId,
+        body,
+        contentType,
+        clientMsgId,
+        metadata,
+        mentions,
+        formatted,
+        threadOf,
+        alsoInRoom,
+        files);
+  }
+
+  /** The same message as a reply to {@code parentSeq}, shown in the room too if asked. */
+  public NewMessage replyingTo(long parentSeq, boolean showInRoom) {
+    return new NewMessage(
+        roomId,
+        senderId,
+        body,
+        contentType,
+        clientMsgId,
+        metadata,
+        mentions,
+        html,
+        parentSeq,
+        showInRoom,
+        files);
+  }
+
+  /** The same message carrying these (stored) files. */
+  public NewMessage carrying(List<Attachment> attached) {
+    return new NewMessage(
+        roomId,
+        senderId,
+        body,
+        contentType,
+        clientMsgId,
+        metadata,
+        mentions,
+        html,
+        threadOf,
+        alsoInRoom,
+        attached);
   }
 
   public Message place(String id, long seq, Instant now) {
@@ -66,10 +172,18 @@ public record NewMessage(
         false,
         clientMsgId,
         metadata,
-        mentions);
+        mentions,
+        html,
+        null,
+        null,
+        threadOf,
+        alsoInRoom,
+        null,
+        files);
   }
 
-  private static String requireBody(String body) {
+  /** A message body as typed: not empty, not too long, no control characters; stripped. */
+  public static String requireBody(String body) {
     if (body == null || body.isBlank()) {
       throw DomainException.invalid("message must not be empty");
     }

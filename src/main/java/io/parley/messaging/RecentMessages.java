@@ -2,6 +2,7 @@ package io.parley.messaging;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ public final class RecentMessages implements MessageStore {
   @Override
   public void insert(Message message) {
     store.insert(message);
-    seen(message);
+    seenMessage(message);
   }
 
   @Override
@@ -57,7 +58,57 @@ public final class RecentMessages implements MessageStore {
   }
 
   @Override
-  public void seen(Message message) {
+  public List<Message> bySeqs(String roomId, Collection<Long> seqs) {
+    Tail tail = tails.get(roomId);
+    List<Message> held = tail == null ? null : tail.pick(seqs);
+    return held != null ? held : store.bySeqs(roomId, seqs);
+  }
+
+  @Override
+  public void change(MessageChange change, String clientChangeId) {
+    store.change(change, clientChangeId);
+    seen(change);
+  }
+
+  @Override
+  public boolean changeExists(String roomId, String actorId, String clientChangeId) {
+    return store.changeExists(roomId, actorId, clientChangeId);
+  }
+
+  @Override
+  public long lastRev(String roomId) {
+    return store.lastRev(roomId);
+  }
+
+  @Override
+  public List<MessageChange> changesAfter(String roomId, long afterRev, int limit) {
+    return store.changesAfter(roomId, afterRev, limit);
+  }
+
+  @Override
+  public List<Long> pinned(String roomId) {
+    return store.pinned(roomId);
+  }
+
+  @Override
+  public void seen(RoomEvent event) {
+    if (event instanceof Message m) {
+      seenMessage(m);
+    } else if (event instanceof MessageChange c) {
+      seenChange(c);
+    }
+  }
+
+  /** A kept message changed: the tail holds its new state (or is dropped, to load again). */
+  private void seenChange(MessageChange change) {
+    store.seen(change);
+    Tail tail = tails.get(change.roomId());
+    if (tail != null && change.after() != null && !tail.replace(change.after())) {
+      tails.remove(change.roomId(), tail);
+    }
+  }
+
+  private void seenMessage(Message message) {
     store.seen(message);
     Tail tail = tails.get(message.roomId());
     if (tail == null) {
@@ -292,6 +343,45 @@ public final class RecentMessages implements MessageStore {
         messages.addFirst(older.get(i));
       }
       return true;
+    }
+
+    /**
+     * Puts a message's new state in place of the old one; false while the tail is loading (what the
+     * load read may predate the change).
+     */
+    synchronized boolean replace(Message changed) {
+      if (loading) {
+        return false;
+      }
+      if (messages.isEmpty()
+          || changed.seq() < messages.peekFirst().seq()
+          || changed.seq() > messages.peekLast().seq()) {
+        return true; // not kept here
+      }
+      List<Message> all = new ArrayList<>(messages);
+      all.replaceAll(m -> m.seq() == changed.seq() ? changed : m);
+      messages.clear();
+      messages.addAll(all);
+      return true;
+    }
+
+    /** The messages with these seqs if the tail holds every one, else null. */
+    synchronized List<Message> pick(Collection<Long> seqs) {
+      if (loading || messages.isEmpty()) {
+        return null;
+      }
+      long first = messages.peekFirst().seq();
+      long last = messages.peekLast().seq();
+      if (seqs.stream().anyMatch(s -> s < first || s > last)) {
+        return null;
+      }
+      List<Message> picked = new ArrayList<>();
+      for (Message m : messages) {
+        if (seqs.contains(m.seq())) {
+          picked.add(m);
+        }
+      }
+      return picked;
     }
 
     /** Messages [from, to] if the tail holds all of them, else null. */

@@ -1,5 +1,6 @@
 package io.parley.messaging;
 
+import io.parley.common.DomainException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -19,13 +20,13 @@ public class RoomSequencer implements MessageSequencer {
   private static final int MAX_ATTEMPTS = 10;
 
   private final MessageStore store;
-  private final Consumer<Message> announce;
+  private final Consumer<RoomEvent> announce;
   private final Clock clock;
   private final Supplier<String> ids;
   private final ConcurrentMap<String, RoomCounter> counters = new ConcurrentHashMap<>();
 
   public RoomSequencer(
-      MessageStore store, Consumer<Message> announce, Clock clock, Supplier<String> ids) {
+      MessageStore store, Consumer<RoomEvent> announce, Clock clock, Supplier<String> ids) {
     this.store = store;
     this.announce = announce;
     this.clock = clock;
@@ -41,10 +42,9 @@ public class RoomSequencer implements MessageSequencer {
         if (counter.last < 0) {
           counter.last = store.lastSeq(draft.roomId());
         }
+        Message parent = draft.threadOf() > 0 ? threadParent(draft) : null;
         // MongoDB keeps milliseconds; truncating here makes the ack equal the stored message.
-        Message message =
-            draft.place(
-                ids.get(), counter.last + 1, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        Message message = draft.place(ids.get(), counter.last + 1, now());
         try {
           store.insert(message);
         } catch (DuplicateMessageException e) {
@@ -57,10 +57,92 @@ public class RoomSequencer implements MessageSequencer {
         }
         counter.last = message.seq();
         announce.accept(message);
+        if (parent != null) {
+          // The parent's summary changes in the room's change order, like an edit would.
+          record(
+              counter,
+              parent.withThread(parent.thread().with(parent, message)),
+              MessageChange.Kind.REPLIED,
+              message.senderId(),
+              "reply-" + message.id());
+        }
         return new SendResult(message, false);
       }
       throw new IllegalStateException("could not place a message in room " + draft.roomId());
     }
+  }
+
+  @Override
+  public ChangeResult change(ChangeRequest request) {
+    RoomCounter counter = counters.computeIfAbsent(request.roomId(), RoomCounter::new);
+    synchronized (counter) {
+      Message current =
+          store
+              .find(request.roomId(), request.seq())
+              .orElseThrow(() -> DomainException.notFound("no such message"));
+      if (store.changeExists(request.roomId(), request.actorId(), request.clientChangeId())) {
+        return new ChangeResult(current, null); // a retry: made already
+      }
+      Message after = request.apply(current, now());
+      if (after.equals(current)) {
+        return new ChangeResult(current, null); // nothing to change (pinning a pinned one)
+      }
+      MessageChange change =
+          record(counter, after, request.kind(), request.actorId(), request.clientChangeId());
+      return change == null ? new ChangeResult(current, null) : new ChangeResult(after, change);
+    }
+  }
+
+  /**
+   * Gives the change the room's next rev, stores it with the message's new state and announces it;
+   * null when a concurrent retry recorded it first. Called under the room's lock.
+   */
+  private MessageChange record(
+      RoomCounter counter,
+      Message after,
+      MessageChange.Kind kind,
+      String actorId,
+      String clientChangeId) {
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      if (counter.lastRev < 0) {
+        counter.lastRev = store.lastRev(after.roomId());
+      }
+      MessageChange change =
+          new MessageChange(
+              after.roomId(), counter.lastRev + 1, after.seq(), kind, actorId, now(), after);
+      try {
+        store.change(change, clientChangeId);
+      } catch (DuplicateMessageException e) {
+        if (store.changeExists(after.roomId(), actorId, clientChangeId)) {
+          return null;
+        }
+        counter.lastRev = -1; // another writer took this rev: reload and try the next one
+        continue;
+      }
+      counter.lastRev = change.rev();
+      announce.accept(change);
+      return change;
+    }
+    throw new IllegalStateException("could not record a change in room " + after.roomId());
+  }
+
+  /** The message a reply answers: it must exist, still be there, and not be a reply itself. */
+  private Message threadParent(NewMessage draft) {
+    Message parent =
+        store
+            .find(draft.roomId(), draft.threadOf())
+            .orElseThrow(() -> DomainException.notFound("no such message to reply to"));
+    if (parent.deleted()) {
+      throw DomainException.conflict("that message was deleted");
+    }
+    if (parent.isReply()) {
+      throw DomainException.invalid("reply to the thread's first message");
+    }
+    return parent;
+  }
+
+  private java.time.Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 
   private SendResult announced(SendResult result) {
@@ -81,6 +163,7 @@ public class RoomSequencer implements MessageSequencer {
 
   private static final class RoomCounter {
     private long last = -1;
+    private long lastRev = -1;
 
     RoomCounter(String roomId) {}
   }

@@ -17,6 +17,8 @@ public final class Collections {
   public static final String AVATARS = "avatars";
   public static final String BANS = "bans";
   public static final String MEMBER_LISTS = "member_lists";
+  public static final String MESSAGE_CHANGES = "message_changes";
+  public static final String PINS = "pins";
 
   private Collections() {}
 
@@ -33,6 +35,12 @@ public final class Collections {
     // Idempotent sends: a retry with the same clientMsgId cannot store a second copy.
     messages.createIndex(
         Indexes.ascending("roomId", "senderId", "clientMsgId"), unique("room_sender_client_msg"));
+
+    // Changes are keyed "roomId/rev" in _id (read like messages, by their keys); a retried change
+    // with the same clientChangeId cannot be recorded twice.
+    db.getCollection(MESSAGE_CHANGES)
+        .createIndex(
+            Indexes.ascending("roomId", "actorId", "clientChangeId"), unique("room_actor_client"));
 
     MongoCollection<Document> memberships = db.getCollection(MEMBERSHIPS);
     memberships.createIndex(Indexes.ascending("roomId", "userId"), unique("room_user"));

@@ -9,63 +9,63 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
+import io.parley.messaging.Attachment;
 import io.parley.messaging.DuplicateMessageException;
 import io.parley.messaging.Message;
+import io.parley.messaging.MessageChange;
 import io.parley.messaging.MessageStore;
+import io.parley.messaging.RoomEvent;
+import io.parley.messaging.ThreadSummary;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
 /**
- * Messages in the {@code messages} collection, one document each. Besides the unique index on
- * {roomId, seq}, each message carries {@code roomSeq} = "roomId/seq" under a unique index of its
- * own, and every read is a lookup of such keys ({@code $in}): seqs are gap-free per room, so a page
- * of history is a known set of keys. That is one indexed operation on a real MongoDB, and on the
- * embedded store (which only answers exact matches and {@code $in} on one-field unique indexes from
- * an index, and scans for anything else) it stays as fast with a million messages as with ten. The
- * room's last seq is found by probing keys upward from the highest seq this node has seen.
+ * Messages in the {@code messages} collection, one document each in its current state, and the
+ * changes made to them in {@code message_changes}, one small document each (what changed, by whom,
+ * when; never the text, so a deleted message's text is gone from the store). Both are numbered
+ * gap-free per room and read by their keys (see {@link GapFreeKeys}): messages by "roomId/seq" in
+ * {@code roomSeq}, changes by "roomId/rev" in {@code _id}. Pinned messages are listed per room in
+ * {@code pins}.
  */
 public class MongoMessageStore implements MessageStore {
-
-  /** Keys looked up per probe when finding a room's last seq. */
-  static final int PROBE = 64;
 
   /** Mentions are counted among at most this many of the newest unread messages. */
   static final int MAX_MENTION_SCAN = 2_000;
 
+  static final String ROOM_SEQ = "roomSeq";
+
   private final MongoCollection<Document> messages;
-  private final ConcurrentMap<String, Long> knownLast = new ConcurrentHashMap<>();
+  private final MongoCollection<Document> changes;
+  private final MongoCollection<Document> pins;
+  private final GapFreeKeys seqs;
+  private final GapFreeKeys revs;
 
   public MongoMessageStore(MongoDatabase db) {
-    this.messages = db.getCollection(io.parley.mongo.Collections.MESSAGES);
-  }
-
-  /** The key of a room's seq: one field, so the embedded store can serve it from an index. */
-  static String roomSeq(String roomId, long seq) {
-    return roomId + "/" + seq;
+    this.messages = db.getCollection(Collections.MESSAGES);
+    this.changes = db.getCollection(Collections.MESSAGE_CHANGES);
+    this.pins = db.getCollection(Collections.PINS);
+    this.seqs = new GapFreeKeys(messages, ROOM_SEQ, "seq");
+    this.revs = new GapFreeKeys(changes, "_id", "rev");
   }
 
   @Override
   public void insert(Message m) {
-    Document doc = toDocument(m);
     try {
-      messages.insertOne(doc);
+      messages.insertOne(toDocument(m));
     } catch (MongoWriteException e) {
-      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-        throw new DuplicateMessageException(e.getMessage(), e);
-      }
-      throw e;
+      throw duplicateOr(e);
     }
-    knownLast.merge(m.roomId(), m.seq(), Math::max);
+    seqs.seen(m.roomId(), m.seq());
   }
 
   @Override
@@ -84,76 +84,13 @@ public class MongoMessageStore implements MessageStore {
 
   @Override
   public long lastSeq(String roomId) {
-    long last = knownLast.getOrDefault(roomId, 0L);
-    if (last == 0) {
-      last = highestPowerOfTwoStored(roomId);
-      if (last == 0) {
-        return 0;
-      }
-      last = search(roomId, last, last * 2);
-    }
-    // Seqs are gap-free: probe the next keys, a few first (usually nothing or little is new,
-    // and each key is an index lookup), more while probes come back full.
-    int width = 2;
-    while (true) {
-      long from = last + 1;
-      long highest = highestStored(roomId, from, from + width - 1);
-      if (highest == 0) {
-        break;
-      }
-      last = highest;
-      if (highest < from + width - 1) {
-        break;
-      }
-      width = Math.min(PROBE, width * 8);
-    }
-    final long found = last;
-    knownLast.merge(roomId, found, Math::max);
-    return found;
-  }
-
-  /** The largest 2^k that is a stored seq of the room (0 when it has none). */
-  private long highestPowerOfTwoStored(String roomId) {
-    List<String> keys = new ArrayList<>();
-    for (int k = 0; k < 50; k++) {
-      keys.add(roomSeq(roomId, 1L << k));
-    }
-    return highestOf(keys);
-  }
-
-  /** The last seq, knowing seq {@code low} is stored and {@code high} is not. */
-  private long search(String roomId, long low, long high) {
-    while (high - low > 1) {
-      long step = Math.max(1, (high - low) / PROBE);
-      List<String> keys = new ArrayList<>();
-      for (long seq = low + step; seq < high; seq += step) {
-        keys.add(roomSeq(roomId, seq));
-      }
-      long best = Math.max(low, highestOf(keys));
-      high = Math.min(high, best + step);
-      low = best;
-    }
-    return low;
-  }
-
-  /** The highest stored seq in [from, to], 0 when none is. */
-  private long highestStored(String roomId, long from, long to) {
-    return highestOf(keys(roomId, from, to));
-  }
-
-  /** The highest seq among the stored messages with these keys, 0 when none is stored. */
-  private long highestOf(List<String> roomSeqKeys) {
-    long best = 0;
-    for (Document d : messages.find(in(ROOM_SEQ, roomSeqKeys)).projection(SEQ_ONLY)) {
-      best = Math.max(best, d.getLong("seq"));
-    }
-    return best;
+    return seqs.last(roomId);
   }
 
   @Override
   public List<Message> before(String roomId, long beforeSeq, int limit) {
     long to = beforeSeq == Long.MAX_VALUE ? Long.MAX_VALUE : beforeSeq - 1;
-    if (to > knownLast.getOrDefault(roomId, 0L)) {
+    if (to > seqs.known(roomId)) {
       to = Math.min(to, lastSeq(roomId));
     }
     return range(roomId, Math.max(1, to - limit + 1), to);
@@ -166,8 +103,111 @@ public class MongoMessageStore implements MessageStore {
   }
 
   @Override
-  public void seen(Message message) {
-    knownLast.merge(message.roomId(), message.seq(), Math::max);
+  public List<Message> bySeqs(String roomId, Collection<Long> wanted) {
+    if (wanted.isEmpty()) {
+      return List.of();
+    }
+    List<String> keys = wanted.stream().map(s -> GapFreeKeys.key(roomId, s)).toList();
+    return sorted(messages.find(in(ROOM_SEQ, keys)));
+  }
+
+  @Override
+  public void change(MessageChange change, String clientChangeId) {
+    Document record =
+        new Document("_id", GapFreeKeys.key(change.roomId(), change.rev()))
+            .append("roomId", change.roomId())
+            .append("rev", change.rev())
+            .append("seq", change.seq())
+            .append("kind", change.kind().name())
+            .append("actorId", change.actorId())
+            .append("clientChangeId", clientChangeId)
+            .append("at", Date.from(change.at()));
+    try {
+      changes.insertOne(record);
+    } catch (MongoWriteException e) {
+      throw duplicateOr(e);
+    }
+    revs.seen(change.roomId(), change.rev());
+    Message after = change.after();
+    messages.replaceOne(
+        eq(ROOM_SEQ, GapFreeKeys.key(after.roomId(), after.seq())),
+        toDocument(after),
+        new ReplaceOptions().upsert(false));
+    if (change.kind() == MessageChange.Kind.PINNED
+        || change.kind() == MessageChange.Kind.UNPINNED
+        || change.kind() == MessageChange.Kind.DELETED) {
+      updatePins(change.roomId(), change.seq(), after.pinned());
+    }
+  }
+
+  /** Keeps the room's pinned list (read-modify-write: the room's sequencer is its one writer). */
+  private void updatePins(String roomId, long seq, boolean pinned) {
+    List<Long> list = new ArrayList<>(pinned(roomId));
+    boolean changed = list.remove(Long.valueOf(seq));
+    if (pinned) {
+      list.add(0, seq);
+      changed = true;
+    }
+    if (changed) {
+      pins.replaceOne(
+          eq("_id", roomId),
+          new Document("_id", roomId).append("seqs", list),
+          new ReplaceOptions().upsert(true));
+    }
+  }
+
+  @Override
+  public boolean changeExists(String roomId, String actorId, String clientChangeId) {
+    return changes
+            .find(
+                new Document("roomId", roomId)
+                    .append("actorId", actorId)
+                    .append("clientChangeId", clientChangeId))
+            .projection(Projections.include("_id"))
+            .first()
+        != null;
+  }
+
+  @Override
+  public long lastRev(String roomId) {
+    return revs.last(roomId);
+  }
+
+  @Override
+  public List<MessageChange> changesAfter(String roomId, long afterRev, int limit) {
+    long to = Math.min(afterRev + limit, lastRev(roomId));
+    if (to <= afterRev) {
+      return List.of();
+    }
+    List<MessageChange> page = new ArrayList<>();
+    for (Document d : changes.find(in("_id", GapFreeKeys.keys(roomId, afterRev + 1, to)))) {
+      page.add(
+          new MessageChange(
+              roomId,
+              d.getLong("rev"),
+              d.getLong("seq"),
+              MessageChange.Kind.valueOf(d.getString("kind")),
+              d.getString("actorId"),
+              d.getDate("at").toInstant(),
+              null));
+    }
+    page.sort(Comparator.comparingLong(MessageChange::rev));
+    return page;
+  }
+
+  @Override
+  public List<Long> pinned(String roomId) {
+    Document doc = pins.find(eq("_id", roomId)).first();
+    return doc == null ? List.of() : doc.getList("seqs", Long.class, List.of());
+  }
+
+  @Override
+  public void seen(RoomEvent event) {
+    if (event instanceof Message m) {
+      seqs.seen(m.roomId(), m.seq());
+    } else if (event instanceof MessageChange c) {
+      revs.seen(c.roomId(), c.rev());
+    }
   }
 
   @Override
@@ -180,7 +220,7 @@ public class MongoMessageStore implements MessageStore {
     long count = 0;
     for (Document d :
         messages
-            .find(in(ROOM_SEQ, keys(roomId, from, last)))
+            .find(in(ROOM_SEQ, GapFreeKeys.keys(roomId, from, last)))
             .projection(Projections.include("mentions"))) {
       if (d.getList("mentions", String.class, List.of()).contains(userId)) {
         count++;
@@ -194,18 +234,21 @@ public class MongoMessageStore implements MessageStore {
     if (from > to) {
       return List.of();
     }
-    List<Message> page = new ArrayList<>((int) (to - from + 1));
-    messages.find(in(ROOM_SEQ, keys(roomId, from, to))).forEach(d -> page.add(toMessage(d)));
+    return sorted(messages.find(in(ROOM_SEQ, GapFreeKeys.keys(roomId, from, to))));
+  }
+
+  private static List<Message> sorted(Iterable<Document> docs) {
+    List<Message> page = new ArrayList<>();
+    docs.forEach(d -> page.add(toMessage(d)));
     page.sort(Comparator.comparingLong(Message::seq));
     return page;
   }
 
-  private static List<String> keys(String roomId, long from, long to) {
-    List<String> keys = new ArrayList<>((int) Math.max(0, to - from + 1));
-    for (long seq = from; seq <= to; seq++) {
-      keys.add(roomSeq(roomId, seq));
+  private static RuntimeException duplicateOr(MongoWriteException e) {
+    if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+      return new DuplicateMessageException(e.getMessage(), e);
     }
-    return keys;
+    return e;
   }
 
   /**
@@ -213,36 +256,70 @@ public class MongoMessageStore implements MessageStore {
    * only of the documents that lack it).
    */
   public static long addMissingKeys(MongoDatabase db) {
-    MongoCollection<Document> messages = db.getCollection(io.parley.mongo.Collections.MESSAGES);
+    MongoCollection<Document> messages = db.getCollection(Collections.MESSAGES);
     long added = 0;
     for (Document d :
         messages.find(exists(ROOM_SEQ, false)).projection(Projections.include("roomId", "seq"))) {
       messages.updateOne(
           eq("_id", d.get("_id")),
-          Updates.set(ROOM_SEQ, roomSeq(d.getString("roomId"), d.getLong("seq"))));
+          Updates.set(ROOM_SEQ, GapFreeKeys.key(d.getString("roomId"), d.getLong("seq"))));
       added++;
     }
     return added;
   }
 
-  static final String ROOM_SEQ = "roomSeq";
-  private static final Bson SEQ_ONLY = Projections.include("seq");
-
   /** A message as stored: the document {@link #insert} writes (also for bulk loads). */
   public static Document toDocument(Message m) {
-    return new Document("_id", m.id())
-        .append("roomId", m.roomId())
-        .append("seq", m.seq())
-        .append(ROOM_SEQ, roomSeq(m.roomId(), m.seq()))
-        .append("senderId", m.senderId())
-        .append("body", m.body())
-        .append("contentType", m.contentType())
-        .append("createdAt", Date.from(m.createdAt()))
-        .append("editedAt", m.editedAt() == null ? null : Date.from(m.editedAt()))
-        .append("deleted", m.deleted())
-        .append("clientMsgId", m.clientMsgId())
-        .append("metadata", new Document(new HashMap<>(m.metadata())))
-        .append("mentions", m.mentions());
+    Document doc =
+        new Document("_id", m.id())
+            .append("roomId", m.roomId())
+            .append("seq", m.seq())
+            .append(ROOM_SEQ, GapFreeKeys.key(m.roomId(), m.seq()))
+            .append("senderId", m.senderId())
+            .append("body", m.body())
+            .append("contentType", m.contentType())
+            .append("createdAt", Date.from(m.createdAt()))
+            .append("editedAt", m.editedAt() == null ? null : Date.from(m.editedAt()))
+            .append("deleted", m.deleted())
+            .append("clientMsgId", m.clientMsgId())
+            .append("metadata", new Document(new HashMap<>(m.metadata())))
+            .append("mentions", m.mentions());
+    // Optional parts only when present: a plain message stays as small as before.
+    if (m.html() != null) {
+      doc.append("html", m.html());
+    }
+    if (!m.reactions().isEmpty()) {
+      List<Document> reactions = new ArrayList<>();
+      m.reactions().forEach((e, who) -> reactions.add(new Document("emoji", e).append("by", who)));
+      doc.append("reactions", reactions);
+    }
+    if (m.pinnedBy() != null) {
+      doc.append("pinnedBy", m.pinnedBy());
+    }
+    if (m.threadOf() > 0) {
+      doc.append("threadOf", m.threadOf()).append("alsoInRoom", m.alsoInRoom());
+    }
+    if (m.thread().replies() > 0) {
+      doc.append(
+          "thread",
+          new Document("replySeqs", m.thread().replySeqs())
+              .append("lastReplyAt", Date.from(m.thread().lastReplyAt()))
+              .append("participants", m.thread().participants()));
+    }
+    if (!m.files().isEmpty()) {
+      doc.append("files", m.files().stream().map(MongoMessageStore::fileDocument).toList());
+    }
+    return doc;
+  }
+
+  private static Document fileDocument(Attachment a) {
+    return new Document("fileId", a.fileId())
+        .append("name", a.name())
+        .append("contentType", a.contentType())
+        .append("size", a.size())
+        .append("thumbnailId", a.thumbnailId())
+        .append("width", a.width())
+        .append("height", a.height());
   }
 
   static Message toMessage(Document doc) {
@@ -252,6 +329,23 @@ public class MongoMessageStore implements MessageStore {
       meta.forEach((k, v) -> metadata.put(k, String.valueOf(v)));
     }
     Date edited = doc.getDate("editedAt");
+    Map<String, List<String>> reactions = new LinkedHashMap<>();
+    for (Document r : doc.getList("reactions", Document.class, List.of())) {
+      reactions.put(r.getString("emoji"), r.getList("by", String.class));
+    }
+    Document thread = doc.get("thread", Document.class);
+    List<Attachment> files = new ArrayList<>();
+    for (Document f : doc.getList("files", Document.class, List.of())) {
+      files.add(
+          new Attachment(
+              f.getString("fileId"),
+              f.getString("name"),
+              f.getString("contentType"),
+              f.get("size", Number.class).longValue(),
+              f.getString("thumbnailId"),
+              f.getInteger("width", 0),
+              f.getInteger("height", 0)));
+    }
     return new Message(
         doc.getString("_id"),
         doc.getString("roomId"),
@@ -264,6 +358,18 @@ public class MongoMessageStore implements MessageStore {
         doc.getBoolean("deleted", false),
         doc.getString("clientMsgId"),
         metadata,
-        doc.getList("mentions", String.class, List.of()));
+        doc.getList("mentions", String.class, List.of()),
+        doc.getString("html"),
+        reactions,
+        doc.getString("pinnedBy"),
+        doc.get("threadOf", 0L),
+        doc.getBoolean("alsoInRoom", false),
+        thread == null
+            ? ThreadSummary.NONE
+            : new ThreadSummary(
+                thread.getList("replySeqs", Long.class),
+                thread.getDate("lastReplyAt").toInstant(),
+                thread.getList("participants", String.class)),
+        files);
   }
 }

@@ -228,6 +228,12 @@ public class MongoRoomDirectory implements RoomDirectory {
     rooms.updateOne(eq("_id", roomId), com.mongodb.client.model.Updates.set("mode", mode.name()));
   }
 
+  @Override
+  public void setModeratorsPin(String roomId, boolean moderatorsOnly) {
+    rooms.updateOne(
+        eq("_id", roomId), com.mongodb.client.model.Updates.set("moderatorsPin", moderatorsOnly));
+  }
+
   private static Room toRoom(Document d) {
     return new Room(
         d.getString("_id"),
@@ -236,7 +242,8 @@ public class MongoRoomDirectory implements RoomDirectory {
         d.getString("createdBy"),
         d.getDate("createdAt").toInstant(),
         d.getString("directKey"),
-        d.getString("mode") == null ? RoomMode.OPEN : RoomMode.valueOf(d.getString("mode")));
+        d.getString("mode") == null ? RoomMode.OPEN : RoomMode.valueOf(d.getString("mode")),
+        d.getBoolean("moderatorsPin", false));
   }
 
   private static Membership toMembership(Document d) {

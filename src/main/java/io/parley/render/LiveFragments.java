@@ -1,6 +1,8 @@
 package io.parley.render;
 
 import io.parley.messaging.Message;
+import io.parley.messaging.MessageChange;
+import io.parley.messaging.RoomEvent;
 import io.parley.messaging.SendResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,10 +17,35 @@ public class LiveFragments {
   @Inject Views views;
   @Inject RoomViews rooms;
 
-  /** Appends the message (the same fragment as page loads) to #messages-{roomId}. */
-  public String append(Message message, String viewerId) {
-    MessageView view = rooms.messages(List.of(message), viewerId).get(0);
-    return views.fragment(Views.Fragment.APPEND, Map.of("view", view));
+  /**
+   * A new message or a change, for one viewer: a new message is appended (the same fragment as page
+   * loads) to the room's timeline, and a reply to its thread's panel; a changed message replaces
+   * itself wherever the page shows it, and the page learns the room's new change rev.
+   */
+  public String live(RoomEvent event, String viewerId) {
+    if (event instanceof Message m) {
+      MessageView view = rooms.messages(List.of(m), viewerId).get(0);
+      Map<String, Object> model = new HashMap<>();
+      model.put("roomId", m.roomId());
+      model.put("timeline", m.inTimeline() ? view : null);
+      model.put("reply", m.isReply() ? view.inThread() : null);
+      return views.fragment(Views.Fragment.APPEND, model);
+    }
+    MessageChange c = (MessageChange) event;
+    Message m = c.after();
+    MessageView view = rooms.messages(List.of(m), viewerId).get(0);
+    Map<String, Object> model = new HashMap<>();
+    model.put("roomId", m.roomId());
+    model.put("rev", c.rev());
+    model.put("timeline", m.inTimeline() ? view : null);
+    model.put("reply", m.isReply() || m.thread().replies() > 0 ? view.inThread() : null);
+    return views.fragment(Views.Fragment.CHANGED, model);
+  }
+
+  /** Marks a thread the viewer follows as having new replies, where the page shows its parent. */
+  public String threadBadge(String roomId, long parentSeq) {
+    return views.fragment(
+        Views.Fragment.THREAD_BADGE, Map.of("roomId", roomId, "parentSeq", parentSeq));
   }
 
   /** Replaces the unread and mention badges of a room in the sidebar. */

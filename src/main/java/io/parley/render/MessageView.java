@@ -1,19 +1,20 @@
 package io.parley.render;
 
-import io.parley.messaging.Mentions;
+import io.parley.messaging.Attachment;
 import io.parley.messaging.Message;
 import io.parley.users.User;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * What the message fragment shows. {@code mine} and {@code mentionsMe} are the only parts that
- * differ per viewer; {@code parts} is the body cut into text and highlighted mentions.
+ * What the message fragment shows. {@code html} is the body as formatted when it was posted or
+ * edited (escaped and sanitised by {@link Markdown}); {@code mine} and {@code mentionsMe} are the
+ * only parts that differ per viewer. {@code domId} names the element in the room's timeline
+ * ("msg-…") or in a thread panel ("reply-…").
  */
 public record MessageView(
     String domId,
@@ -22,41 +23,50 @@ public record MessageView(
     String senderName,
     AvatarView avatar,
     String body,
-    List<PartView> parts,
+    String html,
     String createdAt,
     String timeLabel,
     boolean mine,
-    boolean mentionsMe) {
+    boolean mentionsMe,
+    boolean deleted,
+    String editedAt,
+    String editedLabel,
+    String pinnedBy,
+    List<ReactionView> reactions,
+    long threadOf,
+    int replies,
+    String lastReplyLabel,
+    List<FileView> files) {
 
-  /** A piece of the body: plain text, or a mention (of the viewer, when {@code me}). */
-  public record PartView(String text, boolean mention, boolean me) {}
+  /** One emoji's reactions: how many, who (for the hover title), and their ids (to mark yours). */
+  public record ReactionView(String emoji, String label, int count, String who, String userIds) {}
+
+  /** A file of the message: a thumbnail to show for images, a link to download for any. */
+  public record FileView(
+      String name, String url, String thumbnailUrl, int width, int height, String sizeLabel) {}
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DAY_TIME =
+      DateTimeFormatter.ofPattern("d MMM HH:mm").withZone(ZoneOffset.UTC);
 
   /**
-   * @param users the sender and the mentioned members, by id (missing ones render as unknown)
+   * @param users the sender, the mentioned members, those who reacted or pinned, by id (missing
+   *     ones render as unknown)
+   * @param html the body as formatted (the stored one, or formatted now for older messages)
    */
-  public static MessageView of(Message m, Map<String, User> users, String viewerId) {
+  public static MessageView of(
+      Message m, Map<String, User> users, String viewerId, String html, EmojiCatalogue emoji) {
     User sender = users.get(m.senderId());
     String name = sender == null ? "unknown user" : sender.displayName();
-    Set<String> handles = new HashSet<>();
-    String myHandle = null;
-    for (String id : m.mentions()) {
-      User u = users.get(id);
-      if (u != null) {
-        String handle = u.username().toLowerCase(Locale.ROOT);
-        handles.add(handle);
-        if (id.equals(viewerId)) {
-          myHandle = handle;
-        }
-      }
-    }
-    String me = myHandle;
-    List<PartView> parts =
-        Mentions.split(m.body(), handles).stream()
-            .map(p -> new PartView(p.text(), p.mention(), p.mention() && p.handle().equals(me)))
-            .toList();
+    List<ReactionView> reactions = new ArrayList<>();
+    m.reactions()
+        .forEach(
+            (e, who) ->
+                reactions.add(
+                    new ReactionView(
+                        e, emoji.label(e), who.size(), names(who, users), String.join(" ", who))));
+    User pinner = m.pinnedBy() == null ? null : users.get(m.pinnedBy());
     return new MessageView(
         "msg-" + m.roomId() + "-" + m.seq(),
         m.roomId(),
@@ -64,10 +74,130 @@ public record MessageView(
         name,
         AvatarView.of(sender, name),
         m.body(),
-        parts,
+        m.deleted() ? null : html,
         m.createdAt().toString(),
         TIME.format(m.createdAt()),
         m.senderId().equals(viewerId),
-        m.mentions(viewerId));
+        m.mentions(viewerId),
+        m.deleted(),
+        m.editedAt() == null ? null : m.editedAt().toString(),
+        m.editedAt() == null ? null : "edited " + label(m.editedAt(), m.createdAt()),
+        m.pinnedBy() == null ? null : pinner == null ? "someone" : pinner.displayName(),
+        reactions,
+        m.threadOf(),
+        m.thread().replies(),
+        m.thread().lastReplyAt() == null ? null : label(m.thread().lastReplyAt(), m.createdAt()),
+        files(m));
+  }
+
+  /** The same message as shown in a thread panel (its own element id there). */
+  public MessageView inThread() {
+    return shownIn("reply");
+  }
+
+  /** The same message as shown in a panel whose element ids start with {@code prefix}. */
+  public MessageView shownIn(String prefix) {
+    return new MessageView(
+        prefix + "-" + roomId + "-" + seq,
+        roomId,
+        seq,
+        senderName,
+        avatar,
+        body,
+        html,
+        createdAt,
+        timeLabel,
+        mine,
+        mentionsMe,
+        deleted,
+        editedAt,
+        editedLabel,
+        pinnedBy,
+        reactions,
+        threadOf,
+        replies,
+        lastReplyLabel,
+        files);
+  }
+
+  /** The reactions offered on the message itself; the picker has the rest. */
+  public List<EmojiCatalogue.Emoji> quick() {
+    return EmojiCatalogue.get().quick();
+  }
+
+  /** The classes the message element adds: mine, mentions-me, deleted, pinned. */
+  public String classes() {
+    List<String> classes = new ArrayList<>();
+    if (mine) {
+      classes.add("mine");
+    }
+    if (mentionsMe) {
+      classes.add("mentions-me");
+    }
+    if (deleted) {
+      classes.add("deleted");
+    }
+    if (pinnedBy != null) {
+      classes.add("pinned");
+    }
+    return String.join(" ", classes);
+  }
+
+  public boolean edited() {
+    return editedAt != null && !deleted;
+  }
+
+  /** The thread link's text: "1 reply" / "3 replies, last 14:05". */
+  public String threadLabel() {
+    if (replies == 0) {
+      return null;
+    }
+    return (replies == 1 ? "1 reply" : replies + " replies") + ", last " + lastReplyLabel;
+  }
+
+  /** A time, with its day when it is not the message's own day. */
+  private static String label(Instant at, Instant posted) {
+    return at.atZone(ZoneOffset.UTC)
+            .toLocalDate()
+            .equals(posted.atZone(ZoneOffset.UTC).toLocalDate())
+        ? TIME.format(at)
+        : DAY_TIME.format(at);
+  }
+
+  private static String names(List<String> ids, Map<String, User> users) {
+    List<String> names = new ArrayList<>();
+    for (String id : ids) {
+      User u = users.get(id);
+      names.add(u == null ? "someone" : u.displayName());
+    }
+    if (names.size() <= 3) {
+      return String.join(", ", names);
+    }
+    return String.join(", ", names.subList(0, 3)) + " and " + (names.size() - 3) + " more";
+  }
+
+  private static List<FileView> files(Message m) {
+    List<FileView> views = new ArrayList<>();
+    for (Attachment a : m.files()) {
+      views.add(
+          new FileView(
+              a.name(),
+              "/files/" + a.fileId(),
+              a.image() ? "/files/" + a.thumbnailId() : null,
+              a.width(),
+              a.height(),
+              size(a.size())));
+    }
+    return views;
+  }
+
+  static String size(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " B";
+    }
+    if (bytes < 1024 * 1024) {
+      return (bytes + 512) / 1024 + " KB";
+    }
+    return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
   }
 }

@@ -110,15 +110,40 @@ public class RoomViews {
         peer);
   }
 
+  private final EmojiCatalogue emoji = EmojiCatalogue.get();
+  private final Markdown markdown = new Markdown(emoji);
+
   public List<MessageView> messages(Collection<Message> page, String viewerId) {
     Set<String> people = new HashSet<>();
     page.forEach(
         m -> {
           people.add(m.senderId());
           people.addAll(m.mentions());
+          m.reactions().values().forEach(people::addAll);
+          if (m.pinnedBy() != null) {
+            people.add(m.pinnedBy());
+          }
         });
     Map<String, User> byId = users.byIds(people);
-    return page.stream().map(m -> MessageView.of(m, byId, viewerId)).toList();
+    return page.stream().map(m -> MessageView.of(m, byId, viewerId, html(m, byId), emoji)).toList();
+  }
+
+  /** The room's timeline part of a page: room messages, and replies also sent to the room. */
+  public List<MessageView> timeline(Collection<Message> page, String viewerId) {
+    return messages(page.stream().filter(Message::inTimeline).toList(), viewerId);
+  }
+
+  /** The stored formatting; messages from before formatting existed are formatted here. */
+  private String html(Message m, Map<String, User> byId) {
+    if (m.html() != null || m.deleted() || m.body().isEmpty()) {
+      return m.html();
+    }
+    Set<String> handles = new HashSet<>();
+    m.mentions().stream()
+        .map(byId::get)
+        .filter(u -> u != null)
+        .forEach(u -> handles.add(u.username().toLowerCase(java.util.Locale.ROOT)));
+    return markdown.html(m.body(), handles);
   }
 
   /**

@@ -49,6 +49,7 @@ public class Views {
   public enum Page {
     ROOMS("pages/rooms"),
     ROOM("pages/room"),
+    MESSAGE_ACTION("pages/message-action"),
     PROFILE("pages/profile"),
     ADMIN("pages/admin"),
     SIGN_IN("pages/sign-in"),
@@ -64,6 +65,13 @@ public class Views {
   /** Every fragment rendered on its own: htmx answers and socket pushes. */
   public enum Fragment {
     APPEND("fragments/live", "append"),
+    CHANGED("fragments/live", "changed"),
+    MESSAGE("fragments/message", "message"),
+    THREAD_BADGE("fragments/live", "thread-badge"),
+    THREAD("fragments/thread", "thread"),
+    PINS("fragments/thread", "pins"),
+    EDIT_FORM("fragments/message", "edit-form"),
+    PICKER("fragments/message", "picker"),
     BADGE("fragments/live", "badge"),
     RECEIPT("fragments/live", "receipt"),
     STATUS("fragments/live", "status"),

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * A place where messages are posted in one order. {@code directKey} is the sorted member list of a
- * direct room, so the same people always land in the same room; null for named rooms.
+ * direct room, so the same people always land in the same room; null for named rooms. {@code
+ * moderatorsPin}: only moderators pin messages (otherwise every member who may post does).
  */
 public record Room(
     String id,
@@ -13,10 +14,22 @@ public record Room(
     String createdBy,
     Instant createdAt,
     String directKey,
-    RoomMode mode) {
+    RoomMode mode,
+    boolean moderatorsPin) {
 
   public Room {
     mode = mode == null ? RoomMode.OPEN : mode;
+  }
+
+  public Room(
+      String id,
+      String name,
+      RoomType type,
+      String createdBy,
+      Instant createdAt,
+      String directKey,
+      RoomMode mode) {
+    this(id, name, type, createdBy, createdAt, directKey, mode, false);
   }
 
   public Room(

@@ -35,4 +35,6 @@ public interface RoomDirectory {
   boolean isBanned(String roomId, String userId);
 
   void setMode(String roomId, RoomMode mode);
+
+  void setModeratorsPin(String roomId, boolean moderatorsOnly);
 }

@@ -148,6 +148,38 @@ public class RoomService {
     return m;
   }
 
+  /** Whether the user may post in the room now. */
+  public boolean canPost(String userId, String roomId) {
+    try {
+      requirePoster(userId, roomId);
+      return true;
+    } catch (DomainException e) {
+      return false;
+    }
+  }
+
+  /** Someone who may react to messages: whoever may post. */
+  public Membership requireReactor(String userId, String roomId) {
+    return requirePoster(userId, roomId);
+  }
+
+  /** Someone who may pin: whoever may post, or only moderators if the room says so. */
+  public Membership requirePinner(String userId, String roomId) {
+    Room room = find(roomId);
+    Membership m = requirePoster(userId, roomId);
+    if (room.moderatorsPin() && !moderates(m)) {
+      throw DomainException.forbidden("only moderators pin messages in this room");
+    }
+    return m;
+  }
+
+  /** Lets every member pin messages, or only moderators. */
+  public Room setModeratorsPin(String actorId, String roomId, boolean moderatorsOnly) {
+    requireModerator(actorId, roomId);
+    rooms.setModeratorsPin(roomId, moderatorsOnly);
+    return find(roomId);
+  }
+
   /** A moderator's act on a person in the room; everyone else is refused. */
   public void moderate(String actorId, String roomId, String targetId, Moderation action) {
     Room room = requireModerator(actorId, roomId);

@@ -1,5 +1,6 @@
 package io.parley.web;
 
+import io.parley.messaging.NewMessage;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -14,6 +15,7 @@ import java.io.IOException;
 /**
  * Request bodies of the API and the page forms are small (a message is at most 4,000 characters):
  * anything over 64 KiB is refused with 413, whether it announces its length or is sent in chunks.
+ * Uploads (a message's files, a file through the API) may carry up to the file limit per file.
  * (Avatar uploads have their own limit on {@code /profile}.)
  */
 @WebFilter(urlPatterns = {"/api/*", "/rooms", "/rooms/*", "/direct", "/sign-in", "/admin"})
@@ -21,23 +23,55 @@ public class BodyLimitFilter extends HttpFilter {
 
   static final int MAX_BODY = 64 * 1024;
 
+  /** Uploads: a message's files (multipart form) or one file through the API. */
+  private static final java.util.regex.Pattern UPLOAD =
+      java.util.regex.Pattern.compile(
+          "/rooms/[^/]+/(messages|threads/\\d+)|/api/rooms/[^/]+/files");
+
+  @jakarta.inject.Inject
+  @org.eclipse.microprofile.config.inject.ConfigProperty(
+      name = "parley.files.max-mb",
+      defaultValue = "25")
+  long maxFileMb;
+
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    if (request.getContentLengthLong() > MAX_BODY) {
-      response.sendError(413, "request body over " + MAX_BODY / 1024 + " KiB");
+    long max = isUpload(request) ? uploadLimit() : MAX_BODY;
+    if (request.getContentLengthLong() > max) {
+      response.sendError(
+          413,
+          max == MAX_BODY
+              ? "request body over " + MAX_BODY / 1024 + " KiB"
+              : "files over " + maxFileMb + " MB each (" + NewMessage.MAX_FILES + " at most)");
       return;
     }
-    chain.doFilter(new Limited(request), response);
+    chain.doFilter(new Limited(request, max), response);
+  }
+
+  private long uploadLimit() {
+    return maxFileMb * 1024 * 1024 * NewMessage.MAX_FILES + MAX_BODY;
+  }
+
+  private static boolean isUpload(HttpServletRequest request) {
+    if (!"POST".equals(request.getMethod())) {
+      return false;
+    }
+    String type = String.valueOf(request.getContentType()).toLowerCase(java.util.Locale.ROOT);
+    String path = request.getRequestURI();
+    return UPLOAD.matcher(path).matches()
+        && (path.startsWith("/api/") || type.startsWith("multipart/form-data"));
   }
 
   /** Counts what is read and stops past the limit, for bodies without a declared length. */
   private static final class Limited extends HttpServletRequestWrapper {
     private ServletInputStream limited;
+    private final long max;
 
-    Limited(HttpServletRequest request) {
+    Limited(HttpServletRequest request, long max) {
       super(request);
+      this.max = max;
     }
 
     @Override
@@ -51,8 +85,8 @@ public class BodyLimitFilter extends HttpFilter {
               @Override
               public int read() throws IOException {
                 int b = in.read();
-                if (b >= 0 && ++read > MAX_BODY) {
-                  throw new IOException("request body over " + MAX_BODY / 1024 + " KiB");
+                if (b >= 0 && ++read > max) {
+                  throw new IOException("request body over " + max / 1024 + " KiB");
                 }
                 return b;
               }
@@ -60,8 +94,8 @@ public class BodyLimitFilter extends HttpFilter {
               @Override
               public int read(byte[] buf, int off, int len) throws IOException {
                 int n = in.read(buf, off, len);
-                if (n > 0 && (read += n) > MAX_BODY) {
-                  throw new IOException("request body over " + MAX_BODY / 1024 + " KiB");
+                if (n > 0 && (read += n) > max) {
+                  throw new IOException("request body over " + max / 1024 + " KiB");
                 }
                 return n;
               }

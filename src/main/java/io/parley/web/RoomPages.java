@@ -2,10 +2,15 @@ package io.parley.web;
 
 import io.parley.common.DomainException;
 import io.parley.common.Ids;
+import io.parley.files.FileService;
+import io.parley.files.FileTooLargeException;
+import io.parley.messaging.Attachment;
 import io.parley.messaging.HistoryQuery;
 import io.parley.messaging.Message;
 import io.parley.messaging.MessagePage;
 import io.parley.messaging.MessageService;
+import io.parley.messaging.NewMessage;
+import io.parley.messaging.SendResult;
 import io.parley.receipts.ReceiptRecorder;
 import io.parley.receipts.ReceiptStore;
 import io.parley.receipts.Watermark;
@@ -21,11 +26,16 @@ import io.parley.rooms.RoomType;
 import io.parley.security.SignedIn;
 import io.parley.users.UserService;
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.MultipartConfig;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +53,20 @@ import java.util.Set;
  * GET  /rooms/{id}/messages?before=seq   an older page as a fragment (htmx)
  * POST /rooms/{id}/messages       post a message (scripts off)
  * POST /rooms/{id}/join           join a public room
+ * GET  /rooms/{id}/threads/{seq}  a thread in the side panel (fragment, or the room page with it)
+ * POST /rooms/{id}/threads/{seq}  reply: body, clientMsgId, alsoInRoom
+ * GET  /rooms/{id}/pins           the pinned messages (fragment, or the room page with them)
+ * POST /rooms/{id}/pinning        moderatorsOnly=true|false (moderators)
+ * /rooms/{id}/messages/{seq}/...  one message's actions: see {@link MessageActions}
  * </pre>
  */
 @WebServlet(urlPatterns = {"/rooms", "/rooms/*", "/direct", ""})
+// Parts go to disk past 1 MB, and each file is streamed from there into the store, which stops at
+// the configured file limit; this outer bound only caps what the container accepts at all.
+@MultipartConfig(
+    fileSizeThreshold = 1024 * 1024,
+    maxFileSize = 1024L * 1024 * 1024,
+    maxRequestSize = 2048L * 1024 * 1024)
 public class RoomPages extends HttpServlet {
 
   @Inject RoomService rooms;
@@ -55,6 +76,8 @@ public class RoomPages extends HttpServlet {
   @Inject UserService users;
   @Inject RoomViews views;
   @Inject Views templates;
+  @Inject MessageActions actions;
+  @Inject FileService files;
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -68,7 +91,31 @@ public class RoomPages extends HttpServlet {
         }
         Requests.html(resp, 200, lobby(me, null));
       } else if (path.length == 1) {
-        Requests.html(resp, 200, roomPage(me, path[0], Requests.optionalLong(req, "before")));
+        Requests.html(resp, 200, roomPage(me, path[0], Requests.optionalLong(req, "before"), null));
+      } else if (path.length == 3 && path[1].equals("threads")) {
+        Map<String, Object> thread = thread(me, path[0], MessageActions.seq(path[2]));
+        Requests.html(
+            resp,
+            200,
+            Requests.isHtmx(req)
+                ? templates.fragment(Views.Fragment.THREAD, thread)
+                : roomPage(me, path[0], null, thread));
+      } else if (path.length == 2 && path[1].equals("pins")) {
+        Map<String, Object> pins = new HashMap<>();
+        pins.put("roomId", path[0]);
+        pins.put(
+            "pinned",
+            views.messages(messages.pinned(me.userId(), path[0]), me.userId()).stream()
+                .map(v -> v.shownIn("pinned"))
+                .toList());
+        Requests.html(
+            resp,
+            200,
+            Requests.isHtmx(req)
+                ? templates.fragment(Views.Fragment.PINS, pins)
+                : roomPage(me, path[0], null, pins));
+      } else if (MessageActions.handles(path)) {
+        actions.get(me, path, req, resp);
       } else if (path.length == 2 && path[1].equals("messages")) {
         Requests.html(resp, 200, olderFragment(me, path[0], Requests.optionalLong(req, "before")));
       } else {
@@ -80,7 +127,8 @@ public class RoomPages extends HttpServlet {
   }
 
   @Override
-  protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+  protected void doPost(HttpServletRequest req, HttpServletResponse resp)
+      throws IOException, ServletException {
     req.setCharacterEncoding("UTF-8");
     SignedIn me = Requests.signedIn(req);
     String[] path = path(req);
@@ -107,9 +155,18 @@ public class RoomPages extends HttpServlet {
         rooms.setMode(me.userId(), path[0], choice(RoomMode.class, req.getParameter("mode")));
         Requests.seeOther(resp, "/rooms/" + path[0]);
       } else if (path.length == 2 && path[1].equals("messages")) {
-        String clientMsgId = req.getParameter("clientMsgId");
-        messages.send(me.userId(), path[0], req.getParameter("body"), clientMsgId, Map.of());
+        post(me, path[0], 0, req);
+        MessageActions.done(req, resp, "/rooms/" + path[0]);
+      } else if (path.length == 3 && path[1].equals("threads")) {
+        long parent = MessageActions.seq(path[2]);
+        post(me, path[0], parent, req);
+        MessageActions.done(req, resp, "/rooms/" + path[0] + "/threads/" + parent);
+      } else if (path.length == 2 && path[1].equals("pinning")) {
+        rooms.setModeratorsPin(
+            me.userId(), path[0], "true".equals(req.getParameter("moderatorsOnly")));
         Requests.seeOther(resp, "/rooms/" + path[0]);
+      } else if (MessageActions.handles(path)) {
+        actions.post(me, path, req, resp);
       } else {
         throw DomainException.notFound("no such page");
       }
@@ -129,8 +186,90 @@ public class RoomPages extends HttpServlet {
     return templates.page(Views.Page.ROOMS, model);
   }
 
-  private String roomPage(SignedIn me, String roomId, Long before) {
+  /**
+   * Posts the form's message (a reply when {@code parentSeq} > 0) with the files it carries; files
+   * stored for a post that is refused, or that was posted already, are removed again.
+   */
+  private void post(SignedIn me, String roomId, long parentSeq, HttpServletRequest req)
+      throws IOException, ServletException {
+    List<Attachment> attached = uploads(me, roomId, req);
+    try {
+      SendResult result =
+          messages.post(
+              me.userId(),
+              NewMessage.withFiles(
+                      roomId,
+                      me.userId(),
+                      req.getParameter("body"),
+                      MessageActions.changeId(req, "clientMsgId"),
+                      Map.of(),
+                      attached)
+                  .replyingTo(parentSeq, "true".equals(req.getParameter("alsoInRoom"))));
+      if (result.duplicate()) {
+        files.discard(attached);
+      }
+    } catch (RuntimeException e) {
+      files.discard(attached);
+      throw e;
+    }
+  }
+
+  /** The files of a multipart form, each streamed into the file store. */
+  private List<Attachment> uploads(SignedIn me, String roomId, HttpServletRequest req)
+      throws IOException, ServletException {
+    if (!String.valueOf(req.getContentType()).startsWith("multipart/")) {
+      return List.of();
+    }
+    List<Attachment> attached = new ArrayList<>();
+    try {
+      for (Part part : req.getParts()) {
+        String name = part.getSubmittedFileName();
+        if (!"files".equals(part.getName()) || name == null || name.isBlank()) {
+          continue;
+        }
+        if (attached.size() >= NewMessage.MAX_FILES) {
+          throw DomainException.invalid(
+              "a message carries at most " + NewMessage.MAX_FILES + " files");
+        }
+        if (part.getSize() > files.maxBytes()) {
+          throw new FileTooLargeException(files.maxBytes());
+        }
+        try (InputStream in = part.getInputStream()) {
+          attached.add(
+              files.upload(me.userId(), roomId, name, part.getContentType(), in).attachment());
+        }
+      }
+    } catch (RuntimeException e) {
+      files.discard(attached);
+      throw e;
+    }
+    return attached;
+  }
+
+  /** The model of a thread panel: its first message, the replies, and the reply form. */
+  private Map<String, Object> thread(SignedIn me, String roomId, long parentSeq) {
+    MessageService.MessageThread thread = messages.thread(me.userId(), roomId, parentSeq);
+    Map<String, Object> model = new HashMap<>();
+    model.put("roomId", roomId);
+    model.put("parent", views.messages(List.of(thread.parent()), me.userId()).get(0).inThread());
+    model.put(
+        "replies",
+        views.messages(thread.replies(), me.userId()).stream().map(v -> v.inThread()).toList());
+    model.put("canPost", rooms.canPost(me.userId(), roomId) && !thread.parent().deleted());
+    model.put("clientMsgId", Ids.newId());
+    model.put("thread", true);
+    return model;
+  }
+
+  /**
+   * The room page; {@code panel} fills the side panel (a thread or the pinned messages) for
+   * browsers without scripts.
+   */
+  private String roomPage(SignedIn me, String roomId, Long before, Map<String, Object> panel) {
     Room room = rooms.visible(me.userId(), roomId);
+    // The page shows the room as of this change rev (read first: a change made while the page
+    // renders is replayed by the socket, harmlessly, rather than missed).
+    long rev = messages.lastRev(roomId);
     MessagePage page =
         messages.history(
             me.userId(), roomId, new HistoryQuery(before, null, HistoryQuery.DEFAULT_LIMIT));
@@ -162,11 +301,18 @@ public class RoomPages extends HttpServlet {
             && !(membership != null && membership.muted())
             && (room.mode() == RoomMode.OPEN || canModerate));
     model.put("members", members);
-    model.put("messages", views.messages(page.messages(), me.userId()));
+    model.put("messages", views.timeline(page.messages(), me.userId()));
     model.put("hasOlder", page.hasOlder());
     model.put("oldestSeq", page.oldestSeq());
     model.put("newestSeq", page.newestSeq());
     model.put("paged", before != null);
+    model.put("rev", rev);
+    model.put("moderatorsPin", room.moderatorsPin());
+    model.put("thread", null);
+    model.put("pinned", null);
+    if (panel != null) {
+      model.putAll(panel);
+    }
     model.put("clientMsgId", Ids.newId());
     return templates.page(Views.Page.ROOM, model);
   }
@@ -180,7 +326,7 @@ public class RoomPages extends HttpServlet {
             me.userId(), roomId, new HistoryQuery(before, null, HistoryQuery.DEFAULT_LIMIT));
     Map<String, Object> model = new HashMap<>();
     model.put("roomId", roomId);
-    model.put("messages", views.messages(page.messages(), me.userId()));
+    model.put("messages", views.timeline(page.messages(), me.userId()));
     model.put("hasOlder", page.hasOlder());
     model.put("oldestSeq", page.oldestSeq());
     return templates.fragment(Views.Fragment.OLDER_MESSAGES, model);

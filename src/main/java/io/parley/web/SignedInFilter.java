@@ -14,7 +14,8 @@ import java.io.IOException;
  * established from the cookie before this filter runs. Without one, a browser navigating is sent to
  * sign in; anything else (htmx, forms) gets 401.
  */
-@WebFilter(urlPatterns = {"/rooms", "/rooms/*", "/direct", "/profile", "/users/*", "/admin"})
+@WebFilter(
+    urlPatterns = {"/rooms", "/rooms/*", "/direct", "/profile", "/users/*", "/admin", "/files/*"})
 public class SignedInFilter extends HttpFilter {
 
   @Override

@@ -128,7 +128,11 @@ public class ChatEndpoint {
           connection.send(fragments.sent(result));
         }
         case "resume" ->
-            feed.watch(connection, frame.roomId(), frame.afterSeq() == null ? 0 : frame.afterSeq());
+            feed.watch(
+                connection,
+                frame.roomId(),
+                frame.afterSeq() == null ? 0 : frame.afterSeq(),
+                frame.afterRev());
         case "presence" -> {
           PresenceState state = PresenceState.reported(frame.state());
           switch (connection.presenceDue(

@@ -14,7 +14,13 @@ import java.io.StringReader;
  * strings, plus a HEADERS object we ignore), or the resume frame of app.js.
  */
 record InboundFrame(
-    String type, String roomId, String body, String clientMsgId, Long afterSeq, String state) {
+    String type,
+    String roomId,
+    String body,
+    String clientMsgId,
+    Long afterSeq,
+    Long afterRev,
+    String state) {
 
   /** One factory: {@code Json.createReader} looks the JSON provider up again on every call. */
   private static final jakarta.json.JsonReaderFactory READERS =
@@ -41,6 +47,7 @@ record InboundFrame(
         string(json, "body"),
         string(json, "clientMsgId"),
         number(json, "afterSeq"),
+        number(json, "afterRev"),
         string(json, "state"));
   }
 

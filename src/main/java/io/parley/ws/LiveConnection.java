@@ -1,6 +1,8 @@
 package io.parley.ws;
 
 import io.parley.messaging.Message;
+import io.parley.messaging.MessageChange;
+import io.parley.messaging.RoomEvent;
 import io.parley.presence.PresenceState;
 import io.parley.security.SignedIn;
 import jakarta.websocket.Session;
@@ -8,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,7 +34,8 @@ final class LiveConnection {
   private final Set<String> peers = ConcurrentHashMap.newKeySet();
   private final FrameGuard guard = new FrameGuard();
   private final Badges badges; // guarded by this
-  private final RoomCursor cursor = new RoomCursor(); // guarded by this
+  private final RoomCursor<Message> cursor = RoomCursor.messages(); // guarded by this
+  private final RoomCursor<MessageChange> changes = RoomCursor.changes(); // guarded by this
 
   private boolean watchingAsMember;
   private boolean watchingOneToOne;
@@ -156,6 +158,7 @@ final class LiveConnection {
     rooms.remove(roomId);
     if (cursor.watches(roomId)) {
       cursor.stop();
+      changes.stop();
       watchingAsMember = false;
       watchedMembers = Set.of();
     }
@@ -229,29 +232,57 @@ final class LiveConnection {
     return cursor.watches(roomId);
   }
 
+  /** Where the store is asked for what a tab missed in a room. */
+  interface Missed {
+    /** The page of messages after a seq. */
+    List<Message> messagesAfter(long seq);
+
+    /** The page of changes after a rev, each with its message's current state. */
+    List<MessageChange> changesAfter(long rev);
+  }
+
   /**
-   * Starts watching the room from {@code afterSeq}: replays what is newer from the store (through
-   * {@code missed}, which returns the page after a seq), then takes live messages.
+   * Starts watching the room from {@code afterSeq} and {@code afterRev}: replays the newer messages
+   * from the store, then the changes since (each changed message once, in its current state), then
+   * takes live events. Returns the last seq sent.
    */
   synchronized long watch(
       String roomId,
       boolean oneToOne,
       long afterSeq,
+      long afterRev,
       boolean member,
       Set<String> members,
-      LongFunction<List<Message>> missed,
+      Missed missed,
       Renderer renderer) {
     rooms.add(roomId);
     watchingAsMember = member;
     watchingOneToOne = oneToOne;
     watchedMembers = livePresenceOf(members);
     shownReceiptLine = null;
-    return cursor.watch(roomId, afterSeq, missed, m -> send(renderer.render(m, this)));
+    long upTo =
+        cursor.watch(roomId, afterSeq, missed::messagesAfter, m -> send(renderer.render(m, this)));
+    Map<Long, MessageChange> latestPerMessage = new java.util.LinkedHashMap<>();
+    changes.watch(
+        roomId,
+        afterRev,
+        missed::changesAfter,
+        c -> {
+          latestPerMessage.remove(c.seq());
+          latestPerMessage.put(c.seq(), c);
+        });
+    latestPerMessage.values().forEach(c -> send(renderer.render(c, this)));
+    return upTo;
   }
 
   /** Delivers a live message of the watched room; returns true if it was sent now. */
-  synchronized boolean deliver(Message m, LongFunction<List<Message>> missed, Renderer renderer) {
-    return cursor.deliver(m, missed, sent -> send(renderer.render(sent, this)));
+  synchronized boolean deliver(Message m, Missed missed, Renderer renderer) {
+    return cursor.deliver(m, missed::messagesAfter, sent -> send(renderer.render(sent, this)));
+  }
+
+  /** Delivers a live change in the watched room; returns true if it was sent now. */
+  synchronized boolean deliver(MessageChange c, Missed missed, Renderer renderer) {
+    return changes.deliver(c, missed::changesAfter, sent -> send(renderer.render(sent, this)));
   }
 
   /**
@@ -290,8 +321,8 @@ final class LiveConnection {
     }
   }
 
-  /** Renders a message for this connection's viewer. */
+  /** Renders a new message, or a change to one, for this connection's viewer. */
   interface Renderer {
-    String render(Message m, LiveConnection viewer);
+    String render(RoomEvent event, LiveConnection viewer);
   }
 }

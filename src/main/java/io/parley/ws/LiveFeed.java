@@ -2,9 +2,11 @@ package io.parley.ws;
 
 import io.parley.common.Broadcast.Subscription;
 import io.parley.messaging.Message;
+import io.parley.messaging.MessageChange;
 import io.parley.messaging.MessageEvents;
 import io.parley.messaging.MessageService;
 import io.parley.messaging.MessageStore;
+import io.parley.messaging.RoomEvent;
 import io.parley.receipts.ReceiptRecorder;
 import io.parley.render.LiveFragments;
 import io.parley.rooms.Room;
@@ -15,10 +17,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -46,7 +49,7 @@ public class LiveFeed {
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     // The topic's thread only hands the message over; delivery runs on the room's lane.
-    subscription = events.subscribe(m -> lanes.execute(m.roomId(), () -> posted(m)));
+    subscription = events.subscribe(e -> lanes.execute(e.roomId(), () -> arrived(e)));
   }
 
   @PreDestroy
@@ -54,8 +57,19 @@ public class LiveFeed {
     subscription.close();
   }
 
-  /** The tab starts watching a room it may see, from the last seq it already shows. */
-  void watch(LiveConnection connection, String roomId, long afterSeq) {
+  private void arrived(RoomEvent event) {
+    if (event instanceof Message m) {
+      posted(m);
+    } else if (event instanceof MessageChange c) {
+      changed(c);
+    }
+  }
+
+  /**
+   * The tab starts watching a room it may see, from the last seq and change rev it already shows (a
+   * client that does not say its rev starts from the room's newest).
+   */
+  void watch(LiveConnection connection, String roomId, long afterSeq, Long afterRev) {
     Room room = rooms.visible(connection.userId(), roomId);
     connections.index(connection, roomId);
     var members =
@@ -68,6 +82,7 @@ public class LiveFeed {
             roomId,
             room.type() == RoomType.DIRECT,
             afterSeq,
+            afterRev != null ? afterRev : messages.lastRev(roomId),
             member,
             members,
             missed(roomId),
@@ -80,14 +95,8 @@ public class LiveFeed {
   void posted(Message message) {
     store.seen(message);
     typing.posted(message.roomId(), message.senderId());
-    Map<Boolean, String> rendered = new ConcurrentHashMap<>(2);
-    LiveConnection.Renderer once =
-        (m, viewer) ->
-            m.seq() == message.seq()
-                ? rendered.computeIfAbsent(
-                    m.senderId().equals(viewer.userId()),
-                    mine -> fragments.append(m, viewer.userId()))
-                : fragments.append(m, viewer.userId());
+    LiveConnection.Renderer once = renderedOnce(message);
+    Set<String> threadFollowers = message.isReply() ? followers(message) : Set.of();
     for (LiveConnection connection : connections.inRoom(message.roomId())) {
       try {
         if (connection.watches(message.roomId())) {
@@ -105,10 +114,62 @@ public class LiveFeed {
           Badges.Badge badge = connection.arrived(message, messages::mentionsSince);
           connection.send(fragments.badge(message.roomId(), badge.unread(), badge.mentions()));
         }
+        if (threadFollowers.contains(connection.userId())) {
+          connection.send(fragments.threadBadge(message.roomId(), message.threadOf()));
+        }
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "could not deliver message " + message.id() + " to a socket", e);
       }
     }
+  }
+
+  /** A change to a message: tabs watching the room replace it where they show it. */
+  void changed(MessageChange change) {
+    store.seen(change);
+    LiveConnection.Renderer once = renderedOnce(change);
+    for (LiveConnection connection : connections.inRoom(change.roomId())) {
+      try {
+        if (connection.watches(change.roomId())) {
+          connection.deliver(change, missed(change.roomId()), once);
+        }
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "could not deliver a change in " + change.roomId(), e);
+      }
+    }
+  }
+
+  /**
+   * Renders the event once per kind of viewer (its author, someone it mentions, anyone else: the
+   * only differences); anything else (a gap filled from the store) is rendered per viewer.
+   */
+  private LiveConnection.Renderer renderedOnce(RoomEvent event) {
+    Map<String, String> rendered = new ConcurrentHashMap<>(3);
+    return (e, viewer) ->
+        e == event
+            ? rendered.computeIfAbsent(
+                viewerKind(e, viewer.userId()), kind -> fragments.live(e, viewer.userId()))
+            : fragments.live(e, viewer.userId());
+  }
+
+  private static String viewerKind(RoomEvent e, String viewerId) {
+    Message m = e instanceof MessageChange c ? c.after() : (Message) e;
+    return m.senderId().equals(viewerId) ? "author" : m.mentions(viewerId) ? "mentioned" : "other";
+  }
+
+  /**
+   * Who is told of a new reply: the thread's participants and those it mentions, not its author.
+   */
+  private Set<String> followers(Message reply) {
+    Set<String> people = new HashSet<>(reply.mentions());
+    store
+        .find(reply.roomId(), reply.threadOf())
+        .ifPresent(
+            parent -> {
+              people.add(parent.senderId());
+              people.addAll(parent.thread().participants());
+            });
+    people.remove(reply.senderId());
+    return people;
   }
 
   /** The receipt line of a message nobody has read yet: "Sent" to the sender of a direct one. */
@@ -116,11 +177,21 @@ public class LiveFeed {
     return message.senderId().equals(viewer.userId()) && viewer.watchesOneToOne() ? "Sent" : "";
   }
 
-  private LongFunction<List<Message>> missed(String roomId) {
-    return after -> store.after(roomId, after, CATCH_UP_PAGE);
+  private LiveConnection.Missed missed(String roomId) {
+    return new LiveConnection.Missed() {
+      @Override
+      public List<Message> messagesAfter(long seq) {
+        return store.after(roomId, seq, CATCH_UP_PAGE);
+      }
+
+      @Override
+      public List<MessageChange> changesAfter(long rev) {
+        return messages.changesAfter(roomId, rev);
+      }
+    };
   }
 
   private LiveConnection.Renderer renderer() {
-    return (m, viewer) -> fragments.append(m, viewer.userId());
+    return (e, viewer) -> fragments.live(e, viewer.userId());
   }
 }

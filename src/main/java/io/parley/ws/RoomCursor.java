@@ -1,43 +1,62 @@
 package io.parley.ws;
 
 import io.parley.messaging.Message;
+import io.parley.messaging.MessageChange;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongFunction;
+import java.util.function.ToLongFunction;
 
 /**
- * Where one tab stands in the room it watches: the last seq it was sent. Live messages go out
- * exactly once and in seq order: older or repeated seqs are dropped, and a gap is filled from the
- * store (through {@code missed}, the page after a seq) before the newer message goes out. Not
- * thread-safe: the connection calls it under its own lock.
+ * Where one tab stands in a gap-free numbering of the room it watches (messages by seq, changes by
+ * rev): the last number it was sent. Live events go out exactly once and in order: older or
+ * repeated numbers are dropped, and a gap is filled from the store (through {@code missed}, the
+ * page after a number) before the newer event goes out. Not thread-safe: the connection calls it
+ * under its own lock.
  */
-final class RoomCursor {
+final class RoomCursor<E> {
 
+  private final Function<E, String> roomOf;
+  private final ToLongFunction<E> numberOf;
   private String roomId;
-  private long lastSentSeq;
+  private long lastSent;
 
-  /**
-   * Starts watching {@code roomId} after {@code afterSeq}, sending everything newer; returns the
-   * last seq sent.
-   */
-  long watch(
-      String roomId, long afterSeq, LongFunction<List<Message>> missed, Consumer<Message> out) {
-    this.roomId = roomId;
-    this.lastSentSeq = afterSeq;
-    fill(Long.MAX_VALUE, missed, out);
-    return lastSentSeq;
+  private RoomCursor(Function<E, String> roomOf, ToLongFunction<E> numberOf) {
+    this.roomOf = roomOf;
+    this.numberOf = numberOf;
   }
 
-  /** Sends a live message if it is the watched room's next; returns true if it went out. */
-  boolean deliver(Message m, LongFunction<List<Message>> missed, Consumer<Message> out) {
-    if (!m.roomId().equals(roomId) || m.seq() <= lastSentSeq) {
+  static RoomCursor<Message> messages() {
+    return new RoomCursor<>(Message::roomId, Message::seq);
+  }
+
+  static RoomCursor<MessageChange> changes() {
+    return new RoomCursor<>(MessageChange::roomId, MessageChange::rev);
+  }
+
+  /**
+   * Starts watching {@code roomId} after {@code after}, sending everything newer; returns the last
+   * sent.
+   */
+  long watch(String roomId, long after, LongFunction<List<E>> missed, Consumer<E> out) {
+    this.roomId = roomId;
+    this.lastSent = after;
+    fill(Long.MAX_VALUE, missed, out);
+    return lastSent;
+  }
+
+  /** Sends a live event if it is the watched room's next; returns true if it went out. */
+  boolean deliver(E event, LongFunction<List<E>> missed, Consumer<E> out) {
+    long number = numberOf.applyAsLong(event);
+    if (!roomOf.apply(event).equals(roomId) || number <= lastSent) {
       return false;
     }
-    if (m.seq() > lastSentSeq + 1) {
-      fill(m.seq() - 1, missed, out);
+    if (number > lastSent + 1) {
+      fill(number - 1, missed, out);
     }
-    out.accept(m);
-    lastSentSeq = m.seq();
+    out.accept(event);
+    lastSent = number;
     return true;
   }
 
@@ -50,25 +69,26 @@ final class RoomCursor {
     roomId = null;
   }
 
-  long lastSentSeq() {
-    return lastSentSeq;
+  long lastSent() {
+    return lastSent;
   }
 
-  private void fill(long upTo, LongFunction<List<Message>> missed, Consumer<Message> out) {
-    while (lastSentSeq < upTo) {
-      List<Message> page = missed.apply(lastSentSeq);
+  private void fill(long upTo, LongFunction<List<E>> missed, Consumer<E> out) {
+    while (lastSent < upTo) {
+      List<E> page = missed.apply(lastSent);
       if (page.isEmpty()) {
         return;
       }
-      for (Message m : page) {
-        if (m.seq() <= lastSentSeq) {
+      for (E e : page) {
+        long number = numberOf.applyAsLong(e);
+        if (number <= lastSent) {
           continue; // a store page overlapping what went out already
         }
-        if (m.seq() > upTo) {
+        if (number > upTo) {
           return;
         }
-        out.accept(m);
-        lastSentSeq = m.seq();
+        out.accept(e);
+        lastSent = number;
       }
     }
   }

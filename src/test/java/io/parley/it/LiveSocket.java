@@ -70,6 +70,18 @@ public final class LiveSocket implements AutoCloseable {
         "{\"type\":\"resume\",\"roomId\":\"" + roomId + "\",\"afterSeq\":" + afterSeq + "}");
   }
 
+  /** Resumes as a page that shows messages up to {@code afterSeq} and changes up to afterRev. */
+  public LiveSocket resume(String roomId, long afterSeq, long afterRev) {
+    return send(
+        "{\"type\":\"resume\",\"roomId\":\""
+            + roomId
+            + "\",\"afterSeq\":"
+            + afterSeq
+            + ",\"afterRev\":"
+            + afterRev
+            + "}");
+  }
+
   public LiveSocket sendMessage(String roomId, String body, String clientMsgId) {
     return send(
         "{\"type\":\"send\",\"roomId\":\""

@@ -126,6 +126,10 @@ public final class Parley {
     return new TestUser(name, token, baseUrl);
   }
 
+  public static java.net.http.HttpClient client() {
+    return HTTP;
+  }
+
   public static HttpResponse<String> send(HttpRequest request) {
     try {
       return HTTP.send(request, HttpResponse.BodyHandlers.ofString());

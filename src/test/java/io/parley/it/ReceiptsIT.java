@@ -91,7 +91,7 @@ class ReceiptsIT {
       ada.postMessage(room, "hey @" + bob.username() + ", and @nobody", "m-1");
       String frame = b.await(f -> f.contains("msg-" + room + "-1"), WAIT);
       assertTrue(frame.contains("message mentions-me"), frame);
-      assertTrue(frame.contains("<span class=\"mention me\">@" + bob.username() + "</span>"));
+      assertTrue(frame.contains("<span class=\"mention\">@" + bob.username() + "</span>"), frame);
       assertTrue(frame.contains(", and @nobody"), "a non-member is plain text");
     }
     assertEquals(

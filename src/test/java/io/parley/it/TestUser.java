@@ -62,6 +62,57 @@ public record TestUser(String name, String token, String baseUrl) {
             .build());
   }
 
+  /** Sends a request with the JSON body (PATCH, PUT, DELETE: what {@link #post} does not). */
+  public HttpResponse<String> send(String method, String path, String json) {
+    return Parley.send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
+  /** Posts a page form as the browser does (cookie), as htmx when {@code htmx}. */
+  public HttpResponse<String> form(String path, String body, boolean htmx) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Cookie", "parley_token=" + token)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (htmx) {
+      b.header("HX-Request", "true");
+    }
+    return Parley.send(b.build());
+  }
+
+  /** A page fragment as htmx asks for it. */
+  public HttpResponse<String> fragment(String path) {
+    return Parley.send(
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Cookie", "parley_token=" + token)
+            .header("HX-Request", "true")
+            .GET()
+            .build());
+  }
+
+  /** Any request as this user (Bearer), e.g. a file upload. */
+  public HttpResponse<byte[]> bytes(HttpRequest.Builder request) {
+    try {
+      return Parley.client()
+          .send(
+              request.header("Authorization", "Bearer " + token).build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public String username() {
     HttpResponse<String> response = get("/api/me");
     assertEquals(200, response.statusCode(), response.body());

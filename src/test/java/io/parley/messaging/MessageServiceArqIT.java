@@ -60,8 +60,8 @@ class MessageServiceArqIT {
     LinkedBlockingQueue<Message> announced = new LinkedBlockingQueue<>();
     var subscription =
         events.subscribe(
-            m -> {
-              if (m.roomId().equals(room.id())) {
+            e -> {
+              if (e instanceof Message m && m.roomId().equals(room.id())) {
                 announced.add(m);
               }
             });

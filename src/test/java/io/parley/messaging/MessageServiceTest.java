@@ -13,6 +13,7 @@ import io.parley.testing.InMemoryMessageStore;
 import io.parley.testing.InMemoryRoomDirectory;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,13 +24,23 @@ import org.junit.jupiter.api.Test;
 class MessageServiceTest {
 
   private final InMemoryMessageStore store = new InMemoryMessageStore();
+  private final List<MessageChange> changes = Collections.synchronizedList(new ArrayList<>());
   private final List<Message> announced = new ArrayList<>();
   private final RoomService rooms = new RoomService(new InMemoryRoomDirectory(), Clock.systemUTC());
   private final MessageService messages =
       new MessageService(
           rooms,
           new RoomSequencer(
-              store, announced::add, Clock.systemUTC(), () -> UUID.randomUUID().toString()),
+              store,
+              e -> {
+                if (e instanceof Message m) {
+                  announced.add(m);
+                } else {
+                  changes.add((MessageChange) e);
+                }
+              },
+              Clock.systemUTC(),
+              () -> UUID.randomUUID().toString()),
           store,
           ids -> ids.stream().collect(Collectors.toMap(id -> id, id -> id.toUpperCase())));
   private Room room;

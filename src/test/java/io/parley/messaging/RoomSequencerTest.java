@@ -24,12 +24,23 @@ import org.junit.jupiter.api.Test;
 class RoomSequencerTest {
 
   private final InMemoryMessageStore store = new InMemoryMessageStore();
+  private final List<MessageChange> changes = Collections.synchronizedList(new ArrayList<>());
   private final List<Message> announced = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger ids = new AtomicInteger();
   private final Clock clock =
       Clock.fixed(Instant.parse("2026-01-02T03:04:05.678901Z"), ZoneOffset.UTC);
   private final RoomSequencer sequencer =
-      new RoomSequencer(store, announced::add, clock, () -> "id-" + ids.incrementAndGet());
+      new RoomSequencer(
+          store,
+          e -> {
+            if (e instanceof Message m) {
+              announced.add(m);
+            } else {
+              changes.add((MessageChange) e);
+            }
+          },
+          clock,
+          () -> "id-" + ids.incrementAndGet());
 
   private static NewMessage draft(String room, String sender, String clientMsgId) {
     return new NewMessage(room, sender, "hello", null, clientMsgId, Map.of());
@@ -101,7 +112,18 @@ class RoomSequencerTest {
             throw new DuplicateMessageException("always", null);
           }
         };
-    RoomSequencer stuck = new RoomSequencer(refusing, announced::add, clock, () -> "x");
+    RoomSequencer stuck =
+        new RoomSequencer(
+            refusing,
+            e -> {
+              if (e instanceof Message m) {
+                announced.add(m);
+              } else {
+                changes.add((MessageChange) e);
+              }
+            },
+            clock,
+            () -> "x");
     assertThrows(IllegalStateException.class, () -> stuck.append(draft("r", "alice", "a")));
     assertTrue(announced.isEmpty());
   }
@@ -143,5 +165,48 @@ class RoomSequencerTest {
   void sendResultCarriesTheStoredMessage() {
     SendResult r = sequencer.append(draft("r", "alice", "c"));
     assertSame(r.message(), announced.get(0));
+  }
+
+  private ChangeRequest react(String actor, String clientChangeId) {
+    return new ChangeRequest(
+        "r", 1, actor, clientChangeId, MessageChange.Kind.REACTED, null, null, null, "👍", null);
+  }
+
+  @Test
+  void changesGetTheRoomsNextRevAndARetryChangesNothing() {
+    sequencer.append(draft("r", "alice", "c1"));
+    ChangeResult first = sequencer.change(react("bob", "x1"));
+    ChangeResult second = sequencer.change(react("eve", "x2"));
+    assertEquals(1, first.change().rev());
+    assertEquals(2, second.change().rev());
+    assertEquals(List.of("bob", "eve"), store.inRoom("r").get(0).reactions().get("👍"));
+    ChangeResult retried = sequencer.change(react("bob", "x1"));
+    assertTrue(retried.duplicate());
+    assertEquals(
+        List.of("bob", "eve"), retried.message().reactions().get("👍"), "not toggled back");
+    assertEquals(List.of(1L, 2L), changes.stream().map(MessageChange::rev).toList());
+    assertEquals(2, store.lastRev("r"));
+  }
+
+  @Test
+  void aReplyIsARoomMessageAndChangesItsParentsSummary() {
+    sequencer.append(draft("r", "alice", "c1"));
+    SendResult reply = sequencer.append(draft("r", "bob", "c2").replyingTo(1, false));
+    assertEquals(2, reply.message().seq());
+    assertFalse(reply.message().inTimeline());
+    MessageChange summary = changes.get(0);
+    assertEquals(MessageChange.Kind.REPLIED, summary.kind());
+    assertEquals(List.of(2L), summary.after().thread().replySeqs());
+    assertEquals(List.of("alice", "bob"), summary.after().thread().participants());
+    assertEquals(List.of(announced.get(1)), List.of(reply.message()), "the reply is announced");
+    assertThrows(
+        io.parley.common.DomainException.class,
+        () -> sequencer.append(draft("r", "eve", "c3").replyingTo(2, false)),
+        "a reply does not start a thread");
+    assertThrows(
+        io.parley.common.DomainException.class,
+        () -> sequencer.append(draft("r", "eve", "c4").replyingTo(9, false)));
+    sequencer.append(draft("r", "bob", "c2").replyingTo(1, false));
+    assertEquals(1, changes.size(), "a retried reply does not count twice");
   }
 }

@@ -124,7 +124,7 @@ class HotPathQueriesTest {
     MessageService messages =
         new MessageService(
             rooms,
-            sequencer::append,
+            sequencer,
             store,
             ids -> ids.stream().collect(Collectors.toMap(id -> id, id -> id)));
     Room room = rooms.create("ada", "hot path", RoomType.PUBLIC);

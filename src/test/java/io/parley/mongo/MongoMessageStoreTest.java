@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.MongoDatabase;
+import io.parley.messaging.Attachment;
 import io.parley.messaging.DuplicateMessageException;
 import io.parley.messaging.Message;
+import io.parley.messaging.MessageChange;
 import io.parley.testing.WireStore;
 import java.time.Instant;
 import java.util.List;
@@ -151,5 +153,103 @@ class MongoMessageStoreTest {
     MongoMessageStore store = new MongoMessageStore(db);
     assertEquals(3, store.lastSeq("legacy"));
     assertEquals("old 2", store.after("legacy", 1, 1).get(0).body());
+  }
+
+  private static MessageChange change(Message after, long rev, MessageChange.Kind kind) {
+    return new MessageChange(
+        after.roomId(),
+        rev,
+        after.seq(),
+        kind,
+        "u-2",
+        Instant.parse("2026-11-29T13:00:00Z"),
+        after);
+  }
+
+  @Test
+  void changesAreNumberedKeptWithoutTextAndApplyToTheMessage() {
+    MongoMessageStore messages = new MongoMessageStore(db);
+    fill(messages, "r", 3);
+    Message original = messages.find("r", 2).orElseThrow();
+    Message reacted = original.withReactions(Map.of("👍", List.of("u-2", "u-3")));
+    messages.change(change(reacted, 1, MessageChange.Kind.REACTED), "x-1");
+    Message pinned = reacted.withPin("u-2");
+    messages.change(change(pinned, 2, MessageChange.Kind.PINNED), "x-2");
+    Message gone = pinned.tombstone(Instant.parse("2026-11-29T14:00:00Z"));
+    messages.change(change(gone, 3, MessageChange.Kind.DELETED), "x-3");
+
+    Message stored = new MongoMessageStore(db).find("r", 2).orElseThrow();
+    assertEquals(gone, stored, "the message as the last change left it, read back whole");
+    assertTrue(stored.deleted());
+    assertEquals(3, new MongoMessageStore(db).lastRev("r"), "found by probing, as after a restart");
+    List<MessageChange> after1 = messages.changesAfter("r", 1, 10);
+    assertEquals(List.of(2L, 3L), after1.stream().map(MessageChange::rev).toList());
+    assertEquals(MessageChange.Kind.DELETED, after1.get(1).kind());
+    assertTrue(messages.changeExists("r", "u-2", "x-2"));
+    assertThrows(
+        DuplicateMessageException.class,
+        () -> messages.change(change(gone, 4, MessageChange.Kind.EDITED), "x-2"),
+        "a clientChangeId is used once");
+    assertThrows(
+        DuplicateMessageException.class,
+        () -> messages.change(change(gone, 3, MessageChange.Kind.EDITED), "x-9"),
+        "a rev is used once");
+    for (Document d : db.getCollection(Collections.MESSAGE_CHANGES).find()) {
+      assertTrue(!d.containsKey("body") && !d.containsKey("after"), "no text in the change log");
+    }
+    assertEquals(List.of(), messages.pinned("r"), "deleting unpins");
+  }
+
+  @Test
+  void pinnedListsTheMostRecentlyPinnedFirst() {
+    MongoMessageStore messages = new MongoMessageStore(db);
+    fill(messages, "r", 3);
+    messages.change(
+        change(messages.find("r", 1).orElseThrow().withPin("a"), 1, MessageChange.Kind.PINNED),
+        "p1");
+    messages.change(
+        change(messages.find("r", 3).orElseThrow().withPin("a"), 2, MessageChange.Kind.PINNED),
+        "p2");
+    assertEquals(List.of(3L, 1L), messages.pinned("r"));
+    messages.change(
+        change(messages.find("r", 3).orElseThrow().withPin(null), 3, MessageChange.Kind.UNPINNED),
+        "p3");
+    assertEquals(List.of(1L), messages.pinned("r"));
+  }
+
+  @Test
+  void threadsAndFilesRoundTrip() {
+    MongoMessageStore messages = new MongoMessageStore(db);
+    fill(messages, "r", 1);
+    Message reply =
+        new Message(
+            "reply-id",
+            "r",
+            2,
+            "u-2",
+            "a reply",
+            "text/plain",
+            Instant.parse("2026-11-29T12:30:00Z"),
+            null,
+            false,
+            "c-r",
+            Map.of(),
+            List.of(),
+            "<p>a reply</p>",
+            Map.of(),
+            null,
+            1,
+            true,
+            null,
+            List.of(new Attachment("f1", "a.png", "image/png", 1234, "t1", 32, 16)));
+    messages.insert(reply);
+    Message parent = messages.find("r", 1).orElseThrow();
+    Message summarised = parent.withThread(parent.thread().with(parent, reply));
+    messages.change(change(summarised, 1, MessageChange.Kind.REPLIED), "reply-reply-id");
+    assertEquals(reply, messages.find("r", 2).orElseThrow());
+    assertEquals(summarised, messages.find("r", 1).orElseThrow());
+    assertEquals(
+        List.of(1L, 2L),
+        messages.bySeqs("r", List.of(2L, 1L, 9L)).stream().map(Message::seq).toList());
   }
 }

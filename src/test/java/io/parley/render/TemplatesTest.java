@@ -55,26 +55,37 @@ class TemplatesTest {
         mentions);
   }
 
-  private static String append(MessageView view) {
-    return ENGINE.process(
-        "fragments/live", Set.of("append"), new Context(null, Map.of("view", view)));
+  private static final Markdown MARKDOWN = new Markdown(EmojiCatalogue.get());
+
+  /** The view as RoomViews builds it: the body formatted with the mentions it names. */
+  static MessageView view(Message m, Map<String, User> people, String viewerId) {
+    Set<String> handles = new java.util.HashSet<>();
+    m.mentions().forEach(id -> handles.add(people.get(id).username()));
+    return MessageView.of(
+        m, people, viewerId, MARKDOWN.html(m.body(), handles), EmojiCatalogue.get());
+  }
+
+  static String append(MessageView view) {
+    Map<String, Object> model = new java.util.HashMap<>();
+    model.put("roomId", view.roomId());
+    model.put("timeline", view);
+    model.put("reply", null);
+    return ENGINE.process("fragments/live", Set.of("append"), new Context(null, model));
   }
 
   @Test
   void liveAppendWrapsTheMessageFragmentInAnOutOfBandSwap() {
-    String html = append(MessageView.of(message("hello"), PEOPLE, "u-bob"));
+    String html = append(view(message("hello"), PEOPLE, "u-bob"));
     assertTrue(html.startsWith("<div id=\"messages-room-1\" hx-swap-oob=\"beforeend\">"), html);
     assertTrue(html.contains("id=\"msg-room-1-7\" data-seq=\"7\""));
     assertTrue(html.contains("<time datetime=\"2026-05-01T10:15:30Z\">10:15</time>"));
     assertFalse(html.contains("message mine"));
-    assertTrue(
-        append(MessageView.of(message("hello"), PEOPLE, "u-eve"))
-            .contains("class=\"message mine\""));
+    assertTrue(append(view(message("hello"), PEOPLE, "u-eve")).contains("class=\"message mine\""));
   }
 
   @Test
   void userTextIsAlwaysEscaped() {
-    String html = append(MessageView.of(message("<script>alert('x')</script>"), PEOPLE, "u-bob"));
+    String html = append(view(message("<script>alert('x')</script>"), PEOPLE, "u-bob"));
     assertFalse(html.contains("<script>"));
     assertFalse(html.contains("<img"));
     assertTrue(html.contains("&lt;script&gt;"));
@@ -106,12 +117,12 @@ class TemplatesTest {
   @Test
   void mentionsAreHighlightedEscapedAndMarkedForTheMentionedViewer() {
     Message m = message("<i>hi</i> @bob and @nobody", java.util.List.of("u-bob"));
-    String forBob = append(MessageView.of(m, PEOPLE, "u-bob"));
+    String forBob = append(view(m, PEOPLE, "u-bob"));
     assertTrue(forBob.contains("class=\"message mentions-me\""), forBob);
-    assertTrue(forBob.contains("<span class=\"mention me\">@bob</span>"), forBob);
+    assertTrue(forBob.contains("<span class=\"mention\">@bob</span>"), forBob);
     assertTrue(forBob.contains("&lt;i&gt;hi&lt;/i&gt; "), forBob);
     assertTrue(forBob.contains(" and @nobody"), forBob);
-    String forEve = append(MessageView.of(m, PEOPLE, "u-eve"));
+    String forEve = append(view(m, PEOPLE, "u-eve"));
     assertTrue(forEve.contains("<span class=\"mention\">@bob</span>"), forEve);
     assertFalse(forEve.contains("mentions-me"));
   }
@@ -131,6 +142,8 @@ class TemplatesTest {
   void initialsAndUnknownSenders() {
     assertEquals("AL", AvatarView.initials("ada lovelace"));
     assertEquals("É", AvatarView.initials("  élodie "));
-    assertEquals("unknown user", MessageView.of(message("x"), Map.of(), "u").senderName());
+    assertEquals(
+        "unknown user",
+        MessageView.of(message("x"), Map.of(), "u", "<p>x</p>", EmojiCatalogue.get()).senderName());
   }
 }

@@ -2,8 +2,10 @@ package io.parley.testing;
 
 import io.parley.messaging.DuplicateMessageException;
 import io.parley.messaging.Message;
+import io.parley.messaging.MessageChange;
 import io.parley.messaging.MessageStore;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -75,6 +77,64 @@ public class InMemoryMessageStore implements MessageStore {
   @Override
   public long countMentions(String roomId, String userId, long afterSeq) {
     return inRoom(roomId).stream().filter(m -> m.seq() > afterSeq && m.mentions(userId)).count();
+  }
+
+  private final List<MessageChange> changes = new CopyOnWriteArrayList<>();
+  private final java.util.Set<String> changeIds =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  @Override
+  public List<Message> bySeqs(String roomId, Collection<Long> seqs) {
+    return inRoom(roomId).stream()
+        .filter(m -> seqs.contains(m.seq()))
+        .sorted(Comparator.comparingLong(Message::seq))
+        .toList();
+  }
+
+  @Override
+  public synchronized void change(MessageChange change, String clientChangeId) {
+    String key = change.roomId() + "/" + change.actorId() + "/" + clientChangeId;
+    boolean revTaken =
+        changes.stream()
+            .anyMatch(c -> c.roomId().equals(change.roomId()) && c.rev() == change.rev());
+    if (revTaken || changeIds.contains(key)) {
+      throw new DuplicateMessageException("duplicate key", null);
+    }
+    changeIds.add(key);
+    changes.add(change.showing(null));
+    messages.replaceAll(
+        m -> m.roomId().equals(change.roomId()) && m.seq() == change.seq() ? change.after() : m);
+  }
+
+  @Override
+  public boolean changeExists(String roomId, String actorId, String clientChangeId) {
+    return changeIds.contains(roomId + "/" + actorId + "/" + clientChangeId);
+  }
+
+  @Override
+  public long lastRev(String roomId) {
+    return changes.stream()
+        .filter(c -> c.roomId().equals(roomId))
+        .mapToLong(MessageChange::rev)
+        .max()
+        .orElse(0);
+  }
+
+  @Override
+  public List<MessageChange> changesAfter(String roomId, long afterRev, int limit) {
+    return changes.stream()
+        .filter(c -> c.roomId().equals(roomId) && c.rev() > afterRev)
+        .sorted(Comparator.comparingLong(MessageChange::rev))
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public List<Long> pinned(String roomId) {
+    List<Message> pinned =
+        new ArrayList<>(inRoom(roomId).stream().filter(Message::pinned).toList());
+    java.util.Collections.reverse(pinned);
+    return pinned.stream().map(Message::seq).toList();
   }
 
   public List<Message> inRoom(String roomId) {

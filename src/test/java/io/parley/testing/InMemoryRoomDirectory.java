@@ -100,6 +100,29 @@ public class InMemoryRoomDirectory implements RoomDirectory {
         roomId,
         (id, r) ->
             new Room(
-                r.id(), r.name(), r.type(), r.createdBy(), r.createdAt(), r.directKey(), mode));
+                r.id(),
+                r.name(),
+                r.type(),
+                r.createdBy(),
+                r.createdAt(),
+                r.directKey(),
+                mode,
+                r.moderatorsPin()));
+  }
+
+  @Override
+  public void setModeratorsPin(String roomId, boolean moderatorsOnly) {
+    rooms.computeIfPresent(
+        roomId,
+        (id, r) ->
+            new Room(
+                r.id(),
+                r.name(),
+                r.type(),
+                r.createdBy(),
+                r.createdAt(),
+                r.directKey(),
+                r.mode(),
+                moderatorsOnly));
   }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class RoomCursorTest {
 
-  private final RoomCursor cursor = new RoomCursor();
+  private final RoomCursor<Message> cursor = RoomCursor.messages();
   private final List<Long> sent = new ArrayList<>();
   private final List<Long> storeReads = new ArrayList<>();
   private long stored = 0; // the room's messages 1..stored are in the store
@@ -60,10 +60,10 @@ class RoomCursorTest {
     storeReads.clear();
     assertTrue(cursor.deliver(message("r", 6), missed, this::send));
     assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), sent);
-    assertEquals(6, cursor.lastSentSeq());
+    assertEquals(6, cursor.lastSent());
     assertTrue(
         cursor.deliver(message("r", 7), missed, this::send), "then the next live one directly");
-    assertEquals(7, cursor.lastSentSeq());
+    assertEquals(7, cursor.lastSent());
   }
 
   @Test

@@ -98,11 +98,12 @@ final class Browser implements AutoCloseable {
         ExpectedConditions.presenceOfElementLocated(By.cssSelector("main.room[data-live='open']")));
   }
 
+  /** The body of the message showing exactly {@code text} (formatting aside), once it is shown. */
   WebElement awaitMessage(String text) {
     return wait.until(
         ExpectedConditions.presenceOfElementLocated(
             By.xpath(
-                "//article[contains(@class,'message')]//p[@class='body' and .="
+                "//article[contains(@class,'message')]//div[@class='body' and normalize-space(.)="
                     + xpathLiteral(text)
                     + "]")));
   }
