@@ -383,10 +383,15 @@
     status.textContent = evt.detail.xhr.responseText || "That did not work; try again.";
   });
 
-  // Your reactions are marked as yours (the message is rendered once for everyone).
+  // Your reactions and mentions of you are marked as yours (a message is rendered once for
+  // everyone).
   function markMyReactions(root) {
     var me = document.body.getAttribute("data-user-id");
     if (!me) return;
+    var handle = "@" + (document.body.getAttribute("data-username") || "").toLowerCase();
+    (root || document).querySelectorAll(".body .mention").forEach(function (m) {
+      m.classList.toggle("me", m.textContent.toLowerCase() === handle);
+    });
     (root || document).querySelectorAll("button.reaction[data-by]").forEach(function (b) {
       var mine = (" " + b.getAttribute("data-by") + " ").indexOf(" " + me + " ") >= 0;
       b.classList.toggle("mine", mine);

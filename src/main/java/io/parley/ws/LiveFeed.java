@@ -96,7 +96,6 @@ public class LiveFeed {
     store.seen(message);
     typing.posted(message.roomId(), message.senderId());
     LiveConnection.Renderer once = renderedOnce(message);
-    Set<String> threadFollowers = message.isReply() ? followers(message) : Set.of();
     for (LiveConnection connection : connections.inRoom(message.roomId())) {
       try {
         if (connection.watches(message.roomId())) {
@@ -114,9 +113,6 @@ public class LiveFeed {
           Badges.Badge badge = connection.arrived(message, messages::mentionsSince);
           connection.send(fragments.badge(message.roomId(), badge.unread(), badge.mentions()));
         }
-        if (threadFollowers.contains(connection.userId())) {
-          connection.send(fragments.threadBadge(message.roomId(), message.threadOf()));
-        }
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "could not deliver message " + message.id() + " to a socket", e);
       }
@@ -127,10 +123,16 @@ public class LiveFeed {
   void changed(MessageChange change) {
     store.seen(change);
     LiveConnection.Renderer once = renderedOnce(change);
+    Set<String> threadFollowers =
+        change.kind() == MessageChange.Kind.REPLIED ? followers(change) : Set.of();
     for (LiveConnection connection : connections.inRoom(change.roomId())) {
       try {
         if (connection.watches(change.roomId())) {
           connection.deliver(change, missed(change.roomId()), once);
+        }
+        // After the parent is shown with its new summary, whose badge would otherwise be reset.
+        if (threadFollowers.contains(connection.userId())) {
+          connection.send(fragments.threadBadge(change.roomId(), change.seq()));
         }
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "could not deliver a change in " + change.roomId(), e);
@@ -157,18 +159,17 @@ public class LiveFeed {
   }
 
   /**
-   * Who is told of a new reply: the thread's participants and those it mentions, not its author.
+   * Who is told of a new reply: the thread's participants and those the reply mentions, not its
+   * author.
    */
-  private Set<String> followers(Message reply) {
-    Set<String> people = new HashSet<>(reply.mentions());
+  private Set<String> followers(MessageChange replied) {
+    Message parent = replied.after();
+    Set<String> people = new HashSet<>(parent.thread().participants());
+    people.add(parent.senderId());
     store
-        .find(reply.roomId(), reply.threadOf())
-        .ifPresent(
-            parent -> {
-              people.add(parent.senderId());
-              people.addAll(parent.thread().participants());
-            });
-    people.remove(reply.senderId());
+        .find(parent.roomId(), parent.thread().lastReplySeq())
+        .ifPresent(reply -> people.addAll(reply.mentions()));
+    people.remove(replied.actorId());
     return people;
   }
 

@@ -153,10 +153,11 @@ class MessageChangesIT {
       String appended = adaLive.await(f -> f.contains("thread-replies-" + room + "-1"), WAIT);
       assertTrue(appended.contains("id=\"reply-" + room + "-2\""), appended);
       assertFalse(appended.contains("id=\"messages-" + room + "\""), "not in the timeline");
-      String badge = adaLive.await(f -> f.contains("thread-badge-" + room + "-1"), WAIT);
-      assertTrue(badge.contains("new replies"), badge);
       String parent = adaLive.await(f -> f.contains(msgId(room, 1)), WAIT);
       assertTrue(parent.contains("1 reply, last"), parent);
+      String badge = adaLive.await(f -> f.contains("thread-badge on"), WAIT);
+      assertTrue(badge.contains("id=\"thread-badge-" + room + "-1\""), badge);
+      assertTrue(badge.contains("new replies"), badge);
 
       var both =
           bob.form(

@@ -151,4 +151,36 @@ class RecentMessagesTest {
     assertEquals(List.of(22L, 23L, 24L, 25L, 26L), seqs(recent.before("r", Long.MAX_VALUE, 5)));
     assertEquals(afterBackfill, store.pageReads.get());
   }
+
+  private static MessageChange change(Message after, long rev) {
+    return new MessageChange(
+        "r", rev, after.seq(), MessageChange.Kind.EDITED, "alice", java.time.Instant.EPOCH, after);
+  }
+
+  @Test
+  void aChangedMessageIsServedInItsNewStateWithoutAnotherRead() {
+    recent.before("r", Long.MAX_VALUE, 5);
+    int reads = store.pageReads.get();
+    Message edited =
+        message("r", 24).edited("fixed", "<p>fixed</p>", List.of(), java.time.Instant.EPOCH);
+    recent.change(change(edited, 1), "e-1");
+    assertEquals("fixed", recent.before("r", Long.MAX_VALUE, 5).get(3).body());
+    assertEquals("fixed", recent.bySeqs("r", List.of(24L)).get(0).body());
+    assertEquals(reads, store.pageReads.get(), "still from memory");
+    assertEquals("fixed", store.find("r", 24).orElseThrow().body(), "and in the store");
+  }
+
+  @Test
+  void aChangeAnnouncedWhileATailLoadsDropsTheTail() {
+    Message edited =
+        message("r", 25).edited("late", "<p>late</p>", List.of(), java.time.Instant.EPOCH);
+    store.duringRead =
+        room -> {
+          store.change(change(edited, 1), "e-1");
+          recent.seen(change(edited, 1));
+        };
+    recent.before("r", Long.MAX_VALUE, 5); // loads, and the change lands meanwhile
+    store.duringRead = room -> {};
+    assertEquals("late", recent.before("r", Long.MAX_VALUE, 5).get(4).body(), "never stale");
+  }
 }

@@ -33,6 +33,7 @@ class TwoWindowsMessagesIT {
   /** Shows a message's actions (they appear on hover) and clicks one. */
   private static void act(Browser b, long seq, String css) {
     WebElement message = article(b, seq);
+    b.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", message);
     new Actions(b.driver).moveToElement(message).perform();
     WebElement target = message.findElement(By.cssSelector(css));
     b.wait.until(ExpectedConditions.elementToBeClickable(target));
