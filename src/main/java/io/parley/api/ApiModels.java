@@ -120,6 +120,9 @@ public final class ApiModels {
 
   public record ChangeList(List<ChangeJson> changes, long lastRev) {}
 
+  /** An earlier version of a message: who changed it, when, and the text it had before. */
+  public record EditJson(String editorId, String at, String previousBody) {}
+
   /** A thread: the message and its replies, in order. */
   public record ThreadJson(MessageJson parent, List<MessageJson> replies) {}
 

@@ -1,6 +1,7 @@
 package io.parley.api;
 
 import io.parley.api.ApiModels.ChangeMessage;
+import io.parley.api.ApiModels.EditJson;
 import io.parley.api.ApiModels.MessageJson;
 import io.parley.api.ApiModels.MessageList;
 import io.parley.api.ApiModels.PostMessage;
@@ -164,6 +165,16 @@ public class MessagesResource {
     MessageService.MessageThread thread = messages.thread(caller.userId(), roomId, seq);
     return new ThreadJson(
         MessageJson.of(thread.parent()), thread.replies().stream().map(MessageJson::of).toList());
+  }
+
+  @GET
+  @Path("{seq}/edits")
+  @Operation(
+      summary = "A message's earlier versions, oldest first (the room's moderators only: 403)")
+  public List<EditJson> edits(@PathParam("roomId") String roomId, @PathParam("seq") long seq) {
+    return messages.editHistory(caller.userId(), roomId, seq).stream()
+        .map(e -> new EditJson(e.editorId(), e.at().toString(), e.previousBody()))
+        .toList();
   }
 
   private static void require(ChangeMessage request) {

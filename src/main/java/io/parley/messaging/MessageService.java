@@ -189,6 +189,15 @@ public class MessageService {
     return new MessageThread(parent, store.bySeqs(roomId, parent.thread().replySeqs()));
   }
 
+  /** A message's earlier versions, oldest first: for the room's moderators only. */
+  public List<MessageEdit> editHistory(String userId, String roomId, long seq) {
+    rooms.visible(userId, roomId);
+    if (!rooms.canModerate(userId, roomId)) {
+      throw DomainException.forbidden("only the room's moderators see earlier versions");
+    }
+    return store.edits(roomId, seq);
+  }
+
   /** A thread: its first message and the replies. */
   public record MessageThread(Message parent, List<Message> replies) {}
 

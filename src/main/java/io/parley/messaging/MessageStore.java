@@ -54,6 +54,15 @@ public interface MessageStore {
    */
   List<MessageChange> changesAfter(String roomId, long afterRev, int limit);
 
+  /** Keeps the text a message had before an edit (its edit history, for moderators). */
+  void keepEdit(String roomId, long seq, MessageEdit edit);
+
+  /** The message's earlier versions, oldest first. */
+  List<MessageEdit> edits(String roomId, long seq);
+
+  /** Forgets a deleted message's earlier versions: its text is gone from the store. */
+  void forgetEdits(String roomId, long seq);
+
   /** The seqs of the room's pinned messages, the most recently pinned first. */
   List<Long> pinned(String roomId);
 

@@ -86,6 +86,21 @@ public final class RecentMessages implements MessageStore {
   }
 
   @Override
+  public void keepEdit(String roomId, long seq, MessageEdit edit) {
+    store.keepEdit(roomId, seq, edit);
+  }
+
+  @Override
+  public List<MessageEdit> edits(String roomId, long seq) {
+    return store.edits(roomId, seq);
+  }
+
+  @Override
+  public void forgetEdits(String roomId, long seq) {
+    store.forgetEdits(roomId, seq);
+  }
+
+  @Override
   public List<Long> pinned(String roomId) {
     return store.pinned(roomId);
   }

@@ -89,7 +89,18 @@ public class RoomSequencer implements MessageSequencer {
       }
       MessageChange change =
           record(counter, after, request.kind(), request.actorId(), request.clientChangeId());
-      return change == null ? new ChangeResult(current, null) : new ChangeResult(after, change);
+      if (change == null) {
+        return new ChangeResult(current, null);
+      }
+      if (change.kind() == MessageChange.Kind.EDITED) {
+        store.keepEdit(
+            current.roomId(),
+            current.seq(),
+            new MessageEdit(change.actorId(), change.at(), current.body()));
+      } else if (change.kind() == MessageChange.Kind.DELETED) {
+        store.forgetEdits(current.roomId(), current.seq());
+      }
+      return new ChangeResult(after, change);
     }
   }
 

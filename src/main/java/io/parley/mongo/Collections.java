@@ -19,6 +19,7 @@ public final class Collections {
   public static final String MEMBER_LISTS = "member_lists";
   public static final String MESSAGE_CHANGES = "message_changes";
   public static final String PINS = "pins";
+  public static final String MESSAGE_EDITS = "message_edits";
 
   private Collections() {}
 

@@ -15,6 +15,7 @@ import io.parley.messaging.Attachment;
 import io.parley.messaging.DuplicateMessageException;
 import io.parley.messaging.Message;
 import io.parley.messaging.MessageChange;
+import io.parley.messaging.MessageEdit;
 import io.parley.messaging.MessageStore;
 import io.parley.messaging.RoomEvent;
 import io.parley.messaging.ThreadSummary;
@@ -47,6 +48,7 @@ public class MongoMessageStore implements MessageStore {
   private final MongoCollection<Document> messages;
   private final MongoCollection<Document> changes;
   private final MongoCollection<Document> pins;
+  private final MongoCollection<Document> edits;
   private final GapFreeKeys seqs;
   private final GapFreeKeys revs;
 
@@ -54,6 +56,7 @@ public class MongoMessageStore implements MessageStore {
     this.messages = db.getCollection(Collections.MESSAGES);
     this.changes = db.getCollection(Collections.MESSAGE_CHANGES);
     this.pins = db.getCollection(Collections.PINS);
+    this.edits = db.getCollection(Collections.MESSAGE_EDITS);
     this.seqs = new GapFreeKeys(messages, ROOM_SEQ, "seq");
     this.revs = new GapFreeKeys(changes, "_id", "rev");
   }
@@ -193,6 +196,38 @@ public class MongoMessageStore implements MessageStore {
     }
     page.sort(Comparator.comparingLong(MessageChange::rev));
     return page;
+  }
+
+  @Override
+  public void keepEdit(String roomId, long seq, MessageEdit edit) {
+    // One document per edited message ("roomId/seq"), its versions in order: read by key.
+    edits.updateOne(
+        eq("_id", GapFreeKeys.key(roomId, seq)),
+        Updates.push(
+            "versions",
+            new Document("editorId", edit.editorId())
+                .append("at", Date.from(edit.at()))
+                .append("body", edit.previousBody())),
+        new com.mongodb.client.model.UpdateOptions().upsert(true));
+  }
+
+  @Override
+  public List<MessageEdit> edits(String roomId, long seq) {
+    Document doc = edits.find(eq("_id", GapFreeKeys.key(roomId, seq))).first();
+    if (doc == null) {
+      return List.of();
+    }
+    return doc.getList("versions", Document.class).stream()
+        .map(
+            v ->
+                new MessageEdit(
+                    v.getString("editorId"), v.getDate("at").toInstant(), v.getString("body")))
+        .toList();
+  }
+
+  @Override
+  public void forgetEdits(String roomId, long seq) {
+    edits.deleteOne(eq("_id", GapFreeKeys.key(roomId, seq)));
   }
 
   @Override

@@ -128,6 +128,13 @@ public class RoomViews {
     return page.stream().map(m -> MessageView.of(m, byId, viewerId, html(m, byId), emoji)).toList();
   }
 
+  /** Display names by id (unknown ids are left out). */
+  public Map<String, String> names(Collection<String> userIds) {
+    Map<String, String> names = new HashMap<>();
+    users.byIds(userIds).forEach((id, u) -> names.put(id, u.displayName()));
+    return names;
+  }
+
   /** The room's timeline part of a page: room messages, and replies also sent to the room. */
   public List<MessageView> timeline(Collection<Message> page, String viewerId) {
     return messages(page.stream().filter(Message::inTimeline).toList(), viewerId);

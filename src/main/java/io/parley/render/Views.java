@@ -70,6 +70,7 @@ public class Views {
     THREAD_BADGE("fragments/live", "thread-badge"),
     THREAD("fragments/thread", "thread"),
     PINS("fragments/thread", "pins"),
+    EDIT_HISTORY("fragments/thread", "edits"),
     EDIT_FORM("fragments/message", "edit-form"),
     PICKER("fragments/message", "picker"),
     BADGE("fragments/live", "badge"),

@@ -27,6 +27,7 @@ import java.util.Map;
  * GET  /rooms/{id}/messages/{seq}          the message fragment (htmx: cancel an edit)
  * GET  /rooms/{id}/messages/{seq}/edit     the edit form (fragment, or a page)
  * GET  /rooms/{id}/messages/{seq}/react    the emoji picker (fragment, or a page)
+ * GET  /rooms/{id}/messages/{seq}/edits    earlier versions (the room's moderators)
  * POST /rooms/{id}/messages/{seq}/edit     body, clientChangeId
  * POST /rooms/{id}/messages/{seq}/delete   clientChangeId
  * POST /rooms/{id}/messages/{seq}/react    emoji, clientChangeId (toggles yours)
@@ -72,6 +73,23 @@ public class MessageActions {
         model.put("editing", true);
         model.put("heading", "Edit your message");
       }
+      case "edits" -> {
+        var versions = messages.editHistory(me.userId(), roomId, seq);
+        var names = views.names(versions.stream().map(e -> e.editorId()).toList());
+        model.put(
+            "versions",
+            versions.stream()
+                .map(
+                    e ->
+                        Map.of(
+                            "editor", names.getOrDefault(e.editorId(), "someone"),
+                            "at", e.at().toString(),
+                            "body", e.previousBody()))
+                .toList());
+        model.put("current", m.body());
+        model.put("history", true);
+        model.put("heading", "Earlier versions");
+      }
       case "react" -> {
         if (m.deleted()) {
           throw DomainException.conflict("that message was deleted");
@@ -84,7 +102,11 @@ public class MessageActions {
     }
     if (Requests.isHtmx(req)) {
       Views.Fragment fragment =
-          action.equals("edit") ? Views.Fragment.EDIT_FORM : Views.Fragment.PICKER;
+          switch (action) {
+            case "edit" -> Views.Fragment.EDIT_FORM;
+            case "edits" -> Views.Fragment.EDIT_HISTORY;
+            default -> Views.Fragment.PICKER;
+          };
       Requests.html(resp, 200, templates.fragment(fragment, model));
     } else {
       model.put("me", me.user());

@@ -221,6 +221,15 @@ class MessageChangesIT {
         ada.form("/rooms/" + room + "/messages/1/edit", "body=final&clientChangeId=e-1", false)
             .statusCode());
     assertTrue(ada.page("/rooms/" + room).body().contains("<p>final</p>"));
+    // The owner moderates the room, so sees the earlier version; a member does not.
+    var versions = ada.get("/api/rooms/" + room + "/messages/1/edits");
+    assertEquals(200, versions.statusCode(), versions.body());
+    assertTrue(versions.body().contains("first <draft>"), versions.body());
+    assertTrue(
+        ada.page("/rooms/" + room + "/messages/1/edits").body().contains("first &lt;draft&gt;"));
+    TestUser bob = Parley.signIn(Parley.unique("Bob"));
+    bob.join(room);
+    assertEquals(403, bob.get("/api/rooms/" + room + "/messages/1/edits").statusCode());
     assertTrue(ada.page("/rooms/" + room + "/messages/1/react").body().contains("Smileys"));
   }
 }

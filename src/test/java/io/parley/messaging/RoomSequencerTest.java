@@ -209,4 +209,41 @@ class RoomSequencerTest {
     sequencer.append(draft("r", "bob", "c2").replyingTo(1, false));
     assertEquals(1, changes.size(), "a retried reply does not count twice");
   }
+
+  @Test
+  void anEditKeepsTheEarlierTextUntilTheMessageIsDeleted() {
+    sequencer.append(draft("r", "alice", "c1"));
+    sequencer.change(
+        new ChangeRequest(
+            "r",
+            1,
+            "alice",
+            "e1",
+            MessageChange.Kind.EDITED,
+            "second",
+            "<p>second</p>",
+            null,
+            null,
+            null));
+    sequencer.change(
+        new ChangeRequest(
+            "r",
+            1,
+            "alice",
+            "e2",
+            MessageChange.Kind.EDITED,
+            "third",
+            "<p>third</p>",
+            null,
+            null,
+            null));
+    assertEquals(
+        List.of("hello", "second"),
+        store.edits("r", 1).stream().map(MessageEdit::previousBody).toList());
+    sequencer.change(
+        new ChangeRequest(
+            "r", 1, "alice", "d1", MessageChange.Kind.DELETED, null, null, null, null, null));
+    assertTrue(store.edits("r", 1).isEmpty(), "a deleted message's text is gone everywhere");
+    assertEquals("", store.inRoom("r").get(0).body());
+  }
 }

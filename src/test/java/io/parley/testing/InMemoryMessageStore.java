@@ -3,6 +3,7 @@ package io.parley.testing;
 import io.parley.messaging.DuplicateMessageException;
 import io.parley.messaging.Message;
 import io.parley.messaging.MessageChange;
+import io.parley.messaging.MessageEdit;
 import io.parley.messaging.MessageStore;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -127,6 +128,24 @@ public class InMemoryMessageStore implements MessageStore {
         .sorted(Comparator.comparingLong(MessageChange::rev))
         .limit(limit)
         .toList();
+  }
+
+  private final java.util.Map<String, List<MessageEdit>> edits =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  @Override
+  public void keepEdit(String roomId, long seq, MessageEdit edit) {
+    edits.computeIfAbsent(roomId + "/" + seq, k -> new CopyOnWriteArrayList<>()).add(edit);
+  }
+
+  @Override
+  public List<MessageEdit> edits(String roomId, long seq) {
+    return List.copyOf(edits.getOrDefault(roomId + "/" + seq, List.of()));
+  }
+
+  @Override
+  public void forgetEdits(String roomId, long seq) {
+    edits.remove(roomId + "/" + seq);
   }
 
   @Override
