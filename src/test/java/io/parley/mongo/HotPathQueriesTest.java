@@ -53,6 +53,12 @@ class HotPathQueriesTest {
           Collections.BANS,
           List.of(Set.of("_id")),
           Collections.USERS,
+          List.of(Set.of("_id")),
+          Collections.MESSAGE_CHANGES,
+          List.of(Set.of("_id"), Set.of("roomId", "actorId", "clientChangeId")),
+          Collections.PINS,
+          List.of(Set.of("_id")),
+          Collections.MESSAGE_EDITS,
           List.of(Set.of("_id")));
 
   private WireStore store;
@@ -148,6 +154,22 @@ class HotPathQueriesTest {
     messages.mentionsSince("member-3", room.id(), 10);
     new MongoUserDirectory(db).find("ada");
     new MongoUserDirectory(db).findAll(List.of("ada", "member-1"));
+    // Changes: edits, reactions, pins, thread replies, and a page catching up on them.
+    messages.edit("member-1", room.id(), 1, "edited", "e-1");
+    messages.react("member-2", room.id(), 1, "👍", "r-1");
+    messages.react("member-2", room.id(), 1, "👍", "r-1"); // a retry
+    messages.pin("member-3", room.id(), 2, true, "p-1");
+    messages.post(
+        "member-4",
+        new io.parley.messaging.NewMessage(
+                room.id(), "member-4", "in a thread", null, "t-1", Map.of())
+            .replyingTo(3, false));
+    messages.thread("ada", room.id(), 3);
+    messages.pinned("ada", room.id());
+    messages.changesAfter(room.id(), 0);
+    new MongoMessageStore(db).lastRev(room.id());
+    messages.editHistory("ada", room.id(), 1);
+    messages.delete("member-1", room.id(), 1, "d-1");
 
     assertTrue(filters.size() > 60, "the queries were recorded: " + filters.size());
     assertTrue(
