@@ -399,6 +399,21 @@
     });
   }
   document.addEventListener("htmx:afterSettle", function () { markMyReactions(); });
+
+  // "last 5 min ago": recent times in thread summaries read relative, refreshed every 30 s.
+  function relativeTimes() {
+    var now = Date.now();
+    document.querySelectorAll("time[data-relative][datetime]").forEach(function (t) {
+      if (!t.hasAttribute("data-label")) t.setAttribute("data-label", t.textContent);
+      var minutes = Math.floor((now - Date.parse(t.getAttribute("datetime"))) / 60000);
+      t.textContent = minutes < 1 ? "just now" : minutes < 60 ? minutes + " min ago"
+        : minutes < 24 * 60 ? Math.floor(minutes / 60) + " h ago" : t.getAttribute("data-label");
+    });
+  }
+  setInterval(relativeTimes, 30000);
+  document.addEventListener("htmx:afterSettle", relativeTimes);
+  document.addEventListener("htmx:wsAfterMessage", relativeTimes);
+  document.addEventListener("DOMContentLoaded", relativeTimes);
   document.addEventListener("htmx:wsAfterMessage", function () { markMyReactions(); });
 
   // The emoji picker filters as you type.

@@ -35,6 +35,7 @@ public record MessageView(
     List<ReactionView> reactions,
     long threadOf,
     int replies,
+    String lastReplyAt,
     String lastReplyLabel,
     List<FileView> files) {
 
@@ -86,6 +87,7 @@ public record MessageView(
         reactions,
         m.threadOf(),
         m.thread().replies(),
+        m.thread().lastReplyAt() == null ? null : m.thread().lastReplyAt().toString(),
         m.thread().lastReplyAt() == null ? null : label(m.thread().lastReplyAt(), m.createdAt()),
         files(m));
   }
@@ -116,6 +118,7 @@ public record MessageView(
         reactions,
         threadOf,
         replies,
+        lastReplyAt,
         lastReplyLabel,
         files);
   }
@@ -147,12 +150,9 @@ public record MessageView(
     return editedAt != null && !deleted;
   }
 
-  /** The thread link's text: "1 reply" / "3 replies, last 14:05". */
+  /** The thread link's count: "1 reply" / "3 replies" (the page adds when the last one came). */
   public String threadLabel() {
-    if (replies == 0) {
-      return null;
-    }
-    return (replies == 1 ? "1 reply" : replies + " replies") + ", last " + lastReplyLabel;
+    return replies == 1 ? "1 reply" : replies + " replies";
   }
 
   /** A time, with its day when it is not the message's own day. */

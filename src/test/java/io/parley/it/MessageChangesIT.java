@@ -154,7 +154,7 @@ class MessageChangesIT {
       assertTrue(appended.contains("id=\"reply-" + room + "-2\""), appended);
       assertFalse(appended.contains("id=\"messages-" + room + "\""), "not in the timeline");
       String parent = adaLive.await(f -> f.contains(msgId(room, 1)), WAIT);
-      assertTrue(parent.contains("1 reply, last"), parent);
+      assertTrue(parent.contains(">1 reply</span>, last <time"), parent);
       String badge = adaLive.await(f -> f.contains("thread-badge on"), WAIT);
       assertTrue(badge.contains("id=\"thread-badge-" + room + "-1\""), badge);
       assertTrue(badge.contains("new replies"), badge);
@@ -168,9 +168,22 @@ class MessageChangesIT {
       String twice = adaLive.await(f -> f.contains("reply-" + room + "-3"), WAIT);
       assertTrue(twice.contains("id=\"messages-" + room + "\""), "also in the timeline: " + twice);
     }
+    // A page that was away catches up on the replies (into the open thread) and the new summary.
+    try (LiveSocket back = LiveSocket.open(ada).resume(room, 1, 0)) {
+      String reply = back.await(f -> f.contains("id=\"reply-" + room + "-2\""), WAIT);
+      assertTrue(reply.contains("thread-replies-" + room + "-1"), reply);
+      String summary = back.await(f -> f.contains(msgId(room, 1)), WAIT);
+      assertTrue(summary.contains("2 replies"), summary);
+    }
+    // Without scripts a reply is a form that goes back to the thread.
+    var plain =
+        bob.form("/rooms/" + room + "/threads/1", "body=plain+reply&clientMsgId=t-3", false);
+    assertEquals(303, plain.statusCode());
+    assertTrue(plain.headers().firstValue("Location").orElse("").endsWith("/threads/1"));
+    assertTrue(bob.page("/rooms/" + room + "/threads/1").body().contains("plain reply"));
     JsonObject thread = Parley.json(ada.get("/api/rooms/" + room + "/messages/1/thread").body());
     assertEquals(
-        List.of("the parser", "also for everyone"),
+        List.of("the parser", "also for everyone", "plain reply"),
         thread.getJsonArray("replies").getValuesAs(JsonObject.class).stream()
             .map(r -> r.getString("body"))
             .toList());
@@ -179,7 +192,7 @@ class MessageChangesIT {
     String page = ada.page("/rooms/" + room).body();
     assertFalse(page.contains("the parser"), "replies stay in the thread");
     assertTrue(page.contains("also for everyone"));
-    assertTrue(page.contains("2 replies"));
+    assertTrue(page.contains("3 replies"));
     assertEquals(
         400,
         ada.post(

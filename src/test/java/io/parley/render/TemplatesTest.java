@@ -146,4 +146,38 @@ class TemplatesTest {
         "unknown user",
         MessageView.of(message("x"), Map.of(), "u", "<p>x</p>", EmojiCatalogue.get()).senderName());
   }
+
+  @Test
+  void aChangeReplacesTheMessageWhereverItIsShownAndEscapesEveryName() {
+    Message m =
+        message("**fine**")
+            .withReactions(Map.of("\uD83D\uDC4D\uFE0F", java.util.List.of("u-eve", "u-bob")))
+            .withPin("u-eve");
+    MessageView v = view(m, PEOPLE, "u-bob");
+    Map<String, Object> model = new java.util.HashMap<>();
+    model.put("roomId", "room-1");
+    model.put("rev", 12L);
+    model.put("timeline", v);
+    model.put("reply", v.inThread());
+    String html = ENGINE.process("fragments/live", Set.of("changed"), new Context(null, model));
+    assertTrue(html.contains("id=\"msg-room-1-7\""), html);
+    assertTrue(html.contains("id=\"reply-room-1-7\""), html);
+    assertTrue(html.contains("hx-swap-oob=\"outerHTML\""), html);
+    assertTrue(html.contains("data-rev=\"12\""), html);
+    assertTrue(html.contains("<strong>fine</strong>"), html);
+    assertTrue(html.contains("data-by=\"u-eve u-bob\""), html);
+    assertTrue(
+        html.contains("&lt;img src=x onerror=alert(1)&gt;, Bob reacted with thumbs up"), html);
+    assertFalse(html.contains("<img src=x"), "names are escaped in titles and pins: " + html);
+  }
+
+  @Test
+  void aDeletedMessageIsATombstoneWithoutActions() {
+    Message gone = message("secret").tombstone(Instant.parse("2026-05-01T11:00:00Z"));
+    String html = append(view(gone, PEOPLE, "u-eve"));
+    assertTrue(html.contains("message deleted"), html);
+    assertFalse(html.contains("secret"), html);
+    assertFalse(html.contains("class=\"actions\""), html);
+    assertTrue(html.contains("class=\"message mine deleted\""), html);
+  }
 }
