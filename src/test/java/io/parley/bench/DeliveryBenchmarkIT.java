@@ -31,7 +31,7 @@ class DeliveryBenchmarkIT {
   private static final int WATCHERS_PER_ROOM = Integer.getInteger("bench.watchers", 20);
   private static final int RATE_PER_ROOM = Integer.getInteger("bench.rate", 5);
   private static final int SECONDS = Integer.getInteger("bench.seconds", 15);
-  private static final Pattern BODY = Pattern.compile("<p class=\"body\">bench (\\d+)</p>");
+  private static final Pattern BODY = Pattern.compile("<div class=\"body\"><p>bench (\\d+)</p>");
 
   @Test
   void deliveryLatencyAndThroughputOnOneNode() throws Exception {

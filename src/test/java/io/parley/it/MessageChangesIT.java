@@ -244,5 +244,9 @@ class MessageChangesIT {
     bob.join(room);
     assertEquals(403, bob.get("/api/rooms/" + room + "/messages/1/edits").statusCode());
     assertTrue(ada.page("/rooms/" + room + "/messages/1/react").body().contains("Smileys"));
+    String form = ada.fragment("/rooms/" + room + "/messages/1/edit").body();
+    assertTrue(form.startsWith("<form") && form.contains("edit-form"), form);
+    String cancelled = ada.fragment("/rooms/" + room + "/messages/1").body();
+    assertTrue(cancelled.startsWith("<article") && cancelled.contains("<p>final</p>"), cancelled);
   }
 }

@@ -17,7 +17,8 @@ public final class ReconnectingPage implements AutoCloseable {
 
   private static final Pattern MESSAGE =
       Pattern.compile(
-          "id=\"msg-([0-9a-f-]+)-(\\d+)\"[^>]*>.*?<p class=\"body\">(.*?)</p>", Pattern.DOTALL);
+          "id=\"msg-([0-9a-f-]+)-(\\d+)\"[^>]*>.*?<div class=\"body\"><p>(.*?)</p>",
+          Pattern.DOTALL);
 
   private final TestUser user;
   private final String roomId;

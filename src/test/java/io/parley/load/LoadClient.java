@@ -22,7 +22,7 @@ final class LoadClient {
   private static final Pattern MESSAGE = Pattern.compile("id=\"msg-([0-9a-f-]+)-(\\d+)\"");
 
   /** The send time a generated body carries ("load <nanoTime>"); seeded history has none. */
-  private static final Pattern SENT_AT = Pattern.compile("<p class=\"body\">load (\\d+)");
+  private static final Pattern SENT_AT = Pattern.compile("<div class=\"body\"><p>load (\\d+)");
 
   private static final Pattern ACK =
       Pattern.compile("data-client-msg-id=\"([^\"]+)\" data-seq=\"(\\d+)\"");
