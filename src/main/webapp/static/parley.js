@@ -372,7 +372,8 @@
     var form = evt.detail.elt && evt.detail.elt.closest && evt.detail.elt.closest("form");
     if (!form || !evt.detail.successful) return;
     if (form.hasAttribute("data-reply")) form.reset();
-    if (form.classList.contains("picker")) form.remove();
+    var slot = form.closest(".menu-slot");
+    if (slot) slot.innerHTML = ""; // a reaction, pin or delete from the menu: it closes
   });
   // A refused action says why where the composer's status line is.
   document.addEventListener("htmx:responseError", function (evt) {
@@ -469,14 +470,17 @@
       // last message.
       body.addEventListener("keydown", function (e) {
         if (e.key === "ArrowUp" && body.value === "") {
-          var mine = document.querySelectorAll(".messages > article.message.mine:not(.deleted) a.edit");
-          if (mine.length) {
+          var mine = document.querySelectorAll(".messages > article.message.mine:not(.deleted)");
+          var last = mine.length ? mine[mine.length - 1] : null;
+          var room = roomElement();
+          if (last && room) {
             e.preventDefault();
-            mine[mine.length - 1].click();
-            setTimeout(function () {
-              var area = document.querySelector("form.edit-form textarea");
-              if (area) { area.focus(); area.setSelectionRange(area.value.length, area.value.length); }
-            }, 150);
+            htmx.ajax("GET", "/rooms/" + room.getAttribute("data-room-id") + "/messages/" +
+              last.getAttribute("data-seq") + "/edit", { target: last.querySelector(".body"), swap: "innerHTML" })
+              .then(function () {
+                var area = last.querySelector("form.edit-form textarea");
+                if (area) { area.focus(); area.setSelectionRange(area.value.length, area.value.length); }
+              });
           }
           return;
         }

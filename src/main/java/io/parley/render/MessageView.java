@@ -123,11 +123,6 @@ public record MessageView(
         files);
   }
 
-  /** The reactions offered on the message itself; the picker has the rest. */
-  public List<EmojiCatalogue.Emoji> quick() {
-    return EmojiCatalogue.get().quick();
-  }
-
   /** The classes the message element adds: mine, mentions-me, deleted, pinned. */
   public String classes() {
     List<String> classes = new ArrayList<>();

@@ -72,6 +72,7 @@ public class Views {
     PINS("fragments/thread", "pins"),
     EDIT_HISTORY("fragments/thread", "edits"),
     EDIT_FORM("fragments/message", "edit-form"),
+    MESSAGE_MENU("fragments/message", "menu"),
     PICKER("fragments/message", "picker"),
     BADGE("fragments/live", "badge"),
     RECEIPT("fragments/live", "receipt"),

@@ -25,6 +25,7 @@ import java.util.Map;
  *
  * <pre>
  * GET  /rooms/{id}/messages/{seq}          the message fragment (htmx: cancel an edit)
+ * GET  /rooms/{id}/messages/{seq}/menu     its actions for this viewer (fragment, or a page)
  * GET  /rooms/{id}/messages/{seq}/edit     the edit form (fragment, or a page)
  * GET  /rooms/{id}/messages/{seq}/react    the emoji picker (fragment, or a page)
  * GET  /rooms/{id}/messages/{seq}/edits    earlier versions (the room's moderators)
@@ -65,6 +66,18 @@ public class MessageActions {
         Requests.html(resp, 200, templates.fragment(Views.Fragment.MESSAGE, Map.of("m", view)));
         return;
       }
+      case "menu" -> {
+        if (m.deleted()) {
+          throw DomainException.conflict("that message was deleted");
+        }
+        // Per viewer, on demand: the message itself is rendered once for everyone.
+        model.put("quick", EmojiCatalogue.get().quick());
+        model.put("canReply", !m.isReply());
+        model.put("pinned", m.pinned());
+        model.put("mine", m.senderId().equals(me.userId()));
+        model.put("menu", true);
+        model.put("heading", "Message actions");
+      }
       case "edit" -> {
         if (!m.senderId().equals(me.userId()) || m.deleted()) {
           throw DomainException.forbidden("you can only edit your own messages");
@@ -104,6 +117,7 @@ public class MessageActions {
       Views.Fragment fragment =
           switch (action) {
             case "edit" -> Views.Fragment.EDIT_FORM;
+            case "menu" -> Views.Fragment.MESSAGE_MENU;
             case "edits" -> Views.Fragment.EDIT_HISTORY;
             default -> Views.Fragment.PICKER;
           };

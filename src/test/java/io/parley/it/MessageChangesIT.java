@@ -244,6 +244,13 @@ class MessageChangesIT {
     bob.join(room);
     assertEquals(403, bob.get("/api/rooms/" + room + "/messages/1/edits").statusCode());
     assertTrue(ada.page("/rooms/" + room + "/messages/1/react").body().contains("Smileys"));
+    String menu = ada.fragment("/rooms/" + room + "/messages/1/menu").body();
+    assertTrue(
+        menu.contains("class=\"edit\"") && menu.contains("Delete"), "the author's menu: " + menu);
+    TestUser cy = Parley.signIn(Parley.unique("Cy"));
+    String theirs = cy.fragment("/rooms/" + room + "/messages/1/menu").body();
+    assertTrue(theirs.contains("React with") && !theirs.contains("Delete"), theirs);
+    assertTrue(ada.page("/rooms/" + room + "/messages/1/menu").body().contains("Message actions"));
     String form = ada.fragment("/rooms/" + room + "/messages/1/edit").body();
     assertTrue(form.startsWith("<form") && form.contains("edit-form"), form);
     String cancelled = ada.fragment("/rooms/" + room + "/messages/1").body();

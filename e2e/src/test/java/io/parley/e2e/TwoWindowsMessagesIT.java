@@ -30,13 +30,18 @@ class TwoWindowsMessagesIT {
     return b.driver.findElement(By.cssSelector("article.message[data-seq='" + seq + "']"));
   }
 
-  /** Shows a message's actions (they appear on hover) and clicks one. */
+  /** Opens a message's action menu (its ⋯ shows on hover) and clicks one of the actions. */
   private static void act(Browser b, long seq, String css) {
     WebElement message = article(b, seq);
     b.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", message);
     new Actions(b.driver).moveToElement(message).perform();
-    WebElement target = message.findElement(By.cssSelector(css));
-    b.wait.until(ExpectedConditions.elementToBeClickable(target));
+    WebElement menu = message.findElement(By.cssSelector("a.menu-button"));
+    b.wait.until(ExpectedConditions.elementToBeClickable(menu));
+    menu.click();
+    WebElement target =
+        b.wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("article.message[data-seq='" + seq + "'] .menu " + css)));
     target.click();
   }
 
