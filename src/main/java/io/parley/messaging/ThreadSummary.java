@@ -41,6 +41,14 @@ public record ThreadSummary(List<Long> replySeqs, Instant lastReplyAt, List<Stri
     return new ThreadSummary(seqs, reply.createdAt(), people);
   }
 
+  /**
+   * The key under which a person's read mark of a thread is kept (beside the room's own, in the
+   * same store of watermarks).
+   */
+  public static String readKey(String roomId, long parentSeq) {
+    return roomId + "/thread/" + parentSeq;
+  }
+
   /** Whether the person follows the thread: they wrote the parent or a reply. */
   public boolean follows(String userId) {
     return participants.contains(userId);

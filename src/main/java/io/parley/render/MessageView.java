@@ -37,7 +37,8 @@ public record MessageView(
     int replies,
     String lastReplyAt,
     String lastReplyLabel,
-    List<FileView> files) {
+    List<FileView> files,
+    boolean threadUnread) {
 
   /** One emoji's reactions: how many, who (for the hover title), and their ids (to mark yours). */
   public record ReactionView(String emoji, String label, int count, String who, String userIds) {}
@@ -89,7 +90,8 @@ public record MessageView(
         m.thread().replies(),
         m.thread().lastReplyAt() == null ? null : m.thread().lastReplyAt().toString(),
         m.thread().lastReplyAt() == null ? null : label(m.thread().lastReplyAt(), m.createdAt()),
-        files(m));
+        files(m),
+        false);
   }
 
   /** The same message as shown in a thread panel (its own element id there). */
@@ -120,7 +122,35 @@ public record MessageView(
         replies,
         lastReplyAt,
         lastReplyLabel,
-        files);
+        files,
+        threadUnread);
+  }
+
+  /** The same message, its thread marked as having replies the viewer has not read. */
+  public MessageView withUnreadThread() {
+    return new MessageView(
+        domId,
+        roomId,
+        seq,
+        senderName,
+        avatar,
+        body,
+        html,
+        createdAt,
+        timeLabel,
+        mine,
+        mentionsMe,
+        deleted,
+        editedAt,
+        editedLabel,
+        pinnedBy,
+        reactions,
+        threadOf,
+        replies,
+        lastReplyAt,
+        lastReplyLabel,
+        files,
+        true);
   }
 
   /** The classes the message element adds: mine, mentions-me, deleted, pinned. */

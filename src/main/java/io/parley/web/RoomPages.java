@@ -11,10 +11,12 @@ import io.parley.messaging.MessagePage;
 import io.parley.messaging.MessageService;
 import io.parley.messaging.NewMessage;
 import io.parley.messaging.SendResult;
+import io.parley.messaging.ThreadSummary;
 import io.parley.receipts.ReceiptRecorder;
 import io.parley.receipts.ReceiptStore;
 import io.parley.receipts.Watermark;
 import io.parley.render.MemberView;
+import io.parley.render.MessageView;
 import io.parley.render.RoomView;
 import io.parley.render.RoomViews;
 import io.parley.render.Views;
@@ -208,6 +210,11 @@ public class RoomPages extends HttpServlet {
       if (result.duplicate()) {
         files.discard(attached);
       }
+      if (parentSeq > 0) {
+        long seq = result.message().seq(); // your own reply is nothing new to you
+        receipts.raise(
+            me.userId(), ThreadSummary.readKey(roomId, parentSeq), new Watermark(seq, seq));
+      }
     } catch (RuntimeException e) {
       files.discard(attached);
       throw e;
@@ -246,9 +253,50 @@ public class RoomPages extends HttpServlet {
     return attached;
   }
 
+  /**
+   * The timeline, with "new replies" on the threads the viewer takes part in that have replies
+   * since they last opened them.
+   */
+  private List<MessageView> withThreadBadges(List<Message> page, String viewerId) {
+    List<MessageView> shown = views.timeline(page, viewerId);
+    boolean following =
+        page.stream().anyMatch(m -> m.thread().replies() > 0 && m.thread().follows(viewerId));
+    if (!following) {
+      return shown;
+    }
+    Map<String, Long> read = receipts.lastRead(viewerId);
+    Map<Long, Message> bySeq = new HashMap<>();
+    page.forEach(m -> bySeq.put(m.seq(), m));
+    return shown.stream()
+        .map(
+            v -> {
+              Message m = bySeq.get(v.seq());
+              boolean unread =
+                  m.thread().follows(viewerId)
+                      && m.thread().lastReplySeq()
+                          > read.getOrDefault(ThreadSummary.readKey(m.roomId(), m.seq()), 0L)
+                      && !m.thread().replySeqs().isEmpty()
+                      && !lastReplyIsMine(m, page, viewerId);
+              return unread ? v.withUnreadThread() : v;
+            })
+        .toList();
+  }
+
+  /** Whether the thread's last reply is the viewer's own (then nothing in it is new to them). */
+  private static boolean lastReplyIsMine(Message parent, List<Message> page, String viewerId) {
+    long last = parent.thread().lastReplySeq();
+    return page.stream().anyMatch(m -> m.seq() == last && m.senderId().equals(viewerId));
+  }
+
   /** The model of a thread panel: its first message, the replies, and the reply form. */
   private Map<String, Object> thread(SignedIn me, String roomId, long parentSeq) {
     MessageService.MessageThread thread = messages.thread(me.userId(), roomId, parentSeq);
+    long last = thread.parent().thread().lastReplySeq();
+    if (last > 0) {
+      // Opening the thread reads it: its "new replies" badge stays off on the next page load.
+      receipts.raise(
+          me.userId(), ThreadSummary.readKey(roomId, parentSeq), new Watermark(last, last));
+    }
     Map<String, Object> model = new HashMap<>();
     model.put("roomId", roomId);
     model.put("parent", views.messages(List.of(thread.parent()), me.userId()).get(0).inThread());
@@ -301,7 +349,7 @@ public class RoomPages extends HttpServlet {
             && !(membership != null && membership.muted())
             && (room.mode() == RoomMode.OPEN || canModerate));
     model.put("members", members);
-    model.put("messages", views.timeline(page.messages(), me.userId()));
+    model.put("messages", withThreadBadges(page.messages(), me.userId()));
     model.put("hasOlder", page.hasOlder());
     model.put("oldestSeq", page.oldestSeq());
     model.put("newestSeq", page.newestSeq());

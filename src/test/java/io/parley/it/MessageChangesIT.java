@@ -187,9 +187,13 @@ class MessageChangesIT {
         thread.getJsonArray("replies").getValuesAs(JsonObject.class).stream()
             .map(r -> r.getString("body"))
             .toList());
+    assertTrue(
+        ada.page("/rooms/" + room).body().contains("class=\"thread-badge on\""),
+        "a reload still shows the thread's new replies to the one who started it");
     String panel = ada.fragment("/rooms/" + room + "/threads/1").body();
     assertTrue(panel.contains("the parser") && panel.contains("Also send to the room"), panel);
     String page = ada.page("/rooms/" + room).body();
+    assertFalse(page.contains("thread-badge on"), "opening the thread read it");
     assertFalse(page.contains("the parser"), "replies stay in the thread");
     assertTrue(page.contains("also for everyone"));
     assertTrue(page.contains("3 replies"));
