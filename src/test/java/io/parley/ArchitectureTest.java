@@ -30,15 +30,18 @@ class ArchitectureTest {
       Map.ofEntries(
           Map.entry("common", Set.of()),
           Map.entry("users", Set.of("common")),
-          Map.entry("rooms", Set.of("common")),
-          Map.entry("messaging", Set.of("common", "rooms")),
+          Map.entry("audit", Set.of("common")),
+          Map.entry("rooms", Set.of("common", "audit")),
+          Map.entry("messaging", Set.of("common", "rooms", "audit")),
           Map.entry("files", Set.of("common", "messaging", "rooms")),
           Map.entry("presence", Set.of("common")),
           Map.entry("receipts", Set.of("common")),
           Map.entry("security", Set.of("common", "users")),
           Map.entry(
               "render", Set.of("common", "messaging", "presence", "receipts", "rooms", "users")),
-          Map.entry("mongo", Set.of("common", "files", "messaging", "receipts", "rooms", "users")),
+          Map.entry(
+              "mongo",
+              Set.of("common", "audit", "files", "messaging", "receipts", "rooms", "users")),
           Map.entry(
               "cluster",
               Set.of("common", "messaging", "presence", "receipts", "rooms", "security", "users")),
@@ -64,11 +67,13 @@ class ArchitectureTest {
                   "security",
                   "users",
                   "render")),
-          Map.entry("api", Set.of("common", "files", "messaging", "rooms", "security", "users")),
+          Map.entry(
+              "api", Set.of("common", "audit", "files", "messaging", "rooms", "security", "users")),
           Map.entry(
               "app",
               Set.of(
                   "common",
+                  "audit",
                   "files",
                   "messaging",
                   "presence",

@@ -1,15 +1,18 @@
 package io.parley.api;
 
+import io.parley.audit.AuditLog;
 import io.parley.users.Roles;
 import io.parley.users.User;
 import io.parley.users.UserService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -22,6 +25,7 @@ public class AdminResource {
 
   @Inject Caller caller;
   @Inject UserService users;
+  @Inject AuditLog audit;
 
   /** A person's access, after the change. */
   public record Access(String username, boolean disabled) {}
@@ -40,5 +44,34 @@ public class AdminResource {
   public Access enable(@PathParam("username") String username) {
     User user = users.setDisabled(caller.get().user(), username, false);
     return new Access(user.username(), user.disabled());
+  }
+
+  /** One act of the audit log. */
+  public record AuditJson(
+      String at,
+      String action,
+      String actorId,
+      String targetId,
+      String roomId,
+      String reason,
+      java.util.Map<String, String> detail) {}
+
+  @GET
+  @Path("audit")
+  @Operation(summary = "The audit log, newest first (limit 1-500, default 100)")
+  public java.util.List<AuditJson> audit(@QueryParam("limit") Integer limit) {
+    int n = limit == null ? 100 : Math.max(1, Math.min(500, limit));
+    return audit.latest(n).stream()
+        .map(
+            e ->
+                new AuditJson(
+                    e.at().toString(),
+                    e.action(),
+                    e.actorId(),
+                    e.targetId(),
+                    e.roomId(),
+                    e.reason(),
+                    e.detail()))
+        .toList();
   }
 }

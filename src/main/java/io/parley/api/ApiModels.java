@@ -101,8 +101,11 @@ public final class ApiModels {
       Boolean alsoInRoom,
       List<String> files) {}
 
-  /** An edit, reaction or pin: what changes, and the caller's id for it (a retry is harmless). */
-  public record ChangeMessage(String body, String emoji, String clientChangeId) {}
+  /**
+   * An edit, reaction, pin or removal: what changes (a removal's reason), and the caller's id for
+   * it (a retry is harmless).
+   */
+  public record ChangeMessage(String body, String emoji, String reason, String clientChangeId) {}
 
   /** A change in a room's change order, with the message as it is now. */
   public record ChangeJson(

@@ -124,6 +124,21 @@ public class MessagesResource {
   }
 
   @POST
+  @Path("{seq}/removal")
+  @Operation(
+      summary = "Remove someone's message (the room's moderators)",
+      description =
+          "Everyone sees \"removed by a moderator\"; the text is kept only in the audit"
+              + " log, with the reason. 403 for anyone who does not moderate the room.")
+  public MessageJson remove(
+      @PathParam("roomId") String roomId, @PathParam("seq") long seq, ChangeMessage request) {
+    String reason = request == null ? null : request.reason();
+    String id = request == null ? null : request.clientChangeId();
+    return MessageJson.of(
+        messages.remove(caller.userId(), roomId, seq, reason, changeId(id)).message());
+  }
+
+  @POST
   @Path("{seq}/reactions")
   @Operation(summary = "Add your reaction with an emoji, or take it back if you had it")
   public MessageJson react(

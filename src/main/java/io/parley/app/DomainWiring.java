@@ -1,5 +1,6 @@
 package io.parley.app;
 
+import io.parley.audit.AuditLog;
 import io.parley.common.Ids;
 import io.parley.files.FileService;
 import io.parley.messaging.MessageEvents;
@@ -9,6 +10,7 @@ import io.parley.messaging.MessageStore;
 import io.parley.messaging.RecentMessages;
 import io.parley.messaging.RoomSequencer;
 import io.parley.mongo.GridFsFileStore;
+import io.parley.mongo.MongoAuditLog;
 import io.parley.mongo.MongoAvatarStore;
 import io.parley.mongo.MongoConnection;
 import io.parley.mongo.MongoMessageStore;
@@ -67,11 +69,29 @@ public class DomainWiring {
   @Produces
   @Singleton
   RoomService rooms(
-      MongoConnection mongo, Clock clock, MembershipEvents memberships, UserService users) {
+      MongoConnection mongo,
+      Clock clock,
+      MembershipEvents memberships,
+      UserService users,
+      AuditLog audit) {
     RoomService rooms =
         new RoomService(new MongoRoomDirectory(mongo.database()), clock, memberships);
     rooms.configureGlobalModerators(users::isGlobalModerator);
+    rooms.auditWith(audit);
     return rooms;
+  }
+
+  /** The append-only audit log, each entry stamped with this node's name (the host's). */
+  @Produces
+  @Singleton
+  AuditLog audit(MongoConnection mongo) {
+    String node;
+    try {
+      node = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      node = "unknown";
+    }
+    return new MongoAuditLog(mongo.database(), node + "/" + ProcessHandle.current().pid());
   }
 
   @Produces
@@ -121,6 +141,8 @@ public class DomainWiring {
   @Singleton
   MessageService messages(
       FileService files,
+      AuditLog audit,
+      Clock clock,
       RoomService rooms,
       MessageSequencer sequencer,
       MessageStore store,
@@ -141,6 +163,7 @@ public class DomainWiring {
               return verdict.allowed() ? 0 : verdict.retryAfterSeconds();
             })
         .configure(new Markdown(emoji), emoji::canonical, Duration.ofMinutes(editWindowMinutes))
-        .onDeletedFiles(files::discard);
+        .onDeletedFiles(files::discard)
+        .auditWith(audit, clock);
   }
 }

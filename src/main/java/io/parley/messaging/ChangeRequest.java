@@ -25,7 +25,8 @@ public record ChangeRequest(
     String html,
     List<String> mentions,
     String emoji,
-    Duration editWindow)
+    Duration editWindow,
+    boolean asModerator)
     implements Serializable {
 
   /** Reactions one message keeps at most (distinct emoji). */
@@ -34,6 +35,38 @@ public record ChangeRequest(
   public ChangeRequest {
     clientChangeId = Ids.requireClientId(clientChangeId, "clientChangeId");
     mentions = mentions == null ? List.of() : List.copyOf(mentions);
+  }
+
+  /** A change made as the author or a member (not as a moderator). */
+  public ChangeRequest(
+      String roomId,
+      long seq,
+      String actorId,
+      String clientChangeId,
+      MessageChange.Kind kind,
+      String body,
+      String html,
+      List<String> mentions,
+      String emoji,
+      Duration editWindow) {
+    this(
+        roomId, seq, actorId, clientChangeId, kind, body, html, mentions, emoji, editWindow, false);
+  }
+
+  /** A moderator removing someone's message (the caller checked they moderate the room). */
+  public static ChangeRequest removal(String roomId, long seq, String moderatorId, String id) {
+    return new ChangeRequest(
+        roomId,
+        seq,
+        moderatorId,
+        id,
+        MessageChange.Kind.DELETED,
+        null,
+        null,
+        null,
+        null,
+        null,
+        true);
   }
 
   /** The message as this change leaves it, or a refusal if the change is not allowed. */
@@ -53,6 +86,9 @@ public record ChangeRequest(
         yield current.edited(body, html, mentions, now);
       }
       case DELETED -> {
+        if (asModerator) {
+          yield current.tombstone(now, actorId);
+        }
         requireAuthor(current, "delete");
         yield current.tombstone(now);
       }

@@ -32,7 +32,8 @@ public record Message(
     long threadOf,
     boolean alsoInRoom,
     ThreadSummary thread,
-    List<Attachment> files)
+    List<Attachment> files,
+    String removedBy)
     implements RoomEvent, java.io.Serializable {
 
   public Message {
@@ -76,6 +77,7 @@ public record Message(
         0,
         false,
         null,
+        null,
         null);
   }
 
@@ -118,7 +120,8 @@ public record Message(
         threadOf,
         alsoInRoom,
         thread,
-        files);
+        files,
+        removedBy);
   }
 
   /**
@@ -126,6 +129,11 @@ public record Message(
    * room and the thread summary stay.
    */
   public Message tombstone(Instant at) {
+    return tombstone(at, null);
+  }
+
+  /** The tombstone of a message a moderator removed. */
+  public Message tombstone(Instant at, String moderatorId) {
     return new Message(
         id,
         roomId,
@@ -145,7 +153,8 @@ public record Message(
         threadOf,
         alsoInRoom,
         thread,
-        List.of());
+        List.of(),
+        moderatorId);
   }
 
   public Message withReactions(Map<String, List<String>> newReactions) {
@@ -168,7 +177,8 @@ public record Message(
         threadOf,
         alsoInRoom,
         thread,
-        files);
+        files,
+        removedBy);
   }
 
   public Message withPin(String by) {
@@ -191,7 +201,8 @@ public record Message(
         threadOf,
         alsoInRoom,
         thread,
-        files);
+        files,
+        removedBy);
   }
 
   public Message withThread(ThreadSummary summary) {
@@ -214,7 +225,8 @@ public record Message(
         threadOf,
         alsoInRoom,
         summary,
-        files);
+        files,
+        removedBy);
   }
 
   private static Map<String, List<String>> copyInOrder(Map<String, List<String>> reactions) {

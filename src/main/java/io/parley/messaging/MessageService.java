@@ -1,5 +1,7 @@
 package io.parley.messaging;
 
+import io.parley.audit.AuditEntry;
+import io.parley.audit.AuditLog;
 import io.parley.common.DomainException;
 import io.parley.rooms.Membership;
 import io.parley.rooms.RoomService;
@@ -23,6 +25,8 @@ public class MessageService {
   private UnaryOperator<String> emoji = e -> e;
   private Duration editWindow = Duration.ZERO;
   private java.util.function.Consumer<List<Attachment>> discardFiles = files -> {};
+  private AuditLog audit = AuditLog.NONE;
+  private java.time.Clock clock = java.time.Clock.systemUTC();
 
   /** Formats a body once, when it is posted or edited; the result is stored with the message. */
   @FunctionalInterface
@@ -82,6 +86,13 @@ public class MessageService {
     this.format = format;
     this.emoji = canonicalEmoji;
     this.editWindow = editWindow == null ? Duration.ZERO : editWindow;
+    return this;
+  }
+
+  /** Where moderators' removals are recorded (with what they removed). */
+  public MessageService auditWith(AuditLog log, java.time.Clock time) {
+    this.audit = log;
+    this.clock = time;
     return this;
   }
 
@@ -145,6 +156,49 @@ public class MessageService {
             request(userId, roomId, seq, clientChangeId, MessageChange.Kind.DELETED, null));
     if (!result.duplicate() && !files.isEmpty()) {
       discardFiles.accept(files); // after the tombstone is stored: no page links them any more
+    }
+    return result;
+  }
+
+  /**
+   * A moderator removes someone's message: everyone sees "removed by a moderator"; its text and
+   * earlier versions are gone from the store, kept only in the audit record of the act.
+   */
+  public ChangeResult remove(
+      String moderatorId, String roomId, long seq, String reason, String clientChangeId) {
+    rooms.visible(moderatorId, roomId);
+    if (!rooms.canModerate(moderatorId, roomId)) {
+      throw DomainException.forbidden("only the room's moderators remove messages");
+    }
+    Message current =
+        store.find(roomId, seq).orElseThrow(() -> DomainException.notFound("no such message"));
+    if (current.senderId().equals(moderatorId)) {
+      return delete(moderatorId, roomId, seq, clientChangeId);
+    }
+    List<MessageEdit> versions = store.edits(roomId, seq);
+    ChangeResult result =
+        sequencer.change(ChangeRequest.removal(roomId, seq, moderatorId, clientChangeId));
+    if (!result.duplicate()) {
+      discardFiles.accept(current.files());
+      Map<String, String> detail = new java.util.LinkedHashMap<>();
+      detail.put("seq", Long.toString(seq));
+      detail.put("text", current.body());
+      for (int i = 0; i < versions.size(); i++) {
+        detail.put("earlier" + (i + 1), versions.get(i).previousBody());
+      }
+      if (!current.files().isEmpty()) {
+        detail.put(
+            "files", String.join(", ", current.files().stream().map(Attachment::name).toList()));
+      }
+      audit.record(
+          new AuditEntry(
+              clock.instant(),
+              "message.removed",
+              moderatorId,
+              current.senderId(),
+              roomId,
+              reason == null || reason.isBlank() ? null : reason.strip(),
+              detail));
     }
     return result;
   }

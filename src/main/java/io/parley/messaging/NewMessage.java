@@ -179,7 +179,8 @@ public record NewMessage(
         threadOf,
         alsoInRoom,
         null,
-        files);
+        files,
+        null);
   }
 
   /** A message body as typed: not empty, not too long, no control characters; stripped. */

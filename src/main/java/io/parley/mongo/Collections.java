@@ -20,6 +20,7 @@ public final class Collections {
   public static final String MESSAGE_CHANGES = "message_changes";
   public static final String PINS = "pins";
   public static final String MESSAGE_EDITS = "message_edits";
+  public static final String AUDIT = "audit";
 
   private Collections() {}
 

@@ -341,6 +341,9 @@ public class MongoMessageStore implements MessageStore {
               .append("lastReplyAt", Date.from(m.thread().lastReplyAt()))
               .append("participants", m.thread().participants()));
     }
+    if (m.removedBy() != null) {
+      doc.append("removedBy", m.removedBy());
+    }
     if (!m.files().isEmpty()) {
       doc.append("files", m.files().stream().map(MongoMessageStore::fileDocument).toList());
     }
@@ -405,6 +408,7 @@ public class MongoMessageStore implements MessageStore {
                 thread.getList("replySeqs", Long.class),
                 thread.getDate("lastReplyAt").toInstant(),
                 thread.getList("participants", String.class)),
-        files);
+        files,
+        doc.getString("removedBy"));
   }
 }

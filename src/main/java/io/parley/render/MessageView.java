@@ -38,7 +38,8 @@ public record MessageView(
     String lastReplyAt,
     String lastReplyLabel,
     List<FileView> files,
-    boolean threadUnread) {
+    boolean threadUnread,
+    boolean removedByModerator) {
 
   /** One emoji's reactions: how many, who (for the hover title), and their ids (to mark yours). */
   public record ReactionView(String emoji, String label, int count, String who, String userIds) {}
@@ -91,7 +92,8 @@ public record MessageView(
         m.thread().lastReplyAt() == null ? null : m.thread().lastReplyAt().toString(),
         m.thread().lastReplyAt() == null ? null : label(m.thread().lastReplyAt(), m.createdAt()),
         files(m),
-        false);
+        false,
+        m.removedBy() != null);
   }
 
   /** The same message as shown in a thread panel (its own element id there). */
@@ -123,7 +125,8 @@ public record MessageView(
         lastReplyAt,
         lastReplyLabel,
         files,
-        threadUnread);
+        threadUnread,
+        removedByModerator);
   }
 
   /** The same message, its thread marked as having replies the viewer has not read. */
@@ -150,7 +153,8 @@ public record MessageView(
         lastReplyAt,
         lastReplyLabel,
         files,
-        true);
+        true,
+        removedByModerator);
   }
 
   /** The classes the message element adds: mine, mentions-me, deleted, pinned. */

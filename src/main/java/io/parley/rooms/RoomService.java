@@ -1,5 +1,7 @@
 package io.parley.rooms;
 
+import io.parley.audit.AuditEntry;
+import io.parley.audit.AuditLog;
 import io.parley.common.DomainException;
 import io.parley.common.Ids;
 import io.parley.common.Text;
@@ -20,6 +22,7 @@ public class RoomService {
   private final Clock clock;
   private final MembershipListener listener;
   private Predicate<String> globalModerator = id -> false;
+  private AuditLog audit = AuditLog.NONE;
 
   public RoomService(RoomDirectory rooms, Clock clock) {
     this(rooms, clock, MembershipListener.NONE);
@@ -34,6 +37,15 @@ public class RoomService {
   /** Who moderates every room (global moderators and admins, from the IdP's groups). */
   public void configureGlobalModerators(Predicate<String> isGlobalModerator) {
     this.globalModerator = isGlobalModerator;
+  }
+
+  /** Where moderators' acts are recorded. */
+  public void auditWith(AuditLog log) {
+    this.audit = log;
+  }
+
+  private void audited(String action, String actorId, String targetId, String roomId) {
+    audit.record(new AuditEntry(clock.instant(), action, actorId, targetId, roomId, null, null));
   }
 
   /** Creates a public or private room owned by {@code userId}. */
@@ -177,6 +189,7 @@ public class RoomService {
   public Room setModeratorsPin(String actorId, String roomId, boolean moderatorsOnly) {
     requireModerator(actorId, roomId);
     rooms.setModeratorsPin(roomId, moderatorsOnly);
+    audited(moderatorsOnly ? "room.pins.moderators" : "room.pins.members", actorId, null, roomId);
     return find(roomId);
   }
 
@@ -218,6 +231,7 @@ public class RoomService {
         membersChanged(roomId);
       }
     }
+    audited("room." + action.name().toLowerCase(java.util.Locale.ROOT), actorId, targetId, roomId);
   }
 
   /** Opens the room to every member, or makes it read-only (only moderators post). */
@@ -227,6 +241,7 @@ public class RoomService {
       throw DomainException.invalid("direct conversations have no modes");
     }
     rooms.setMode(roomId, mode);
+    audited("room.mode." + mode.name().toLowerCase(java.util.Locale.ROOT), actorId, null, roomId);
     return find(roomId);
   }
 

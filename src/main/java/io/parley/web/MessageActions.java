@@ -7,6 +7,7 @@ import io.parley.messaging.MessageService;
 import io.parley.render.EmojiCatalogue;
 import io.parley.render.RoomViews;
 import io.parley.render.Views;
+import io.parley.rooms.RoomService;
 import io.parley.security.SignedIn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,6 +32,7 @@ import java.util.Map;
  * GET  /rooms/{id}/messages/{seq}/edits    earlier versions (the room's moderators)
  * POST /rooms/{id}/messages/{seq}/edit     body, clientChangeId
  * POST /rooms/{id}/messages/{seq}/delete   clientChangeId
+ * POST /rooms/{id}/messages/{seq}/remove   reason, clientChangeId (the room's moderators)
  * POST /rooms/{id}/messages/{seq}/react    emoji, clientChangeId (toggles yours)
  * POST /rooms/{id}/messages/{seq}/pin      pinned=true|false, clientChangeId
  * </pre>
@@ -39,6 +41,7 @@ import java.util.Map;
 public class MessageActions {
 
   @Inject MessageService messages;
+  @Inject RoomService rooms;
   @Inject RoomViews views;
   @Inject Views templates;
 
@@ -75,6 +78,9 @@ public class MessageActions {
         model.put("canReply", !m.isReply());
         model.put("pinned", m.pinned());
         model.put("mine", m.senderId().equals(me.userId()));
+        model.put(
+            "canRemove",
+            !m.senderId().equals(me.userId()) && rooms.canModerate(me.userId(), roomId));
         model.put("menu", true);
         model.put("heading", "Message actions");
       }
@@ -139,6 +145,8 @@ public class MessageActions {
     switch (path[3]) {
       case "edit" -> messages.edit(me.userId(), roomId, seq, req.getParameter("body"), changeId);
       case "delete" -> messages.delete(me.userId(), roomId, seq, changeId);
+      case "remove" ->
+          messages.remove(me.userId(), roomId, seq, req.getParameter("reason"), changeId);
       case "react" -> messages.react(me.userId(), roomId, seq, req.getParameter("emoji"), changeId);
       case "pin" ->
           messages.pin(

@@ -260,4 +260,52 @@ class MessageChangesIT {
     String cancelled = ada.fragment("/rooms/" + room + "/messages/1").body();
     assertTrue(cancelled.startsWith("<article") && cancelled.contains("<p>final</p>"), cancelled);
   }
+
+  @Test
+  void aModeratorRemovesAMessageLiveAndTheAuditLogKeepsIt() {
+    TestUser ada = Parley.signIn(Parley.unique("Ada"));
+    TestUser bob = Parley.signIn(Parley.unique("Bob"));
+    TestUser cy = Parley.signIn(Parley.unique("Cy"));
+    String room = ada.createRoom(Parley.unique("moderated"), "public");
+    bob.join(room);
+    cy.join(room);
+    bob.postMessage(room, "buy cheap watches", "s-1");
+    assertFalse(
+        cy.fragment("/rooms/" + room + "/messages/1/menu").body().contains("class=\"remove\""),
+        "a member is not offered removal");
+    assertTrue(
+        ada.fragment("/rooms/" + room + "/messages/1/menu").body().contains("class=\"remove\""));
+    assertEquals(
+        403,
+        cy.post("/api/rooms/" + room + "/messages/1/removal", "{\"reason\":\"mine\"}")
+            .statusCode());
+    try (LiveSocket live = LiveSocket.open(cy).resume(room, 1, 0).ready()) {
+      var removed =
+          ada.form("/rooms/" + room + "/messages/1/remove", "reason=spam&clientChangeId=m-1", true);
+      assertEquals(204, removed.statusCode(), removed.body());
+      String frame = live.await(f -> f.contains(msgId(room, 1)), WAIT);
+      assertTrue(frame.contains("removed by a moderator"), frame);
+      assertFalse(frame.contains("watches"), frame);
+    }
+    JsonObject stored = Parley.json(bob.get("/api/rooms/" + room + "/messages/1").body());
+    assertTrue(stored.getBoolean("deleted"));
+    assertEquals("", stored.getString("body"));
+    TestUser admin = Parley.signIn(Parley.baseUrl(), Parley.unique("Admin"), "admin");
+    var log = admin.get("/api/admin/audit?limit=50");
+    assertEquals(200, log.statusCode(), log.body());
+    JsonObject entry =
+        Parley.json("{\"a\":" + log.body() + "}")
+            .getJsonArray("a")
+            .getValuesAs(JsonObject.class)
+            .stream()
+            .filter(
+                e ->
+                    room.equals(e.getString("roomId", null))
+                        && e.getString("action").equals("message.removed"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("spam", entry.getString("reason"));
+    assertEquals("buy cheap watches", entry.getJsonObject("detail").getString("text"));
+    assertEquals(403, ada.get("/api/admin/audit").statusCode(), "admins only");
+  }
 }

@@ -120,4 +120,46 @@ class MessageServiceTest {
     assertEquals(1, messages.mentionsSince("bob", room.id(), 1));
     assertEquals(0, messages.mentionsSince("alice", room.id(), 0));
   }
+
+  @Test
+  void aModeratorRemovesAMessageAndOnlyTheAuditLogKeepsItsText() {
+    List<io.parley.audit.AuditEntry> audited = new ArrayList<>();
+    messages.auditWith(
+        new io.parley.audit.AuditLog() {
+          @Override
+          public void record(io.parley.audit.AuditEntry entry) {
+            audited.add(entry);
+          }
+
+          @Override
+          public List<io.parley.audit.AuditEntry> latest(int limit) {
+            return audited;
+          }
+        },
+        Clock.systemUTC());
+    rooms.join("bob", room.id());
+    rooms.join("eve", room.id());
+    messages.send("bob", room.id(), "first take", "c-1", java.util.Map.of());
+    messages.edit("bob", room.id(), 1, "something rude", "e-1");
+    var refused =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            io.parley.common.DomainException.class,
+            () -> messages.remove("eve", room.id(), 1, "no", "x-1"));
+    assertEquals(io.parley.common.DomainException.Kind.FORBIDDEN, refused.kind());
+
+    ChangeResult removed = messages.remove("alice", room.id(), 1, " spam ", "x-2");
+    assertEquals("alice", removed.message().removedBy());
+    assertEquals("", store.inRoom(room.id()).get(0).body());
+    assertTrue(store.edits(room.id(), 1).isEmpty(), "earlier versions gone from the store too");
+    assertEquals(1, audited.size());
+    var entry = audited.get(0);
+    assertEquals("message.removed", entry.action());
+    assertEquals("alice", entry.actorId());
+    assertEquals("bob", entry.targetId());
+    assertEquals("spam", entry.reason());
+    assertEquals("something rude", entry.detail().get("text"));
+    assertEquals("first take", entry.detail().get("earlier1"));
+    messages.remove("alice", room.id(), 1, "spam", "x-2");
+    assertEquals(1, audited.size(), "a retry is not a second act");
+  }
 }

@@ -241,7 +241,8 @@ class MongoMessageStoreTest {
             1,
             true,
             null,
-            List.of(new Attachment("f1", "a.png", "image/png", 1234, "t1", 32, 16)));
+            List.of(new Attachment("f1", "a.png", "image/png", 1234, "t1", 32, 16)),
+            null);
     messages.insert(reply);
     Message parent = messages.find("r", 1).orElseThrow();
     Message summarised = parent.withThread(parent.thread().with(parent, reply));

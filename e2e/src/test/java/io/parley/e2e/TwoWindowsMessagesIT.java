@@ -142,6 +142,19 @@ class TwoWindowsMessagesIT {
       bob.wait.until(
           ExpectedConditions.textToBePresentInElementLocated(
               By.cssSelector("article[data-seq='1'] .tombstone"), "message deleted"));
+
+      // Ada owns the room, so she moderates it: she removes Bob's message; it is gone for him.
+      bob.type("something off-topic" + Keys.ENTER);
+      WebElement offTopic = ada.awaitMessage("something off-topic");
+      long seq =
+          Long.parseLong(
+              offTopic.findElement(By.xpath("ancestor::article")).getAttribute("data-seq"));
+      act(ada, seq, "form.remove button");
+      ada.wait.until(ExpectedConditions.alertIsPresent()).accept();
+      bob.wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.cssSelector("article[data-seq='" + seq + "'] .tombstone"),
+              "removed by a moderator"));
     }
   }
 
