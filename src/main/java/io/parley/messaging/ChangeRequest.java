@@ -37,28 +37,22 @@ public record ChangeRequest(
     mentions = mentions == null ? List.of() : List.copyOf(mentions);
   }
 
-  /** A change made as the author or a member (not as a moderator). */
-  public ChangeRequest(
-      String roomId,
-      long seq,
-      String actorId,
-      String clientChangeId,
-      MessageChange.Kind kind,
-      String body,
-      String html,
-      List<String> mentions,
-      String emoji,
-      Duration editWindow) {
-    this(
-        roomId, seq, actorId, clientChangeId, kind, body, html, mentions, emoji, editWindow, false);
+  /** Its author deleting a message. */
+  public static ChangeRequest deletion(String roomId, long seq, String authorId, String id) {
+    return deleting(roomId, seq, authorId, id, false);
   }
 
   /** A moderator removing someone's message (the caller checked they moderate the room). */
   public static ChangeRequest removal(String roomId, long seq, String moderatorId, String id) {
+    return deleting(roomId, seq, moderatorId, id, true);
+  }
+
+  private static ChangeRequest deleting(
+      String roomId, long seq, String actorId, String id, boolean asModerator) {
     return new ChangeRequest(
         roomId,
         seq,
-        moderatorId,
+        actorId,
         id,
         MessageChange.Kind.DELETED,
         null,
@@ -66,7 +60,7 @@ public record ChangeRequest(
         null,
         null,
         null,
-        true);
+        asModerator);
   }
 
   /** The message as this change leaves it, or a refusal if the change is not allowed. */

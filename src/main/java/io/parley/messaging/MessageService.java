@@ -144,7 +144,8 @@ public class MessageService {
             format(roomId, text, mentions),
             mentions,
             null,
-            editWindow));
+            editWindow,
+            false));
   }
 
   /** Deletes the user's own message: its text and files are gone, a tombstone keeps its place. */
@@ -152,8 +153,7 @@ public class MessageService {
     rooms.requireMember(userId, roomId);
     List<Attachment> files = store.find(roomId, seq).map(Message::files).orElse(List.of());
     ChangeResult result =
-        sequencer.change(
-            request(userId, roomId, seq, clientChangeId, MessageChange.Kind.DELETED, null));
+        sequencer.change(ChangeRequest.deletion(roomId, seq, userId, clientChangeId));
     if (!result.duplicate() && !files.isEmpty()) {
       discardFiles.accept(files); // after the tombstone is stored: no page links them any more
     }
@@ -293,7 +293,7 @@ public class MessageService {
       MessageChange.Kind kind,
       String emoji) {
     return new ChangeRequest(
-        roomId, seq, userId, clientChangeId, kind, null, null, null, emoji, editWindow);
+        roomId, seq, userId, clientChangeId, kind, null, null, null, emoji, editWindow, false);
   }
 
   private String format(String roomId, String body, List<String> mentions) {

@@ -30,7 +30,8 @@ class ChangeRequestTest {
         body == null ? null : "<p>" + body + "</p>",
         List.of(),
         emoji,
-        window);
+        window,
+        false);
   }
 
   private final Message original = TestMessages.message("r", 1);

@@ -169,7 +169,17 @@ class RoomSequencerTest {
 
   private ChangeRequest react(String actor, String clientChangeId) {
     return new ChangeRequest(
-        "r", 1, actor, clientChangeId, MessageChange.Kind.REACTED, null, null, null, "👍", null);
+        "r",
+        1,
+        actor,
+        clientChangeId,
+        MessageChange.Kind.REACTED,
+        null,
+        null,
+        null,
+        "👍",
+        null,
+        false);
   }
 
   @Test
@@ -224,7 +234,8 @@ class RoomSequencerTest {
             "<p>second</p>",
             null,
             null,
-            null));
+            null,
+            false));
     sequencer.change(
         new ChangeRequest(
             "r",
@@ -236,13 +247,12 @@ class RoomSequencerTest {
             "<p>third</p>",
             null,
             null,
-            null));
+            null,
+            false));
     assertEquals(
         List.of("hello", "second"),
         store.edits("r", 1).stream().map(MessageEdit::previousBody).toList());
-    sequencer.change(
-        new ChangeRequest(
-            "r", 1, "alice", "d1", MessageChange.Kind.DELETED, null, null, null, null, null));
+    sequencer.change(ChangeRequest.deletion("r", 1, "alice", "d1"));
     assertTrue(store.edits("r", 1).isEmpty(), "a deleted message's text is gone everywhere");
     assertEquals("", store.inRoom("r").get(0).body());
   }
