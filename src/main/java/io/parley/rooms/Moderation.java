@@ -4,6 +4,8 @@ package io.parley.rooms;
 public enum Moderation {
   MUTE,
   UNMUTE,
+  /** out of the room now; they may join again */
+  KICK,
   BAN,
   UNBAN,
   /** owner only: make a member a moderator */

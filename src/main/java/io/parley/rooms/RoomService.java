@@ -217,6 +217,12 @@ public class RoomService {
         rooms.setBanned(roomId, targetId, true);
         listener.removed(roomId, targetId);
       }
+      case KICK -> {
+        target.orElseThrow(() -> DomainException.notFound("that person is not a member"));
+        rooms.removeMember(roomId, targetId);
+        membersChanged(roomId);
+        listener.removed(roomId, targetId); // their open pages leave the room on every node
+      }
       case UNBAN -> rooms.setBanned(roomId, targetId, false);
       case MUTE, UNMUTE, PROMOTE, DEMOTE -> {
         Membership m =

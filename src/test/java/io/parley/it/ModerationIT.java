@@ -59,6 +59,17 @@ class ModerationIT {
     assertFalse(bob.page("/rooms/" + room).body().contains("id=\"composer\""));
     mod.post("/api/rooms/" + room + "/mode", "{\"mode\":\"open\"}");
 
+    // Kicked: out of the room at once (the open page leaves it), and free to join again.
+    try (LiveSocket watching = LiveSocket.open(eve).resume(room, 0)) {
+      watching.awaitMessages(room, 2, Duration.ofSeconds(10));
+      assertEquals(204, moderate(mod, room, "kick", eve));
+      watching.await(f -> f.contains("You were removed from this room"), Duration.ofSeconds(10));
+    }
+    assertFalse(
+        eve.page("/rooms/" + room).body().contains("id=\"composer\""), "no longer a member");
+    eve.join(room);
+    assertEquals(201, eve.postMessage(room, "back after a kick", "k-1").statusCode());
+
     // Banned: out of the room at once (an open page stops receiving it), cannot read, post or
     // rejoin; the socket refuses too.
     try (LiveSocket watching = LiveSocket.open(eve).resume(room, 0)) {

@@ -168,4 +168,33 @@ class RoomServiceTest {
         DomainException.Kind.INVALID,
         refused(() -> rooms.moderate("bob", dm.id(), "eve", Moderation.MUTE)));
   }
+
+  @Test
+  void aKickedPersonIsOutAtOnceMayRejoinAndTheActIsAudited() {
+    List<io.parley.audit.AuditEntry> audited = new java.util.ArrayList<>();
+    rooms.auditWith(
+        new io.parley.audit.AuditLog() {
+          @Override
+          public void record(io.parley.audit.AuditEntry entry) {
+            audited.add(entry);
+          }
+
+          @Override
+          public List<io.parley.audit.AuditEntry> latest(int limit) {
+            return audited;
+          }
+        });
+    Room room = rooms.create("owner", "kicks", RoomType.PUBLIC);
+    rooms.join("eve", room.id());
+    rooms.moderate("owner", room.id(), "eve", Moderation.KICK);
+    assertTrue(!rooms.isMember("eve", room.id()), "out at once");
+    assertEquals(
+        DomainException.Kind.NOT_FOUND,
+        refused(() -> rooms.moderate("owner", room.id(), "eve", Moderation.KICK)),
+        "only members are kicked");
+    rooms.join("eve", room.id());
+    assertTrue(rooms.isMember("eve", room.id()), "a kick is not a ban");
+    assertEquals("room.kick", audited.get(0).action());
+    assertEquals("eve", audited.get(0).targetId());
+  }
 }
