@@ -123,20 +123,8 @@ class MessageServiceTest {
 
   @Test
   void aModeratorRemovesAMessageAndOnlyTheAuditLogKeepsItsText() {
-    List<io.parley.audit.AuditEntry> audited = new ArrayList<>();
-    messages.auditWith(
-        new io.parley.audit.AuditLog() {
-          @Override
-          public void record(io.parley.audit.AuditEntry entry) {
-            audited.add(entry);
-          }
-
-          @Override
-          public List<io.parley.audit.AuditEntry> latest(int limit) {
-            return audited;
-          }
-        },
-        Clock.systemUTC());
+    io.parley.testing.RecordingAuditLog log = new io.parley.testing.RecordingAuditLog();
+    messages.auditWith(log, Clock.systemUTC());
     rooms.join("bob", room.id());
     rooms.join("eve", room.id());
     messages.send("bob", room.id(), "first take", "c-1", java.util.Map.of());
@@ -151,8 +139,8 @@ class MessageServiceTest {
     assertEquals("alice", removed.message().removedBy());
     assertEquals("", store.inRoom(room.id()).get(0).body());
     assertTrue(store.edits(room.id(), 1).isEmpty(), "earlier versions gone from the store too");
-    assertEquals(1, audited.size());
-    var entry = audited.get(0);
+    assertEquals(1, log.entries().size());
+    var entry = log.entries().get(0);
     assertEquals("message.removed", entry.action());
     assertEquals("alice", entry.actorId());
     assertEquals("bob", entry.targetId());
@@ -160,6 +148,6 @@ class MessageServiceTest {
     assertEquals("something rude", entry.detail().get("text"));
     assertEquals("first take", entry.detail().get("earlier1"));
     messages.remove("alice", room.id(), 1, "spam", "x-2");
-    assertEquals(1, audited.size(), "a retry is not a second act");
+    assertEquals(1, log.entries().size(), "a retry is not a second act");
   }
 }

@@ -171,19 +171,8 @@ class RoomServiceTest {
 
   @Test
   void aKickedPersonIsOutAtOnceMayRejoinAndTheActIsAudited() {
-    List<io.parley.audit.AuditEntry> audited = new java.util.ArrayList<>();
-    rooms.auditWith(
-        new io.parley.audit.AuditLog() {
-          @Override
-          public void record(io.parley.audit.AuditEntry entry) {
-            audited.add(entry);
-          }
-
-          @Override
-          public List<io.parley.audit.AuditEntry> latest(int limit) {
-            return audited;
-          }
-        });
+    io.parley.testing.RecordingAuditLog log = new io.parley.testing.RecordingAuditLog();
+    rooms.auditWith(log);
     Room room = rooms.create("owner", "kicks", RoomType.PUBLIC);
     rooms.join("eve", room.id());
     rooms.moderate("owner", room.id(), "eve", Moderation.KICK);
@@ -194,7 +183,7 @@ class RoomServiceTest {
         "only members are kicked");
     rooms.join("eve", room.id());
     assertTrue(rooms.isMember("eve", room.id()), "a kick is not a ban");
-    assertEquals("room.kick", audited.get(0).action());
-    assertEquals("eve", audited.get(0).targetId());
+    assertEquals("room.kick", log.entries().get(0).action());
+    assertEquals("eve", log.entries().get(0).targetId());
   }
 }
