@@ -103,36 +103,17 @@ public record MessageView(
 
   /** The same message as shown in a panel whose element ids start with {@code prefix}. */
   public MessageView shownIn(String prefix) {
-    return new MessageView(
-        prefix + "-" + roomId + "-" + seq,
-        roomId,
-        seq,
-        senderName,
-        avatar,
-        body,
-        html,
-        createdAt,
-        timeLabel,
-        mine,
-        mentionsMe,
-        deleted,
-        editedAt,
-        editedLabel,
-        pinnedBy,
-        reactions,
-        threadOf,
-        replies,
-        lastReplyAt,
-        lastReplyLabel,
-        files,
-        threadUnread,
-        removedByModerator);
+    return copy(prefix + "-" + roomId + "-" + seq, threadUnread);
   }
 
   /** The same message, its thread marked as having replies the viewer has not read. */
   public MessageView withUnreadThread() {
+    return copy(domId, true);
+  }
+
+  private MessageView copy(String newDomId, boolean unread) {
     return new MessageView(
-        domId,
+        newDomId,
         roomId,
         seq,
         senderName,
@@ -153,7 +134,7 @@ public record MessageView(
         lastReplyAt,
         lastReplyLabel,
         files,
-        true,
+        unread,
         removedByModerator);
   }
 
