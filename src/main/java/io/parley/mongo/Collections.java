@@ -17,6 +17,7 @@ public final class Collections {
   public static final String AVATARS = "avatars";
   public static final String BANS = "bans";
   public static final String MEMBER_LISTS = "member_lists";
+  public static final String RECEIPT_LISTS = "receipt_lists";
   public static final String MESSAGE_CHANGES = "message_changes";
   public static final String PINS = "pins";
   public static final String MESSAGE_EDITS = "message_edits";
@@ -60,6 +61,8 @@ public final class Collections {
         .createIndex(Indexes.ascending("userId", "roomId"), unique("user_room"));
     db.getCollection(RECEIPTS)
         .createIndex(Indexes.ascending("roomId"), new IndexOptions().name("room"));
+    // A person's marks and a room's marks are found through receipt_lists (key lookups); the
+    // two indexes above serve a real MongoDB's ad-hoc queries and the one-time list build.
   }
 
   private static IndexOptions unique(String name) {

@@ -1,7 +1,6 @@
 package io.parley.mongo;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +38,7 @@ public final class EmbeddedMongo implements AutoCloseable {
                   + ": anyone who reaches that address can read and change every message."
                   + " Keep it on 127.0.0.1, or use MONGO_URI with a secured MongoDB.");
     }
-    MongoServer server = new MongoServer(new H2Backend(openFile(file)));
+    MongoServer server = new MongoServer(new KeyedH2Backend(openFile(file)));
     server.bind(host, port);
     InetSocketAddress address = server.getLocalAddress();
     String uri = "mongodb://" + address.getHostString() + ":" + address.getPort();

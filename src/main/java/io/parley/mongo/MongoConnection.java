@@ -53,6 +53,10 @@ public class MongoConnection {
     if (lists > 0) {
       LOG.info(() -> "Listed the members of stored rooms (" + lists + " lists)");
     }
+    long receiptLists = MongoReceiptStore.addMissingReceiptLists(database);
+    if (receiptLists > 0) {
+      LOG.info(() -> "Listed the read marks of stored receipts (" + receiptLists + " lists)");
+    }
     long keyed = MongoMessageStore.addMissingKeys(database);
     if (keyed > 0) {
       LOG.info(() -> "Gave " + keyed + " stored messages their room/seq key");

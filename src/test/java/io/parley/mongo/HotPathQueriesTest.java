@@ -38,28 +38,25 @@ class HotPathQueriesTest {
 
   /** The unique keys a hot read or write may address, per collection. */
   private static final Map<String, List<Set<String>>> KEYS =
-      Map.of(
-          Collections.MESSAGES,
-          List.of(
-              Set.of("_id"),
-              Set.of(MongoMessageStore.ROOM_SEQ),
-              Set.of("roomId", "senderId", "clientMsgId")),
-          Collections.MEMBERSHIPS,
-          List.of(Set.of("_id")),
-          Collections.MEMBER_LISTS,
-          List.of(Set.of("_id")),
-          Collections.ROOMS,
-          List.of(Set.of("_id")),
-          Collections.BANS,
-          List.of(Set.of("_id")),
-          Collections.USERS,
-          List.of(Set.of("_id")),
-          Collections.MESSAGE_CHANGES,
-          List.of(Set.of("_id"), Set.of("roomId", "actorId", "clientChangeId")),
-          Collections.PINS,
-          List.of(Set.of("_id")),
-          Collections.MESSAGE_EDITS,
-          List.of(Set.of("_id")));
+      Map.ofEntries(
+          Map.entry(
+              Collections.MESSAGES,
+              List.of(
+                  Set.of("_id"),
+                  Set.of(MongoMessageStore.ROOM_SEQ),
+                  Set.of("roomId", "senderId", "clientMsgId"))),
+          Map.entry(Collections.MEMBERSHIPS, List.of(Set.of("_id"))),
+          Map.entry(Collections.MEMBER_LISTS, List.of(Set.of("_id"))),
+          Map.entry(Collections.ROOMS, List.of(Set.of("_id"))),
+          Map.entry(Collections.BANS, List.of(Set.of("_id"))),
+          Map.entry(Collections.USERS, List.of(Set.of("_id"))),
+          Map.entry(
+              Collections.MESSAGE_CHANGES,
+              List.of(Set.of("_id"), Set.of("roomId", "actorId", "clientChangeId"))),
+          Map.entry(Collections.PINS, List.of(Set.of("_id"))),
+          Map.entry(Collections.MESSAGE_EDITS, List.of(Set.of("_id"))),
+          Map.entry(Collections.RECEIPTS, List.of(Set.of("_id"))),
+          Map.entry(Collections.RECEIPT_LISTS, List.of(Set.of("_id"))));
 
   private WireStore store;
   private MongoDatabase db;
@@ -170,6 +167,12 @@ class HotPathQueriesTest {
     new MongoMessageStore(db).lastRev(room.id());
     messages.editHistory("ada", room.id(), 1);
     messages.delete("member-1", room.id(), 1, "d-1");
+    // Read marks: raised, then a person's (every first socket) and a room's ("Seen by").
+    MongoReceiptStore receipts = new MongoReceiptStore(db);
+    receipts.raise("member-3", room.id(), new io.parley.receipts.Watermark(5, 6));
+    receipts.raise("member-3", room.id(), new io.parley.receipts.Watermark(7, 7));
+    receipts.lastRead("member-3");
+    receipts.inRoom(room.id());
 
     assertTrue(filters.size() > 60, "the queries were recorded: " + filters.size());
     assertTrue(
