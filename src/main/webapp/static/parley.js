@@ -281,6 +281,7 @@
       lastTypingSent = 0;
       var form = document.getElementById("composer");
       if (form) form.querySelector("textarea").value = "";
+      startSlowCountdown();
     }
   });
 
@@ -295,6 +296,61 @@
       }
     });
   });
+
+  // The standing line above the composer: muted (until when), read-only, slow mode. The server
+  // renders it and pushes it again when it changes; the composer follows it here.
+  var standingTimer = null;
+  function applyStanding() {
+    var standing = document.querySelector(".standing[data-room-id]");
+    if (!standing) return;
+    var fields = document.querySelector("#composer .composer-fields");
+    if (fields && !slowCountdown) fields.disabled = standing.getAttribute("data-can-post") !== "true";
+    standing.querySelectorAll("time.local-time[datetime]").forEach(function (t) {
+      t.textContent = new Date(t.getAttribute("datetime")).toLocaleString([],
+        { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+    });
+    if (standingTimer) clearTimeout(standingTimer);
+    var until = standing.getAttribute("data-muted-until");
+    if (until) {
+      // When the mute ends, ask for the standing again (the server decides; this only asks).
+      var wait = Math.max(1000, new Date(until).getTime() - Date.now() + 1000);
+      var roomId = standing.getAttribute("data-room-id");
+      standingTimer = setTimeout(function () {
+        htmx.ajax("GET", "/rooms/" + roomId + "/standing",
+          { target: "#standing-" + roomId, swap: "outerHTML" });
+      }, Math.min(wait, 2147483647));
+    }
+  }
+  document.addEventListener("DOMContentLoaded", applyStanding);
+  document.addEventListener("htmx:wsAfterMessage", applyStanding);
+  document.addEventListener("htmx:afterSettle", applyStanding);
+
+  // Slow mode: after a send, the button counts down the seconds until the next one may go.
+  var slowCountdown = null;
+  function startSlowCountdown() {
+    var standing = document.querySelector(".standing[data-room-id]");
+    var seconds = standing ? parseInt(standing.getAttribute("data-slow-mode") || "0", 10) : 0;
+    var button = document.querySelector("#composer button[type=submit]");
+    if (!seconds || !button) return;
+    var label = button.getAttribute("data-label") || button.textContent;
+    button.setAttribute("data-label", label);
+    var left = seconds;
+    if (slowCountdown) clearInterval(slowCountdown);
+    button.disabled = true;
+    button.textContent = "Wait " + left + " s";
+    slowCountdown = setInterval(function () {
+      left -= 1;
+      if (left > 0) {
+        button.textContent = "Wait " + left + " s";
+        return;
+      }
+      clearInterval(slowCountdown);
+      slowCountdown = null;
+      button.disabled = false;
+      button.textContent = label;
+      applyStanding();
+    }, 1000);
+  }
 
   // A message with files is posted as a multipart form in the background (same URL as without
   // scripts); files come from the button, a drop on the composer or a paste.

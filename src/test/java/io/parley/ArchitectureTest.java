@@ -34,17 +34,35 @@ class ArchitectureTest {
           Map.entry("rooms", Set.of("common", "audit")),
           Map.entry("messaging", Set.of("common", "rooms", "audit")),
           Map.entry("files", Set.of("common", "messaging", "rooms")),
+          Map.entry("reports", Set.of("common", "audit", "messaging", "rooms")),
           Map.entry("presence", Set.of("common")),
           Map.entry("receipts", Set.of("common")),
           Map.entry("security", Set.of("common", "users")),
           Map.entry(
-              "render", Set.of("common", "messaging", "presence", "receipts", "rooms", "users")),
+              "render",
+              Set.of("common", "messaging", "presence", "receipts", "reports", "rooms", "users")),
           Map.entry(
               "mongo",
-              Set.of("common", "audit", "files", "messaging", "receipts", "rooms", "users")),
+              Set.of(
+                  "common",
+                  "audit",
+                  "files",
+                  "messaging",
+                  "receipts",
+                  "reports",
+                  "rooms",
+                  "users")),
           Map.entry(
               "cluster",
-              Set.of("common", "messaging", "presence", "receipts", "rooms", "security", "users")),
+              Set.of(
+                  "common",
+                  "messaging",
+                  "presence",
+                  "receipts",
+                  "reports",
+                  "rooms",
+                  "security",
+                  "users")),
           Map.entry(
               "web",
               Set.of(
@@ -52,6 +70,7 @@ class ArchitectureTest {
                   "files",
                   "messaging",
                   "receipts",
+                  "reports",
                   "rooms",
                   "security",
                   "users",
@@ -63,12 +82,22 @@ class ArchitectureTest {
                   "messaging",
                   "presence",
                   "receipts",
+                  "reports",
                   "rooms",
                   "security",
                   "users",
                   "render")),
           Map.entry(
-              "api", Set.of("common", "audit", "files", "messaging", "rooms", "security", "users")),
+              "api",
+              Set.of(
+                  "common",
+                  "audit",
+                  "files",
+                  "messaging",
+                  "reports",
+                  "rooms",
+                  "security",
+                  "users")),
           Map.entry(
               "app",
               Set.of(
@@ -78,6 +107,7 @@ class ArchitectureTest {
                   "messaging",
                   "presence",
                   "receipts",
+                  "reports",
                   "rooms",
                   "security",
                   "users",

@@ -10,19 +10,29 @@ public final class ApiModels {
 
   private ApiModels() {}
 
-  public record RoomJson(String id, String name, String type, String createdAt, String mode) {
+  public record RoomJson(
+      String id, String name, String type, String createdAt, String mode, int slowModeSeconds) {
     static RoomJson of(Room r) {
       return new RoomJson(
           r.id(),
           r.name(),
           r.type().name().toLowerCase(),
           r.createdAt().toString(),
-          r.mode().name().toLowerCase());
+          r.mode().name().toLowerCase(),
+          r.slowModeSeconds());
     }
   }
 
-  /** A moderator's act: mute, unmute, ban, unban, promote or demote, on a username. */
-  public record Moderate(String action, String username) {}
+  /**
+   * A moderator's act: mute, unmute, kick, ban, unban, promote or demote, on a username; a mute or
+   * ban lasts {@code minutes} or {@code seconds} (neither: until lifted); {@code reason} goes to
+   * the audit log.
+   */
+  public record Moderate(
+      String action, String username, Long minutes, Long seconds, String reason) {}
+
+  /** Seconds between one person's messages in the room; 0 turns slow mode off. */
+  public record SlowMode(Integer seconds) {}
 
   /** A room's mode: open or read_only. */
   public record ChangeMode(String mode) {}
@@ -130,4 +140,34 @@ public final class ApiModels {
   public record ThreadJson(MessageJson parent, List<MessageJson> replies) {}
 
   public record Problem(String error, String message) {}
+
+  /** A report: its id, the message, who reported it and why, and what became of it. */
+  public record ReportJson(
+      String id,
+      String roomId,
+      long seq,
+      String senderId,
+      String reporterId,
+      String reason,
+      String at,
+      String status,
+      String outcome,
+      String handledBy) {
+    static ReportJson of(io.parley.reports.Report r) {
+      return new ReportJson(
+          r.id(),
+          r.roomId(),
+          r.seq(),
+          r.senderId(),
+          r.reporterId(),
+          r.reason(),
+          r.at().toString(),
+          r.status().name().toLowerCase(),
+          r.outcome(),
+          r.handledBy());
+    }
+  }
+
+  /** A moderator's handling of a report: dismiss, delete, mute or ban (for minutes, or ever). */
+  public record HandleReport(String id, String action, Long minutes, String note) {}
 }

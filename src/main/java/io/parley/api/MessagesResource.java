@@ -5,6 +5,7 @@ import io.parley.api.ApiModels.EditJson;
 import io.parley.api.ApiModels.MessageJson;
 import io.parley.api.ApiModels.MessageList;
 import io.parley.api.ApiModels.PostMessage;
+import io.parley.api.ApiModels.ReportJson;
 import io.parley.api.ApiModels.ThreadJson;
 import io.parley.common.DomainException;
 import io.parley.common.Ids;
@@ -15,6 +16,7 @@ import io.parley.messaging.MessagePage;
 import io.parley.messaging.MessageService;
 import io.parley.messaging.NewMessage;
 import io.parley.messaging.SendResult;
+import io.parley.reports.ReportService;
 import io.parley.users.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -45,6 +47,7 @@ public class MessagesResource {
   @Inject Caller caller;
   @Inject MessageService messages;
   @Inject FileService files;
+  @Inject ReportService reports;
 
   @GET
   @Operation(summary = "A page of history: the newest, those before a seq, or those after a seq")
@@ -136,6 +139,18 @@ public class MessagesResource {
     String id = request == null ? null : request.clientChangeId();
     return MessageJson.of(
         messages.remove(caller.userId(), roomId, seq, reason, changeId(id)).message());
+  }
+
+  @POST
+  @Path("{seq}/reports")
+  @Operation(
+      summary = "Report someone's message to the room's moderators, with a reason",
+      description = "201 with the report; reporting the same message again changes nothing (200).")
+  public Response report(
+      @PathParam("roomId") String roomId, @PathParam("seq") long seq, ChangeMessage request) {
+    String reason = request == null ? null : request.reason();
+    ReportService.Filed filed = reports.report(caller.userId(), roomId, seq, reason);
+    return Response.status(filed.fresh() ? 201 : 200).entity(ReportJson.of(filed.report())).build();
   }
 
   @POST

@@ -3,6 +3,7 @@ package io.parley.api;
 import io.parley.api.ApiModels.ChangeMode;
 import io.parley.api.ApiModels.Moderate;
 import io.parley.api.ApiModels.RoomJson;
+import io.parley.api.ApiModels.SlowMode;
 import io.parley.common.DomainException;
 import io.parley.rooms.Moderation;
 import io.parley.rooms.RoomMode;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -40,15 +42,35 @@ public class ModerationResource {
 
   @POST
   @Path("rooms/{roomId}/moderation")
-  @Operation(summary = "Mute, unmute, ban, unban, promote or demote a person in the room")
+  @Operation(
+      summary =
+          "Mute or ban (for some minutes or until lifted), unmute, kick, unban, promote or demote")
   public Response moderate(@PathParam("roomId") String roomId, Moderate request) {
     if (request == null || request.action() == null || request.username() == null) {
       throw DomainException.invalid("body must be {action, username}");
     }
     Moderation action = parse(Moderation.class, request.action(), "action");
     String target = users.requireByUsername(request.username()).id();
-    rooms.moderate(caller.userId(), roomId, target, action);
+    rooms.moderate(
+        caller.userId(),
+        roomId,
+        target,
+        action,
+        request.seconds() != null
+            ? Duration.ofSeconds(request.seconds())
+            : request.minutes() == null ? null : Duration.ofMinutes(request.minutes()),
+        request.reason());
     return Response.noContent().build();
+  }
+
+  @POST
+  @Path("rooms/{roomId}/slow-mode")
+  @Operation(summary = "Space one person's messages by some seconds (0 turns slow mode off)")
+  public RoomJson slowMode(@PathParam("roomId") String roomId, SlowMode request) {
+    if (request == null || request.seconds() == null) {
+      throw DomainException.invalid("body must be {seconds}");
+    }
+    return RoomJson.of(rooms.setSlowMode(caller.userId(), roomId, request.seconds()));
   }
 
   @POST

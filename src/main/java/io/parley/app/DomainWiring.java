@@ -15,6 +15,7 @@ import io.parley.mongo.MongoAvatarStore;
 import io.parley.mongo.MongoConnection;
 import io.parley.mongo.MongoMessageStore;
 import io.parley.mongo.MongoReceiptStore;
+import io.parley.mongo.MongoReportStore;
 import io.parley.mongo.MongoRoomDirectory;
 import io.parley.mongo.MongoUserDirectory;
 import io.parley.receipts.CachedReceipts;
@@ -22,6 +23,9 @@ import io.parley.receipts.ReceiptEvents;
 import io.parley.receipts.ReceiptRecorder;
 import io.parley.render.EmojiCatalogue;
 import io.parley.render.Markdown;
+import io.parley.reports.ReportEvents;
+import io.parley.reports.ReportService;
+import io.parley.rooms.Cooldowns;
 import io.parley.rooms.MembershipEvents;
 import io.parley.rooms.RoomService;
 import io.parley.security.RateLimits;
@@ -73,12 +77,30 @@ public class DomainWiring {
       Clock clock,
       MembershipEvents memberships,
       UserService users,
-      AuditLog audit) {
+      AuditLog audit,
+      Cooldowns cooldowns) {
     RoomService rooms =
         new RoomService(new MongoRoomDirectory(mongo.database()), clock, memberships);
     rooms.configureGlobalModerators(users::isGlobalModerator);
     rooms.auditWith(audit);
+    rooms.configureCooldowns(cooldowns);
     return rooms;
+  }
+
+  @Produces
+  @Singleton
+  ReportService reports(
+      MongoConnection mongo,
+      RoomService rooms,
+      MessageService messages,
+      Clock clock,
+      ReportEvents events,
+      AuditLog audit) {
+    ReportService reports =
+        new ReportService(
+            new MongoReportStore(mongo.database()), rooms, messages, clock, events::publish);
+    reports.auditWith(audit);
+    return reports;
   }
 
   /** The append-only audit log, each entry stamped with this node's name (the host's). */

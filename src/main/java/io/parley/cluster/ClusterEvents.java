@@ -7,6 +7,8 @@ import io.parley.presence.Typing;
 import io.parley.presence.TypingEvents;
 import io.parley.receipts.ReceiptChange;
 import io.parley.receipts.ReceiptEvents;
+import io.parley.reports.ReportChange;
+import io.parley.reports.ReportEvents;
 import io.parley.rooms.MembershipChange;
 import io.parley.rooms.MembershipEvents;
 import io.parley.users.AccessWithdrawals;
@@ -29,6 +31,7 @@ public class ClusterEvents {
   static final String RECEIPTS = "parley.receipts";
   static final String TYPING = "parley.typing";
   static final String WITHDRAWALS = "parley.revocations";
+  static final String REPORTS = "parley.reports";
 
   @Produces
   @Singleton
@@ -58,6 +61,18 @@ public class ClusterEvents {
   @Singleton
   AccessWithdrawals withdrawals(HazelcastInstance hazelcast) {
     return new Withdrawals(hazelcast);
+  }
+
+  @Produces
+  @Singleton
+  ReportEvents reports(HazelcastInstance hazelcast) {
+    return new Reports(hazelcast);
+  }
+
+  private static final class Reports extends ClusterTopic<ReportChange> implements ReportEvents {
+    Reports(HazelcastInstance hazelcast) {
+      super(hazelcast, REPORTS, false);
+    }
   }
 
   private static final class Messages extends ClusterTopic<RoomEvent> implements MessageEvents {

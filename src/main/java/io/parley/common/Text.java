@@ -32,4 +32,9 @@ public final class Text {
     }
     return trimmed;
   }
+
+  /** Like {@link #requireName}, but blank or missing text is null (an optional reason, a topic). */
+  public static String optional(String value, String what, int max) {
+    return value == null || value.isBlank() ? null : requireName(value, what, max);
+  }
 }

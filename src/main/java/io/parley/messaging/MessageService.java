@@ -122,6 +122,7 @@ public class MessageService {
     if (wait > 0) {
       throw DomainException.rateLimited("You are sending messages", wait);
     }
+    rooms.requireSlowModeTurn(userId, draft.roomId(), draft.clientMsgId());
     List<String> mentions = mentioned(draft.roomId(), userId, draft.body());
     return sequencer.append(
         draft.mentioning(mentions).formatted(format(draft.roomId(), draft.body(), mentions)));

@@ -22,6 +22,7 @@ public final class Collections {
   public static final String PINS = "pins";
   public static final String MESSAGE_EDITS = "message_edits";
   public static final String AUDIT = "audit";
+  public static final String REPORTS = "reports";
 
   private Collections() {}
 
@@ -61,6 +62,10 @@ public final class Collections {
         .createIndex(Indexes.ascending("userId", "roomId"), unique("user_room"));
     db.getCollection(RECEIPTS)
         .createIndex(Indexes.ascending("roomId"), new IndexOptions().name("room"));
+    db.getCollection(REPORTS)
+        .createIndex(Indexes.ascending("status"), new IndexOptions().name("status"));
+    db.getCollection(REPORTS)
+        .createIndex(Indexes.ascending("reporterId"), new IndexOptions().name("reporter"));
     // A person's marks and a room's marks are found through receipt_lists (key lookups); the
     // two indexes above serve a real MongoDB's ad-hoc queries and the one-time list build.
   }

@@ -11,6 +11,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.parley.rooms.Ban;
 import io.parley.rooms.Membership;
 import io.parley.rooms.Room;
 import io.parley.rooms.RoomDirectory;
@@ -108,7 +109,8 @@ public class MongoRoomDirectory implements RoomDirectory {
             .append("userId", m.userId())
             .append("role", m.role().name())
             .append("joinedAt", Date.from(m.joinedAt()))
-            .append("muted", m.muted());
+            .append("muted", m.muted())
+            .append("mutedUntil", m.mutedUntil() == null ? null : Date.from(m.mutedUntil()));
     Membership result = m;
     try {
       memberships.insertOne(doc);
@@ -176,7 +178,9 @@ public class MongoRoomDirectory implements RoomDirectory {
         eq("_id", m.roomId() + ":" + m.userId()),
         com.mongodb.client.model.Updates.combine(
             com.mongodb.client.model.Updates.set("role", m.role().name()),
-            com.mongodb.client.model.Updates.set("muted", m.muted())));
+            com.mongodb.client.model.Updates.set("muted", m.muted()),
+            com.mongodb.client.model.Updates.set(
+                "mutedUntil", m.mutedUntil() == null ? null : Date.from(m.mutedUntil()))));
   }
 
   @Override
@@ -206,21 +210,35 @@ public class MongoRoomDirectory implements RoomDirectory {
   }
 
   @Override
-  public void setBanned(String roomId, String userId, boolean banned) {
+  public void setBan(String roomId, String userId, Ban ban) {
     String id = roomId + ":" + userId;
-    if (banned) {
-      bans.replaceOne(
-          eq("_id", id),
-          new Document("_id", id).append("roomId", roomId).append("userId", userId),
-          new ReplaceOptions().upsert(true));
-    } else {
+    if (ban == null) {
       bans.deleteOne(eq("_id", id));
+      return;
     }
+    bans.replaceOne(
+        eq("_id", id),
+        new Document("_id", id)
+            .append("roomId", roomId)
+            .append("userId", userId)
+            .append("until", ban.until() == null ? null : Date.from(ban.until())),
+        new ReplaceOptions().upsert(true));
   }
 
   @Override
-  public boolean isBanned(String roomId, String userId) {
-    return bans.find(eq("_id", roomId + ":" + userId)).first() != null;
+  public Optional<Ban> ban(String roomId, String userId) {
+    Document d = bans.find(eq("_id", roomId + ":" + userId)).first();
+    if (d == null) {
+      return Optional.empty();
+    }
+    Date until = d.getDate("until");
+    return Optional.of(new Ban(until == null ? null : until.toInstant()));
+  }
+
+  @Override
+  public void setSlowMode(String roomId, int seconds) {
+    rooms.updateOne(
+        eq("_id", roomId), com.mongodb.client.model.Updates.set("slowModeSeconds", seconds));
   }
 
   @Override
@@ -243,7 +261,8 @@ public class MongoRoomDirectory implements RoomDirectory {
         d.getDate("createdAt").toInstant(),
         d.getString("directKey"),
         d.getString("mode") == null ? RoomMode.OPEN : RoomMode.valueOf(d.getString("mode")),
-        d.getBoolean("moderatorsPin", false));
+        d.getBoolean("moderatorsPin", false),
+        d.getInteger("slowModeSeconds", 0));
   }
 
   private static Membership toMembership(Document d) {
@@ -252,6 +271,7 @@ public class MongoRoomDirectory implements RoomDirectory {
         d.getString("userId"),
         RoomRole.valueOf(d.getString("role")),
         d.getDate("joinedAt").toInstant(),
-        d.getBoolean("muted", false));
+        d.getBoolean("muted", false),
+        d.getDate("mutedUntil") == null ? null : d.getDate("mutedUntil").toInstant());
   }
 }

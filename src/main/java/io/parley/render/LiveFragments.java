@@ -84,6 +84,21 @@ public class LiveFragments {
     return views.fragment(Views.Fragment.MEMBERS, Map.of("roomId", roomId, "members", members));
   }
 
+  /** The viewer's standing line above the room's composer (muted until, slow mode). */
+  public String standing(String roomId, String userId) {
+    return views.fragment(Views.Fragment.STANDING, rooms.standing(roomId, userId));
+  }
+
+  /** The top bar's link to the reports queue with its open count (nothing for non-moderators). */
+  public String reportsLink(boolean queue, int count) {
+    return views.fragment(Views.Fragment.REPORTS_LINK, Map.of("queue", queue, "count", count));
+  }
+
+  /** A line added to the page's notices (e.g. what became of the viewer's report). */
+  public String notice(String text) {
+    return views.fragment(Views.Fragment.NOTICE, Map.of("text", text));
+  }
+
   /** The acknowledgement of a stored message in the composer's status line. */
   public String sent(SendResult result) {
     Map<String, Object> model = new HashMap<>();

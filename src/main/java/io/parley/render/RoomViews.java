@@ -60,6 +60,22 @@ public class RoomViews {
         muted);
   }
 
+  private static final java.time.format.DateTimeFormatter UNTIL =
+      java.time.format.DateTimeFormatter.ofPattern("d MMM HH:mm 'UTC'")
+          .withZone(java.time.ZoneOffset.UTC);
+
+  /** The model of the viewer's standing line above the composer (fragments/composer). */
+  public Map<String, Object> standing(String roomId, String userId) {
+    io.parley.rooms.Standing standing = rooms.standing(userId, roomId);
+    Map<String, Object> model = new HashMap<>();
+    model.put("roomId", roomId);
+    model.put("standing", standing);
+    model.put(
+        "mutedUntilLabel",
+        standing.mutedUntil() == null ? "" : UNTIL.format(standing.mutedUntil()));
+    return model;
+  }
+
   /**
    * The user's rooms with unread and mention counts, for the sidebar. Showing a count means the
    * messages reached one of the user's devices, so it also raises their delivered mark.

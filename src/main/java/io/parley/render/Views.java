@@ -52,6 +52,7 @@ public class Views {
     MESSAGE_ACTION("pages/message-action"),
     PROFILE("pages/profile"),
     ADMIN("pages/admin"),
+    REPORTS("pages/reports"),
     SIGN_IN("pages/sign-in"),
     ERROR("pages/error");
 
@@ -81,6 +82,9 @@ public class Views {
     PRESENCE("fragments/live", "presence"),
     SIDEBAR("fragments/sidebar", "sidebar"),
     MEMBERS("fragments/members", "members"),
+    STANDING("fragments/composer", "standing"),
+    REPORTS_LINK("fragments/live", "reports-link"),
+    NOTICE("fragments/live", "notice"),
     OLDER_MESSAGES("fragments/history", "older");
 
     final String template;

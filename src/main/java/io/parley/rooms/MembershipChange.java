@@ -3,11 +3,24 @@ package io.parley.rooms;
 import java.io.Serializable;
 import java.util.List;
 
-/** People who just became members of a room ({@code left} false), or one who lost it. */
-public record MembershipChange(String roomId, List<String> userIds, boolean left)
+/**
+ * People who just became members of a room, one who lost it, or people whose standing in it changed
+ * (a mute; everyone, with no ids, when the room's slow mode changed).
+ */
+public record MembershipChange(String roomId, List<String> userIds, Kind kind)
     implements Serializable {
+
+  public enum Kind {
+    JOINED,
+    LEFT,
+    STANDING
+  }
 
   public MembershipChange {
     userIds = List.copyOf(userIds);
+  }
+
+  public boolean left() {
+    return kind == Kind.LEFT;
   }
 }

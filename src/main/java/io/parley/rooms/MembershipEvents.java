@@ -12,11 +12,16 @@ public interface MembershipEvents extends Broadcast<MembershipChange>, Membershi
 
   @Override
   default void joined(String roomId, Collection<String> userIds) {
-    publish(new MembershipChange(roomId, List.copyOf(userIds), false));
+    publish(new MembershipChange(roomId, List.copyOf(userIds), MembershipChange.Kind.JOINED));
   }
 
   @Override
   default void removed(String roomId, String userId) {
-    publish(new MembershipChange(roomId, List.of(userId), true));
+    publish(new MembershipChange(roomId, List.of(userId), MembershipChange.Kind.LEFT));
+  }
+
+  @Override
+  default void standingChanged(String roomId, Collection<String> userIds) {
+    publish(new MembershipChange(roomId, List.copyOf(userIds), MembershipChange.Kind.STANDING));
   }
 }

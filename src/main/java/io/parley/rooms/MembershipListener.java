@@ -12,4 +12,10 @@ public interface MembershipListener {
 
   /** Someone lost a room (banned): their open pages must stop showing it at once. */
   default void removed(String roomId, String userId) {}
+
+  /**
+   * What some people may do in the room changed (a mute, or the room's slow mode when {@code
+   * userIds} is empty: everyone): their open pages redraw the composer.
+   */
+  default void standingChanged(String roomId, Collection<String> userIds) {}
 }

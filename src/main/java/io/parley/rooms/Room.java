@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * A place where messages are posted in one order. {@code directKey} is the sorted member list of a
  * direct room, so the same people always land in the same room; null for named rooms. {@code
- * moderatorsPin}: only moderators pin messages (otherwise every member who may post does).
+ * moderatorsPin}: only moderators pin messages (otherwise every member who may post does). {@code
+ * slowModeSeconds}: the least time between one person's messages (moderators excepted); 0 is off.
  */
 public record Room(
     String id,
@@ -15,10 +16,23 @@ public record Room(
     Instant createdAt,
     String directKey,
     RoomMode mode,
-    boolean moderatorsPin) {
+    boolean moderatorsPin,
+    int slowModeSeconds) {
 
   public Room {
     mode = mode == null ? RoomMode.OPEN : mode;
+  }
+
+  public Room(
+      String id,
+      String name,
+      RoomType type,
+      String createdBy,
+      Instant createdAt,
+      String directKey,
+      RoomMode mode,
+      boolean moderatorsPin) {
+    this(id, name, type, createdBy, createdAt, directKey, mode, moderatorsPin, 0);
   }
 
   public Room(

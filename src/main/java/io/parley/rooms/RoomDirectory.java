@@ -25,16 +25,21 @@ public interface RoomDirectory {
 
   List<Membership> members(String roomId);
 
-  /** Replaces a membership's role and muted flag. */
+  /** Replaces a membership's role and mute (with its expiry). */
   void updateMember(Membership membership);
 
   void removeMember(String roomId, String userId);
 
-  void setBanned(String roomId, String userId, boolean banned);
+  /** Bans the person (replacing any earlier ban), or lifts their ban when {@code ban} is null. */
+  void setBan(String roomId, String userId, Ban ban);
 
-  boolean isBanned(String roomId, String userId);
+  /** The person's ban from the room, expired or not. */
+  Optional<Ban> ban(String roomId, String userId);
 
   void setMode(String roomId, RoomMode mode);
 
   void setModeratorsPin(String roomId, boolean moderatorsOnly);
+
+  /** Seconds between one person's messages; 0 turns slow mode off. */
+  void setSlowMode(String roomId, int seconds);
 }

@@ -23,6 +23,13 @@ public class RoomService {
   private final MembershipListener listener;
   private Predicate<String> globalModerator = id -> false;
   private AuditLog audit = AuditLog.NONE;
+  private Cooldowns cooldowns;
+
+  /** The longest slow mode: six hours between one person's messages. */
+  public static final int MAX_SLOW_MODE_SECONDS = 6 * 3600;
+
+  /** The longest reason a moderator may give. */
+  public static final int MAX_REASON = 500;
 
   public RoomService(RoomDirectory rooms, Clock clock) {
     this(rooms, clock, MembershipListener.NONE);
@@ -32,6 +39,12 @@ public class RoomService {
     this.rooms = rooms;
     this.clock = clock;
     this.listener = listener;
+    this.cooldowns = Cooldowns.inMemory(clock);
+  }
+
+  /** Where slow mode keeps each person's turn (cluster-wide in a cluster). */
+  public void configureCooldowns(Cooldowns shared) {
+    this.cooldowns = shared;
   }
 
   /** Who moderates every room (global moderators and admins, from the IdP's groups). */
@@ -45,7 +58,39 @@ public class RoomService {
   }
 
   private void audited(String action, String actorId, String targetId, String roomId) {
-    audit.record(new AuditEntry(clock.instant(), action, actorId, targetId, roomId, null, null));
+    audited(action, actorId, targetId, roomId, null);
+  }
+
+  private void audited(
+      String action, String actorId, String targetId, String roomId, String detail) {
+    audit.record(
+        new AuditEntry(
+            clock.instant(),
+            action,
+            actorId,
+            targetId,
+            roomId,
+            null,
+            detail == null ? null : java.util.Map.of("until", detail)));
+  }
+
+  /** The person's ban from the room if it holds now; expired bans keep nobody out. */
+  public Optional<Ban> banNow(String roomId, String userId) {
+    return rooms.ban(roomId, userId).filter(b -> b.activeAt(clock.instant()));
+  }
+
+  private void refuseIfBanned(String roomId, String userId) {
+    Optional<Ban> ban = banNow(roomId, userId);
+    if (ban.isPresent()) {
+      throw DomainException.forbidden("you are banned from this room" + until(ban.get().until()));
+    }
+  }
+
+  /** " until 2026-11-29T14:05Z", or nothing for "until lifted". */
+  private static String until(java.time.Instant end) {
+    return end == null
+        ? ""
+        : " until " + end.truncatedTo(java.time.temporal.ChronoUnit.MINUTES) + " (UTC)";
   }
 
   /** Creates a public or private room owned by {@code userId}. */
@@ -104,9 +149,7 @@ public class RoomService {
     if (room.type() != RoomType.PUBLIC) {
       throw DomainException.forbidden("only public rooms can be joined");
     }
-    if (rooms.isBanned(roomId, userId)) {
-      throw DomainException.forbidden("you are banned from this room");
-    }
+    refuseIfBanned(roomId, userId);
     Membership joined =
         rooms.addMember(new Membership(roomId, userId, RoomRole.MEMBER, clock.instant()));
     membersChanged(roomId);
@@ -120,9 +163,7 @@ public class RoomService {
    */
   public Room visible(String userId, String roomId) {
     Room room = find(roomId);
-    if (rooms.isBanned(roomId, userId)) {
-      throw DomainException.forbidden("you are banned from this room");
-    }
+    refuseIfBanned(roomId, userId);
     if (room.type() != RoomType.PUBLIC && rooms.membership(roomId, userId).isEmpty()) {
       throw DomainException.notFound("no such room");
     }
@@ -151,13 +192,28 @@ public class RoomService {
   public Membership requirePoster(String userId, String roomId) {
     Room room = find(roomId);
     Membership m = member(room, userId);
-    if (m.muted()) {
-      throw DomainException.forbidden("you are muted in this room");
+    if (m.mutedAt(clock.instant())) {
+      throw DomainException.forbidden("you are muted in this room" + until(m.mutedUntil()));
     }
     if (room.mode() == RoomMode.READ_ONLY && !moderates(m)) {
       throw DomainException.forbidden("only moderators post in this room");
     }
     return m;
+  }
+
+  /** The person's standing in the room now, for their composer. */
+  public Standing standing(String userId, String roomId) {
+    Room room = find(roomId);
+    Optional<Membership> m = rooms.membership(roomId, userId);
+    boolean muted = m.map(x -> x.mutedAt(clock.instant())).orElse(false);
+    return new Standing(
+        m.isPresent(),
+        m.isPresent() && canPost(userId, roomId),
+        muted,
+        muted ? m.get().mutedUntil() : null,
+        room.mode() == RoomMode.READ_ONLY,
+        room.slowModeSeconds(),
+        canModerate(userId, roomId));
   }
 
   /** Whether the user may post in the room now. */
@@ -193,8 +249,71 @@ public class RoomService {
     return find(roomId);
   }
 
+  /**
+   * Waits out slow mode: a person who is not a moderator posts at most once per the room's slow
+   * mode interval, on every node alike. {@code clientMsgId} lets a retried send through.
+   */
+  public void requireSlowModeTurn(String userId, String roomId, String clientMsgId) {
+    Room room = find(roomId);
+    if (room.slowModeSeconds() <= 0 || canModerate(userId, roomId)) {
+      return;
+    }
+    java.time.Duration left =
+        cooldowns.start(
+            roomId + ":" + userId,
+            clientMsgId == null ? Ids.newId() : clientMsgId,
+            java.time.Duration.ofSeconds(room.slowModeSeconds()));
+    if (!left.isZero()) {
+      throw DomainException.rateLimited(
+          "Slow mode: one message every " + room.slowModeSeconds() + " s. You are posting",
+          Math.max(1, (left.toMillis() + 999) / 1000));
+    }
+  }
+
+  /** Turns slow mode on ({@code seconds} between one person's messages) or off (0). */
+  public Room setSlowMode(String actorId, String roomId, int seconds) {
+    Room room = requireModerator(actorId, roomId);
+    if (room.type().isDirect()) {
+      throw DomainException.invalid("direct conversations have no slow mode");
+    }
+    if (seconds < 0 || seconds > MAX_SLOW_MODE_SECONDS) {
+      throw DomainException.invalid(
+          "slow mode is 0 (off) to " + MAX_SLOW_MODE_SECONDS + " seconds");
+    }
+    rooms.setSlowMode(roomId, seconds);
+    audit.record(
+        new AuditEntry(
+            clock.instant(),
+            "room.slow-mode",
+            actorId,
+            null,
+            roomId,
+            null,
+            java.util.Map.of("seconds", Integer.toString(seconds))));
+    listener.standingChanged(roomId, List.of());
+    return find(roomId);
+  }
+
   /** A moderator's act on a person in the room; everyone else is refused. */
   public void moderate(String actorId, String roomId, String targetId, Moderation action) {
+    moderate(actorId, roomId, targetId, action, null, null);
+  }
+
+  /**
+   * A moderator's act; a mute or ban lasts {@code length} (null: until lifted) and then simply
+   * stops holding, on every node, with no job and no restart.
+   */
+  public void moderate(
+      String actorId,
+      String roomId,
+      String targetId,
+      Moderation action,
+      java.time.Duration length,
+      String reason) {
+    if (length != null && (length.isNegative() || length.isZero())) {
+      throw DomainException.invalid("a mute or ban lasts a positive time, or until lifted");
+    }
+    java.time.Instant end = length == null ? null : clock.instant().plus(length);
     Room room = requireModerator(actorId, roomId);
     if (room.type().isDirect()) {
       throw DomainException.invalid("direct conversations have no moderators");
@@ -214,7 +333,7 @@ public class RoomService {
       case BAN -> {
         rooms.removeMember(roomId, targetId);
         membersChanged(roomId);
-        rooms.setBanned(roomId, targetId, true);
+        rooms.setBan(roomId, targetId, new Ban(end));
         listener.removed(roomId, targetId);
       }
       case KICK -> {
@@ -223,21 +342,35 @@ public class RoomService {
         membersChanged(roomId);
         listener.removed(roomId, targetId); // their open pages leave the room on every node
       }
-      case UNBAN -> rooms.setBanned(roomId, targetId, false);
+      case UNBAN -> rooms.setBan(roomId, targetId, null);
       case MUTE, UNMUTE, PROMOTE, DEMOTE -> {
         Membership m =
             target.orElseThrow(() -> DomainException.notFound("that person is not a member"));
         rooms.updateMember(
             switch (action) {
-              case MUTE -> m.withMuted(true);
+              case MUTE -> m.withMute(true, end);
               case UNMUTE -> m.withMuted(false);
               case PROMOTE -> m.withRole(RoomRole.MODERATOR);
               default -> m.withRole(RoomRole.MEMBER);
             });
         membersChanged(roomId);
+        if (action == Moderation.MUTE || action == Moderation.UNMUTE) {
+          listener.standingChanged(roomId, List.of(targetId)); // their composer, live
+        }
       }
     }
-    audited("room." + action.name().toLowerCase(java.util.Locale.ROOT), actorId, targetId, roomId);
+    boolean timed = action == Moderation.MUTE || action == Moderation.BAN;
+    audit.record(
+        new AuditEntry(
+            clock.instant(),
+            "room." + action.name().toLowerCase(java.util.Locale.ROOT),
+            actorId,
+            targetId,
+            roomId,
+            Text.optional(reason, "reason", MAX_REASON),
+            timed
+                ? java.util.Map.of("until", end == null ? "lifted by a moderator" : end.toString())
+                : null));
   }
 
   /** Opens the room to every member, or makes it read-only (only moderators post). */
@@ -249,6 +382,12 @@ public class RoomService {
     rooms.setMode(roomId, mode);
     audited("room.mode." + mode.name().toLowerCase(java.util.Locale.ROOT), actorId, null, roomId);
     return find(roomId);
+  }
+
+  /** Whether the user moderates any room: a global moderator, or an owner or moderator of one. */
+  public boolean moderatesAny(String userId) {
+    return globalModerator.test(userId)
+        || rooms.membershipsOf(userId).stream().anyMatch(m -> m.role().canModerate());
   }
 
   /** Whether the user may moderate the room (its owner, its moderators, global moderators). */

@@ -18,7 +18,8 @@ import java.io.IOException;
  * Uploads (a message's files, a file through the API) may carry up to the file limit per file.
  * (Avatar uploads have their own limit on {@code /profile}.)
  */
-@WebFilter(urlPatterns = {"/api/*", "/rooms", "/rooms/*", "/direct", "/sign-in", "/admin"})
+@WebFilter(
+    urlPatterns = {"/api/*", "/rooms", "/rooms/*", "/direct", "/sign-in", "/admin", "/reports"})
 public class BodyLimitFilter extends HttpFilter {
 
   static final int MAX_BODY = 64 * 1024;

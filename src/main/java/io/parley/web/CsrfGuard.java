@@ -27,7 +27,9 @@ import java.util.Set;
       "/sign-in",
       "/sign-out",
       "/session/*",
-      "/admin"
+      "/admin",
+      "/reports",
+      "/reports/*"
     })
 public class CsrfGuard extends HttpFilter {
 

@@ -7,6 +7,7 @@ import io.parley.messaging.MessageService;
 import io.parley.render.EmojiCatalogue;
 import io.parley.render.RoomViews;
 import io.parley.render.Views;
+import io.parley.reports.ReportService;
 import io.parley.rooms.RoomService;
 import io.parley.security.SignedIn;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +36,7 @@ import java.util.Map;
  * POST /rooms/{id}/messages/{seq}/remove   reason, clientChangeId (the room's moderators)
  * POST /rooms/{id}/messages/{seq}/react    emoji, clientChangeId (toggles yours)
  * POST /rooms/{id}/messages/{seq}/pin      pinned=true|false, clientChangeId
+ * POST /rooms/{id}/messages/{seq}/report   reason (to the room's moderators)
  * </pre>
  */
 @ApplicationScoped
@@ -44,6 +46,7 @@ public class MessageActions {
   @Inject RoomService rooms;
   @Inject RoomViews views;
   @Inject Views templates;
+  @Inject ReportService reports;
 
   /** Whether the path is one of a message's pages: {id}/messages/{seq}[/action]. */
   static boolean handles(String[] path) {
@@ -81,6 +84,7 @@ public class MessageActions {
         model.put(
             "canRemove",
             !m.senderId().equals(me.userId()) && rooms.canModerate(me.userId(), roomId));
+        model.put("canReport", !m.senderId().equals(me.userId()));
         model.put("menu", true);
         model.put("heading", "Message actions");
       }
@@ -135,12 +139,22 @@ public class MessageActions {
     }
   }
 
-  void post(SignedIn me, String[] path, HttpServletRequest req, HttpServletResponse resp) {
+  void post(SignedIn me, String[] path, HttpServletRequest req, HttpServletResponse resp)
+      throws IOException {
     if (path.length != 4) {
       throw DomainException.notFound("no such page");
     }
     String roomId = path[0];
     long seq = seq(path[2]);
+    if (path[3].equals("report")) {
+      reports.report(me.userId(), roomId, seq, req.getParameter("reason"));
+      if (Requests.isHtmx(req)) {
+        Requests.html(resp, 200, REPORTED);
+      } else {
+        Requests.seeOther(resp, "/rooms/" + roomId);
+      }
+      return;
+    }
     String changeId = changeId(req);
     switch (path[3]) {
       case "edit" -> messages.edit(me.userId(), roomId, seq, req.getParameter("body"), changeId);
@@ -155,6 +169,11 @@ public class MessageActions {
     }
     done(req, resp, "/rooms/" + roomId);
   }
+
+  /** What the report form becomes once sent (fixed text). */
+  private static final String REPORTED =
+      "<p class=\"notice reported\" role=\"status\">Reported. The room's moderators will look"
+          + " at it; you can follow it under <a href=\"/reports/mine\">your reports</a>.</p>";
 
   /** An htmx post is answered with nothing (the socket brings the change); a form goes back. */
   static void done(HttpServletRequest req, HttpServletResponse resp, String back) {

@@ -120,6 +120,12 @@ public class RoomPages extends HttpServlet {
         actions.get(me, path, req, resp);
       } else if (path.length == 2 && path[1].equals("messages")) {
         Requests.html(resp, 200, olderFragment(me, path[0], Requests.optionalLong(req, "before")));
+      } else if (path.length == 2 && path[1].equals("standing")) {
+        rooms.visible(me.userId(), path[0]);
+        Requests.html(
+            resp,
+            200,
+            templates.fragment(Views.Fragment.STANDING, views.standing(path[0], me.userId())));
       } else {
         throw DomainException.notFound("no such page");
       }
@@ -151,7 +157,12 @@ public class RoomPages extends HttpServlet {
             me.userId(),
             path[0],
             users.requireByUsername(req.getParameter("username")).id(),
-            choice(Moderation.class, req.getParameter("action")));
+            choice(Moderation.class, req.getParameter("action")),
+            length(req.getParameter("customMinutes"), req.getParameter("minutes")),
+            req.getParameter("reason"));
+        Requests.seeOther(resp, "/rooms/" + path[0]);
+      } else if (path.length == 2 && path[1].equals("slow-mode")) {
+        rooms.setSlowMode(me.userId(), path[0], seconds(req.getParameter("seconds")));
         Requests.seeOther(resp, "/rooms/" + path[0]);
       } else if (path.length == 2 && path[1].equals("mode")) {
         rooms.setMode(me.userId(), path[0], choice(RoomMode.class, req.getParameter("mode")));
@@ -174,6 +185,27 @@ public class RoomPages extends HttpServlet {
       }
     } catch (DomainException e) {
       error(resp, me, e);
+    }
+  }
+
+  /** How long a mute or ban lasts: the custom minutes if given, else the chosen ones, else ever. */
+  private static java.time.Duration length(String custom, String chosen) {
+    String minutes = custom != null && !custom.isBlank() ? custom : chosen;
+    if (minutes == null || minutes.isBlank()) {
+      return null;
+    }
+    try {
+      return java.time.Duration.ofMinutes(Long.parseLong(minutes.strip()));
+    } catch (NumberFormatException e) {
+      throw DomainException.invalid("minutes must be a whole number");
+    }
+  }
+
+  private static int seconds(String value) {
+    try {
+      return Integer.parseInt(value == null ? "" : value.strip());
+    } catch (NumberFormatException e) {
+      throw DomainException.invalid("slow mode must be a whole number of seconds");
     }
   }
 
@@ -337,17 +369,12 @@ public class RoomPages extends HttpServlet {
             ? ""
             : views.receiptLine(room, shown.get(shown.size() - 1), me.userId()));
     model.put("member", member);
-    var membership =
-        members.stream().filter(m -> m.userId().equals(me.userId())).findFirst().orElse(null);
     boolean canModerate = rooms.canModerate(me.userId(), roomId);
     model.put("canModerate", canModerate && !room.type().isDirect());
     model.put("readOnly", room.mode() == RoomMode.READ_ONLY);
-    model.put("muted", membership != null && membership.muted());
-    model.put(
-        "canPost",
-        member
-            && !(membership != null && membership.muted())
-            && (room.mode() == RoomMode.OPEN || canModerate));
+    Map<String, Object> standing = views.standing(roomId, me.userId());
+    model.putAll(standing);
+    model.put("canPost", ((io.parley.rooms.Standing) standing.get("standing")).canPost());
     model.put("members", members);
     model.put("messages", withThreadBadges(page.messages(), me.userId()));
     model.put("hasOlder", page.hasOlder());

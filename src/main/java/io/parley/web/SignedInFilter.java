@@ -15,7 +15,17 @@ import java.io.IOException;
  * sign in; anything else (htmx, forms) gets 401.
  */
 @WebFilter(
-    urlPatterns = {"/rooms", "/rooms/*", "/direct", "/profile", "/users/*", "/admin", "/files/*"})
+    urlPatterns = {
+      "/rooms",
+      "/rooms/*",
+      "/direct",
+      "/profile",
+      "/users/*",
+      "/admin",
+      "/files/*",
+      "/reports",
+      "/reports/*"
+    })
 public class SignedInFilter extends HttpFilter {
 
   @Override

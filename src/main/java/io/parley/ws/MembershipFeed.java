@@ -52,6 +52,10 @@ public class MembershipFeed {
       removed(joined.roomId(), joined.userIds());
       return;
     }
+    if (joined.kind() == MembershipChange.Kind.STANDING) {
+      standingChanged(joined.roomId(), joined.userIds());
+      return;
+    }
     for (LiveConnection connection : connections.all()) {
       if (!joined.userIds().contains(connection.userId())
           || connection.rooms().contains(joined.roomId())) {
@@ -82,6 +86,24 @@ public class MembershipFeed {
         connections.unindex(connection, roomId);
         connection.send(fragments.sidebar(connection.userId()));
         connection.send(fragments.error("You were removed from this room by a moderator.", null));
+      }
+    }
+  }
+
+  /**
+   * The composers of the people concerned (everyone in the room when no one is named) show what
+   * they may do now: muted until when, or the room's new slow mode.
+   */
+  private void standingChanged(String roomId, java.util.List<String> userIds) {
+    java.util.Map<String, String> byUser = new java.util.HashMap<>();
+    for (LiveConnection c : connections.inRoom(roomId)) {
+      if (!c.watches(roomId) || !(userIds.isEmpty() || userIds.contains(c.userId()))) {
+        continue;
+      }
+      try {
+        c.send(byUser.computeIfAbsent(c.userId(), u -> fragments.standing(roomId, u)));
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "could not redraw a composer in room " + roomId, e);
       }
     }
   }

@@ -16,7 +16,7 @@ public class InMemoryRoomDirectory implements RoomDirectory {
 
   private final Map<String, Room> rooms = new ConcurrentHashMap<>();
   private final Map<String, Membership> memberships = new ConcurrentHashMap<>();
-  private final java.util.Set<String> bans = ConcurrentHashMap.newKeySet();
+  private final Map<String, io.parley.rooms.Ban> bans = new ConcurrentHashMap<>();
 
   @Override
   public void create(Room room) {
@@ -81,48 +81,40 @@ public class InMemoryRoomDirectory implements RoomDirectory {
   }
 
   @Override
-  public void setBanned(String roomId, String userId, boolean banned) {
-    if (banned) {
-      bans.add(roomId + ":" + userId);
-    } else {
+  public void setBan(String roomId, String userId, io.parley.rooms.Ban ban) {
+    if (ban == null) {
       bans.remove(roomId + ":" + userId);
+    } else {
+      bans.put(roomId + ":" + userId, ban);
     }
   }
 
   @Override
-  public boolean isBanned(String roomId, String userId) {
-    return bans.contains(roomId + ":" + userId);
+  public Optional<io.parley.rooms.Ban> ban(String roomId, String userId) {
+    return Optional.ofNullable(bans.get(roomId + ":" + userId));
   }
 
   @Override
   public void setMode(String roomId, io.parley.rooms.RoomMode mode) {
-    rooms.computeIfPresent(
-        roomId,
-        (id, r) ->
-            new Room(
-                r.id(),
-                r.name(),
-                r.type(),
-                r.createdBy(),
-                r.createdAt(),
-                r.directKey(),
-                mode,
-                r.moderatorsPin()));
+    changed(roomId, r -> with(r, mode, r.moderatorsPin(), r.slowModeSeconds()));
   }
 
   @Override
   public void setModeratorsPin(String roomId, boolean moderatorsOnly) {
-    rooms.computeIfPresent(
-        roomId,
-        (id, r) ->
-            new Room(
-                r.id(),
-                r.name(),
-                r.type(),
-                r.createdBy(),
-                r.createdAt(),
-                r.directKey(),
-                r.mode(),
-                moderatorsOnly));
+    changed(roomId, r -> with(r, r.mode(), moderatorsOnly, r.slowModeSeconds()));
+  }
+
+  @Override
+  public void setSlowMode(String roomId, int seconds) {
+    changed(roomId, r -> with(r, r.mode(), r.moderatorsPin(), seconds));
+  }
+
+  private void changed(String roomId, java.util.function.UnaryOperator<Room> change) {
+    rooms.computeIfPresent(roomId, (id, r) -> change.apply(r));
+  }
+
+  private static Room with(Room r, io.parley.rooms.RoomMode mode, boolean pins, int slow) {
+    return new Room(
+        r.id(), r.name(), r.type(), r.createdBy(), r.createdAt(), r.directKey(), mode, pins, slow);
   }
 }

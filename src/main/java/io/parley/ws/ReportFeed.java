@@ -1,0 +1,79 @@
+package io.parley.ws;
+
+import io.parley.common.Broadcast.Subscription;
+import io.parley.render.LiveFragments;
+import io.parley.reports.ReportChange;
+import io.parley.reports.ReportEvents;
+import io.parley.reports.ReportService;
+import io.parley.rooms.RoomService;
+import io.parley.users.UserService;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Reports filed or handled anywhere in the cluster: the open pages of the room's moderators show
+ * the new count of their queue, and the reporter's pages say what became of their report.
+ */
+@ApplicationScoped
+public class ReportFeed {
+
+  private static final Logger LOG = Logger.getLogger(ReportFeed.class.getName());
+
+  @Inject ReportEvents events;
+  @Inject LiveConnections connections;
+  @Inject DeliveryLanes lanes;
+  @Inject ReportService reports;
+  @Inject RoomService rooms;
+  @Inject UserService users;
+  @Inject LiveFragments fragments;
+
+  private Subscription subscription = Subscription.NONE;
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    subscription = events.subscribe(c -> lanes.execute("reports", () -> changed(c)));
+  }
+
+  @PreDestroy
+  void stop() {
+    subscription.close();
+  }
+
+  void changed(ReportChange change) {
+    // Per person once: whether they moderate the room (then their new count), what they are told.
+    Map<String, String> link = new HashMap<>();
+    java.util.Set<String> inRoom = new java.util.HashSet<>();
+    connections.inRoom(change.roomId()).forEach(c -> inRoom.add(c.userId()));
+    for (LiveConnection c : connections.all()) {
+      String userId = c.userId();
+      try {
+        String html =
+            link.computeIfAbsent(
+                userId,
+                u ->
+                    moderates(u, change.roomId(), inRoom.contains(u))
+                        ? fragments.reportsLink(true, reports.openCount(u))
+                        : "");
+        if (!html.isEmpty()) {
+          c.send(html);
+        }
+        if (change.outcome() != null && userId.equals(change.reporterId())) {
+          c.send(fragments.notice("Your report was handled: " + change.outcome() + "."));
+        }
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "could not tell a page about a report", e);
+      }
+    }
+  }
+
+  /** A global moderator, or (only people in the room can be) one of the room's moderators. */
+  private boolean moderates(String userId, String roomId, boolean inRoom) {
+    return users.isGlobalModerator(userId) || (inRoom && rooms.canModerate(userId, roomId));
+  }
+}
