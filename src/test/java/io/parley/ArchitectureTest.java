@@ -37,7 +37,7 @@ class ArchitectureTest {
           Map.entry("reports", Set.of("common", "audit", "messaging", "rooms")),
           Map.entry("presence", Set.of("common")),
           Map.entry("receipts", Set.of("common")),
-          Map.entry("security", Set.of("common", "users")),
+          Map.entry("security", Set.of("common", "users", "audit")),
           Map.entry(
               "render",
               Set.of("common", "messaging", "presence", "receipts", "reports", "rooms", "users")),
@@ -67,6 +67,7 @@ class ArchitectureTest {
               "web",
               Set.of(
                   "common",
+                  "audit",
                   "files",
                   "messaging",
                   "receipts",

@@ -62,6 +62,7 @@ public final class Collections {
         .createIndex(Indexes.ascending("userId", "roomId"), unique("user_room"));
     db.getCollection(RECEIPTS)
         .createIndex(Indexes.ascending("roomId"), new IndexOptions().name("room"));
+    db.getCollection(AUDIT).createIndex(Indexes.descending("at"), new IndexOptions().name("at"));
     db.getCollection(REPORTS)
         .createIndex(Indexes.ascending("status"), new IndexOptions().name("status"));
     db.getCollection(REPORTS)

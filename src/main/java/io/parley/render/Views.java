@@ -53,6 +53,7 @@ public class Views {
     PROFILE("pages/profile"),
     ADMIN("pages/admin"),
     REPORTS("pages/reports"),
+    AUDIT("pages/audit"),
     SIGN_IN("pages/sign-in"),
     ERROR("pages/error");
 

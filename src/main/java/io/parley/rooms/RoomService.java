@@ -111,6 +111,15 @@ public class RoomService {
     rooms.addMember(new Membership(room.id(), userId, RoomRole.OWNER, clock.instant()));
     membersChanged(room.id());
     listener.joined(room.id(), List.of(userId));
+    audit.record(
+        new AuditEntry(
+            room.createdAt(),
+            "room.created",
+            userId,
+            null,
+            room.id(),
+            null,
+            java.util.Map.of("name", room.name(), "type", type.name().toLowerCase())));
     return room;
   }
 

@@ -21,18 +21,25 @@ import java.util.Map;
  * Administration for global admins (the container checks the role): withdraw or give back a
  * person's access. Everyone else gets the same 404 as for a page that does not exist (ErrorPages).
  */
-@WebServlet(urlPatterns = "/admin")
+@WebServlet(urlPatterns = {"/admin", "/admin/*"})
 @ServletSecurity(@HttpConstraint(rolesAllowed = Roles.ADMIN))
 public class AdminPages extends HttpServlet {
 
   @Inject UserService users;
   @Inject RoomViews views;
   @Inject Views templates;
+  @Inject AuditConsole audit;
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     SignedIn me = Requests.signedIn(req);
-    Requests.html(resp, 200, page(me, null, null));
+    String path = req.getPathInfo() == null ? "" : req.getPathInfo();
+    switch (path) {
+      case "" -> Requests.html(resp, 200, page(me, null, null));
+      case "/audit" -> audit.page(me, req, resp);
+      case "/audit/export" -> audit.export(me, req, resp);
+      default -> resp.sendError(HttpServletResponse.SC_NOT_FOUND);
+    }
   }
 
   @Override

@@ -28,6 +28,7 @@ import java.util.Set;
       "/sign-out",
       "/session/*",
       "/admin",
+      "/admin/*",
       "/reports",
       "/reports/*"
     })

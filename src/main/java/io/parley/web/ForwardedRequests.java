@@ -1,5 +1,6 @@
 package io.parley.web;
 
+import io.parley.common.RequestOrigin;
 import io.parley.security.TrustedProxies;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -36,7 +37,7 @@ public class ForwardedRequests extends HttpFilter {
         proxies.secure(tls, request.getRemoteAddr(), request.getHeader("X-Forwarded-Proto"));
     String client =
         proxies.clientAddress(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
-    chain.doFilter(
+    HttpServletRequest seen =
         new HttpServletRequestWrapper(request) {
           @Override
           public boolean isSecure() {
@@ -52,7 +53,14 @@ public class ForwardedRequests extends HttpFilter {
           public String getRemoteAddr() {
             return client;
           }
-        },
-        response);
+        };
+    // What this request records in the audit log says where it came from.
+    try {
+      RequestOrigin.serve(client, () -> chain.doFilter(seen, response));
+    } catch (IOException | ServletException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new ServletException(e);
+    }
   }
 }

@@ -3,10 +3,12 @@ package io.parley.web;
 import io.parley.common.DomainException;
 import io.parley.common.Text;
 import io.parley.render.Views;
+import io.parley.security.AuthAudit;
 import io.parley.security.Authenticator;
 import io.parley.security.DevSignIn;
 import io.parley.security.DevTokenIssuer;
 import io.parley.security.OidcClient;
+import io.parley.security.SignedIn;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.Cookie;
@@ -35,6 +37,7 @@ public class SignInPages extends HttpServlet {
   @Inject DevSignIn devSignIn;
   @Inject OidcClient oidc;
   @Inject Authenticator authenticator;
+  @Inject AuthAudit authAudit;
   @Inject Views templates;
 
   @Override
@@ -71,8 +74,12 @@ public class SignInPages extends HttpServlet {
     req.setCharacterEncoding("UTF-8");
     if (req.getServletPath().equals("/sign-out")) {
       // The session ends everywhere: its token is refused from now on, its sockets close.
+      SignedIn who = (SignedIn) req.getAttribute(SignedIn.REQUEST_ATTRIBUTE);
       Authenticator.tokenFromCookies(Collections.list(req.getHeaders("Cookie")))
           .ifPresent(authenticator::signOut);
+      if (who != null) {
+        authAudit.signedOut(who.userId(), req.getRemoteAddr());
+      }
       resp.addCookie(SsoPages.refreshCookie(req, "", 0));
       Cookie cookie = new Cookie(Authenticator.COOKIE, "");
       cookie.setPath("/");
@@ -102,6 +109,12 @@ public class SignInPages extends HttpServlet {
       String username = usernameOf(displayName);
       List<String> groups = devSignIn.groupsFor(req.getParameter("role"));
       String token = issuer.get().issue(username, displayName, groups);
+      try {
+        authAudit.signedIn(
+            authenticator.authenticate(token).userId(), "development", req.getRemoteAddr());
+      } catch (io.parley.security.InvalidTokenException e) {
+        // access withdrawn: the pages say so on the next request, as for any token
+      }
       Requests.setTokenCookie(req, resp, token, issuer.get().lifetime());
       Requests.seeOther(resp, Requests.localPath(req.getParameter("next")));
     } catch (DomainException e) {

@@ -22,6 +22,7 @@ import java.io.IOException;
       "/profile",
       "/users/*",
       "/admin",
+      "/admin/*",
       "/files/*",
       "/reports",
       "/reports/*"

@@ -42,6 +42,7 @@ public class SsoPages extends HttpServlet {
 
   @Inject OidcClient oidc;
   @Inject Authenticator authenticator;
+  @Inject io.parley.security.AuthAudit authAudit;
   @Inject Views templates;
 
   @Override
@@ -72,7 +73,8 @@ public class SsoPages extends HttpServlet {
     try {
       OidcClient.Tokens tokens =
           oidc.finish(attempt.get(), req.getParameter("code"), callbackUrl(req));
-      authenticator.authenticate(tokens.accessToken()); // creates or refreshes the user
+      var who = authenticator.authenticate(tokens.accessToken()); // creates or refreshes the user
+      authAudit.signedIn(who.userId(), "single sign-on", req.getRemoteAddr());
       Requests.setTokenCookie(req, resp, tokens.accessToken(), tokens.lifetime());
       resp.addCookie(idTokenCookie(req, tokens.idToken(), REFRESH_COOKIE_SECONDS));
       if (tokens.refreshToken() != null) {

@@ -33,6 +33,7 @@ public class TokenAuthentication implements HttpAuthenticationMechanism {
 
   @Inject Authenticator authenticator;
   @Inject io.parley.security.SecuritySettings settings;
+  @Inject io.parley.security.AuthAudit authAudit;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -57,13 +58,24 @@ public class TokenAuthentication implements HttpAuthenticationMechanism {
           new CallerPrincipal(me.userId()), settings.roles().containerRoles(me.user().groups()));
     } catch (AccessWithdrawnException e) {
       request.setAttribute(AccessWithdrawnException.class.getName(), e.getMessage());
+      authAudit.refused(client(request), e.getMessage());
       return context.doNothing();
     } catch (InvalidTokenException e) {
+      if (token.isPresent()) {
+        authAudit.refused(client(request), e.getMessage());
+      }
       // The API answers 401 itself (api.SignInRequired); pages and the socket send to sign-in.
       return context.isProtected() && !isApi(request)
           ? context.redirect("/sign-in")
           : context.doNothing();
     }
+  }
+
+  /** The client's address (this runs before the filters that see through a trusted proxy). */
+  private String client(HttpServletRequest request) {
+    return settings
+        .trustedProxies()
+        .clientAddress(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
   }
 
   private static boolean isApi(HttpServletRequest request) {

@@ -183,7 +183,9 @@ class RoomServiceTest {
         "only members are kicked");
     rooms.join("eve", room.id());
     assertTrue(rooms.isMember("eve", room.id()), "a kick is not a ban");
-    assertEquals("room.kick", log.entries().get(0).action());
-    assertEquals("eve", log.entries().get(0).targetId());
+    assertEquals("room.created", log.entries().get(0).action());
+    assertEquals("kicks", log.entries().get(0).detail().get("name"));
+    assertEquals("room.kick", log.entries().get(1).action());
+    assertEquals("eve", log.entries().get(1).targetId());
   }
 }

@@ -2,6 +2,7 @@ package io.parley.testing;
 
 import io.parley.audit.AuditEntry;
 import io.parley.audit.AuditLog;
+import io.parley.audit.AuditQuery;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -16,8 +17,21 @@ public final class RecordingAuditLog implements AuditLog {
   }
 
   @Override
-  public List<AuditEntry> latest(int limit) {
-    return List.copyOf(entries);
+  public List<AuditEntry> search(AuditQuery query) {
+    List<AuditEntry> newest = new java.util.ArrayList<>(entries);
+    java.util.Collections.reverse(newest);
+    return newest.stream()
+        .filter(query::matches)
+        .skip((long) query.page() * query.size())
+        .limit(query.size())
+        .toList();
+  }
+
+  @Override
+  public void export(AuditQuery query, java.util.function.Consumer<AuditEntry> each) {
+    List<AuditEntry> newest = new java.util.ArrayList<>(entries);
+    java.util.Collections.reverse(newest);
+    newest.stream().filter(query::matches).forEach(each);
   }
 
   /** Everything recorded, oldest first. */

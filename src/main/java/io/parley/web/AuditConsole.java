@@ -1,0 +1,337 @@
+package io.parley.web;
+
+import io.parley.audit.AuditEntry;
+import io.parley.audit.AuditLog;
+import io.parley.audit.AuditQuery;
+import io.parley.common.DomainException;
+import io.parley.render.RoomViews;
+import io.parley.render.Views;
+import io.parley.security.SignedIn;
+import io.parley.users.UserService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The admin console's audit log: filters (actor, target, room, action, dates), pages of 50, and the
+ * same selection exported as CSV or JSON Lines, streamed entry by entry. Exports are audited.
+ */
+@ApplicationScoped
+public class AuditConsole {
+
+  static final int PAGE = 50;
+
+  /** Actions offered as suggestions in the filter (any other is accepted too). */
+  static final List<String> ACTIONS =
+      List.of(
+          "auth.",
+          "auth.sign-in",
+          "auth.sign-out",
+          "auth.refused",
+          "room.",
+          "room.created",
+          "room.mute",
+          "room.ban",
+          "room.kick",
+          "room.slow-mode",
+          "message.removed",
+          "report.",
+          "audit.exported",
+          "user.");
+
+  @Inject AuditLog audit;
+  @Inject UserService users;
+  @Inject RoomViews views;
+  @Inject Views templates;
+  @Inject Clock clock;
+
+  /** The filters as typed, and as a query. */
+  record Filters(String actor, String target, String room, String action, String from, String to) {
+
+    static Filters of(HttpServletRequest req) {
+      return new Filters(
+          param(req, "actor"),
+          param(req, "target"),
+          param(req, "room"),
+          param(req, "action"),
+          param(req, "from"),
+          param(req, "to"));
+    }
+
+    /** The filters as a query string (for paging and export links). */
+    String queryString() {
+      Map<String, String> all = new LinkedHashMap<>();
+      all.put("actor", actor);
+      all.put("target", target);
+      all.put("room", room);
+      all.put("action", action);
+      all.put("from", from);
+      all.put("to", to);
+      List<String> parts = new ArrayList<>();
+      all.forEach(
+          (k, v) -> {
+            if (v != null) {
+              parts.add(k + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8));
+            }
+          });
+      return String.join("&", parts);
+    }
+
+    Map<String, String> asMap() {
+      Map<String, String> all = new TreeMap<>();
+      new HashMap<>(
+              Map.of(
+                  "actor", String.valueOf(actor),
+                  "target", String.valueOf(target),
+                  "room", String.valueOf(room),
+                  "action", String.valueOf(action),
+                  "from", String.valueOf(from),
+                  "to", String.valueOf(to)))
+          .forEach(
+              (k, v) -> {
+                if (!"null".equals(v)) {
+                  all.put(k, v);
+                }
+              });
+      return all;
+    }
+  }
+
+  void page(SignedIn me, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    Filters f = Filters.of(req);
+    int page = pageNumber(param(req, "page"));
+    Map<String, Object> model = new HashMap<>();
+    model.put("me", me.user());
+    model.put("sidebar", views.sidebar(me.userId()));
+    model.put("f", f);
+    model.put("actions", ACTIONS);
+    model.put("query", f.queryString());
+    model.put("page", page);
+    List<AuditEntry> found = List.of();
+    String error = null;
+    try {
+      // The page and one entry of the next, to know whether an older page exists.
+      AuditQuery q = query(f, page);
+      found =
+          new ArrayList<>(
+              audit.search(
+                  new AuditQuery(
+                      q.actorId(),
+                      q.targetId(),
+                      q.roomId(),
+                      q.action(),
+                      q.from(),
+                      q.to(),
+                      page,
+                      PAGE)));
+      if (found.size() == PAGE) {
+        found.addAll(
+            audit.search(
+                new AuditQuery(
+                    q.actorId(),
+                    q.targetId(),
+                    q.roomId(),
+                    q.action(),
+                    q.from(),
+                    q.to(),
+                    (page + 1) * PAGE,
+                    1)));
+      }
+    } catch (DomainException e) {
+      error = e.getMessage();
+    }
+    model.put("hasMore", found.size() > PAGE);
+    model.put("entries", rows(found.subList(0, Math.min(PAGE, found.size()))));
+    model.put("error", error);
+    Requests.html(resp, error == null ? 200 : 400, templates.page(Views.Page.AUDIT, model));
+  }
+
+  void export(SignedIn me, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    Filters f = Filters.of(req);
+    AuditQuery q;
+    try {
+      q = query(f, 0);
+    } catch (DomainException e) {
+      resp.sendError(HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+      return;
+    }
+    boolean csv = !"jsonl".equals(param(req, "format"));
+    Map<String, String> detail = new LinkedHashMap<>(f.asMap());
+    detail.put("format", csv ? "csv" : "jsonl");
+    audit.record(
+        new AuditEntry(clock.instant(), "audit.exported", me.userId(), null, null, null, detail));
+    String stamp = clock.instant().toString().replace(":", "-");
+    resp.setStatus(200);
+    resp.setCharacterEncoding("UTF-8");
+    resp.setContentType(csv ? "text/csv" : "application/jsonl");
+    resp.setHeader(
+        "Content-Disposition",
+        "attachment; filename=\"parley-audit-" + stamp + (csv ? ".csv\"" : ".jsonl\""));
+    PrintWriter out = resp.getWriter();
+    if (csv) {
+      out.print("at,action,actor,target,room,reason,detail,node,client\r\n");
+    }
+    audit.export(q, e -> out.print(csv ? csvLine(e) : jsonLine(e)));
+    out.flush();
+  }
+
+  private AuditQuery query(Filters f, int page) {
+    return new AuditQuery(
+        person(f.actor()),
+        person(f.target()),
+        f.room(),
+        f.action(),
+        day(f.from(), 0),
+        day(f.to(), 1),
+        page,
+        PAGE);
+  }
+
+  /** A username (as typed in the console) or an id. */
+  private String person(String typed) {
+    if (typed == null) {
+      return null;
+    }
+    try {
+      return users.requireByUsername(typed.startsWith("@") ? typed.substring(1) : typed).id();
+    } catch (DomainException e) {
+      return typed; // an id, or nobody: the filter then finds nothing
+    }
+  }
+
+  private static Instant day(String value, int plusDays) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value).plusDays(plusDays).atStartOfDay(ZoneOffset.UTC).toInstant();
+    } catch (DateTimeParseException e) {
+      throw DomainException.invalid("dates are YYYY-MM-DD: " + value);
+    }
+  }
+
+  private static int pageNumber(String value) {
+    try {
+      return value == null ? 0 : Math.max(0, Math.min(Integer.parseInt(value), 10_000));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private static String param(HttpServletRequest req, String name) {
+    String v = req.getParameter(name);
+    return v == null || v.isBlank() ? null : v.strip();
+  }
+
+  /** Table rows with people shown by name. */
+  private List<Map<String, String>> rows(List<AuditEntry> entries) {
+    Set<String> ids = new HashSet<>();
+    entries.forEach(
+        e -> {
+          if (e.actorId() != null) {
+            ids.add(e.actorId());
+          }
+          if (e.targetId() != null) {
+            ids.add(e.targetId());
+          }
+        });
+    Map<String, String> names = views.names(ids);
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (AuditEntry e : entries) {
+      Map<String, String> row = new HashMap<>();
+      row.put("at", e.at().toString());
+      row.put("action", e.action());
+      row.put("actor", e.actorId() == null ? "" : names.getOrDefault(e.actorId(), e.actorId()));
+      row.put("target", e.targetId() == null ? "" : names.getOrDefault(e.targetId(), e.targetId()));
+      row.put("room", e.roomId() == null ? "" : e.roomId());
+      row.put("reason", e.reason() == null ? "" : e.reason());
+      row.put("detail", detailText(e));
+      row.put("node", e.node() == null ? "" : e.node());
+      row.put("client", e.client() == null ? "" : e.client());
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  private static String detailText(AuditEntry e) {
+    List<String> parts = new ArrayList<>();
+    new TreeMap<>(e.detail()).forEach((k, v) -> parts.add(k + "=" + v));
+    return String.join("; ", parts);
+  }
+
+  static String csvLine(AuditEntry e) {
+    return String.join(
+            ",",
+            csv(e.at().toString()),
+            csv(e.action()),
+            csv(e.actorId()),
+            csv(e.targetId()),
+            csv(e.roomId()),
+            csv(e.reason()),
+            csv(detailText(e)),
+            csv(e.node()),
+            csv(e.client()))
+        + "\r\n";
+  }
+
+  /**
+   * One CSV field (RFC 4180), with text that a spreadsheet would run as a formula (=, +, -, @)
+   * prefixed by an apostrophe.
+   */
+  static String csv(String value) {
+    if (value == null) {
+      return "";
+    }
+    String v = value;
+    if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+      v = "'" + v;
+    }
+    if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+      v = "\"" + v.replace("\"", "\"\"") + "\"";
+    }
+    return v;
+  }
+
+  static String jsonLine(AuditEntry e) {
+    JsonObjectBuilder o =
+        Json.createObjectBuilder().add("at", e.at().toString()).add("action", e.action());
+    add(o, "actorId", e.actorId());
+    add(o, "targetId", e.targetId());
+    add(o, "roomId", e.roomId());
+    add(o, "reason", e.reason());
+    JsonObjectBuilder detail = Json.createObjectBuilder();
+    new TreeMap<>(e.detail()).forEach(detail::add);
+    o.add("detail", detail);
+    add(o, "node", e.node());
+    add(o, "client", e.client());
+    return o.build().toString() + "\n";
+  }
+
+  private static void add(JsonObjectBuilder o, String key, String value) {
+    if (value == null) {
+      o.addNull(key);
+    } else {
+      o.add(key, value);
+    }
+  }
+}
