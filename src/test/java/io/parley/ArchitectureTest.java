@@ -29,7 +29,7 @@ class ArchitectureTest {
   private static final Map<String, Set<String>> ALLOWED =
       Map.ofEntries(
           Map.entry("common", Set.of()),
-          Map.entry("users", Set.of("common")),
+          Map.entry("users", Set.of("common", "audit")),
           Map.entry("audit", Set.of("common")),
           Map.entry("rooms", Set.of("common", "audit")),
           Map.entry("messaging", Set.of("common", "rooms", "audit")),
@@ -68,6 +68,7 @@ class ArchitectureTest {
               Set.of(
                   "common",
                   "audit",
+                  "presence",
                   "files",
                   "messaging",
                   "receipts",

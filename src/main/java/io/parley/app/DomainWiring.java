@@ -59,7 +59,8 @@ public class DomainWiring {
       Clock clock,
       SecuritySettings settings,
       AccessWithdrawals withdrawals,
-      VerifiedGroups verifiedGroups) {
+      VerifiedGroups verifiedGroups,
+      AuditLog audit) {
     UserService users =
         new UserService(
             new MongoUserDirectory(mongo.database()),
@@ -67,6 +68,7 @@ public class DomainWiring {
             clock,
             Ids::newId);
     users.configure(settings.roles(), verifiedGroups, withdrawals::publish);
+    users.auditWith(audit);
     return users;
   }
 

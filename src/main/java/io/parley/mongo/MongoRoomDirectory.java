@@ -102,6 +102,21 @@ public class MongoRoomDirectory implements RoomDirectory {
   }
 
   @Override
+  public List<Room> search(String prefix, int limit) {
+    // The admin console's search: a scan on the embedded store, an index range on MongoDB.
+    List<Room> found = new ArrayList<>();
+    rooms
+        .find(
+            com.mongodb.client.model.Filters.regex(
+                "nameLower",
+                "^" + java.util.regex.Pattern.quote(prefix.toLowerCase(java.util.Locale.ROOT))))
+        .sort(Sorts.ascending("nameLower"))
+        .limit(limit)
+        .forEach(d -> found.add(toRoom(d)));
+    return found;
+  }
+
+  @Override
   public Membership addMember(Membership m) {
     Document doc =
         new Document("_id", m.roomId() + ":" + m.userId())

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
@@ -50,6 +51,24 @@ public class MongoUserDirectory implements UserDirectory {
   public Optional<User> findByUsername(String username) {
     return Optional.ofNullable(users.find(eq("username", username)).first())
         .map(MongoUserDirectory::toUser);
+  }
+
+  @Override
+  public List<User> search(String prefix, int limit) {
+    // The admin console's search: a scan on the embedded store, a regex on a real MongoDB.
+    java.util.regex.Pattern start =
+        java.util.regex.Pattern.compile(
+            "^" + java.util.regex.Pattern.quote(prefix), java.util.regex.Pattern.CASE_INSENSITIVE);
+    List<User> found = new java.util.ArrayList<>();
+    users
+        .find(
+            com.mongodb.client.model.Filters.or(
+                com.mongodb.client.model.Filters.regex("username", start),
+                com.mongodb.client.model.Filters.regex("displayName", start)))
+        .sort(com.mongodb.client.model.Sorts.ascending("username"))
+        .limit(limit)
+        .forEach(d -> found.add(toUser(d)));
+    return found;
   }
 
   @Override

@@ -16,6 +16,9 @@ public interface RoomDirectory {
 
   List<Room> publicRooms(int limit);
 
+  /** Named rooms (public and private) whose name starts with {@code prefix} (any case). */
+  List<Room> search(String prefix, int limit);
+
   /** Adds the membership unless the user already is a member; returns the stored one. */
   Membership addMember(Membership membership);
 

@@ -431,6 +431,16 @@ public class RoomService {
         .toList();
   }
 
+  /** Named rooms by name prefix, for the admin console (admins only: callers check). */
+  public List<Room> search(String prefix, int limit) {
+    return rooms.search(prefix == null ? "" : prefix.strip(), Math.max(1, Math.min(limit, 200)));
+  }
+
+  /** The room's members as stored now (not this node's copy), for the admin console. */
+  public int memberCount(String roomId) {
+    return rooms.members(roomId).size();
+  }
+
   public List<Room> publicRooms() {
     return rooms.publicRooms(200);
   }

@@ -1,6 +1,7 @@
 package io.parley.users;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,6 +14,9 @@ public interface UserDirectory {
   Optional<User> find(String id);
 
   Optional<User> findByUsername(String username);
+
+  /** People whose username or name starts with {@code prefix} (any case), by username. */
+  List<User> search(String prefix, int limit);
 
   Map<String, User> findAll(Collection<String> ids);
 }

@@ -25,6 +25,13 @@ public class UserService {
   private final AvatarStore avatars;
   private final Clock clock;
   private final Supplier<String> versions;
+  private io.parley.audit.AuditLog audit = io.parley.audit.AuditLog.NONE;
+
+  /** Where admins' acts on people are recorded. */
+  public void auditWith(io.parley.audit.AuditLog log) {
+    this.audit = log;
+  }
+
   private Roles roles = Roles.NONE;
   private Consumer<String> revoked = id -> {};
   private VerifiedGroups verifiedGroups = VerifiedGroups.NONE;
@@ -100,6 +107,15 @@ public class UserService {
     if (disabled) {
       revoked.accept(updated.id());
     }
+    audit.record(
+        new io.parley.audit.AuditEntry(
+            clock.instant(),
+            disabled ? "user.access.withdrawn" : "user.access.restored",
+            actorId,
+            updated.id(),
+            null,
+            null,
+            Map.of("username", updated.username())));
     return updated;
   }
 
@@ -142,6 +158,11 @@ public class UserService {
 
   public User require(String userId) {
     return users.find(userId).orElseThrow(() -> DomainException.notFound("no such user"));
+  }
+
+  /** People by username or name prefix, for the admin console (admins only: callers check). */
+  public List<User> search(String prefix, int limit) {
+    return users.search(prefix == null ? "" : prefix.strip(), Math.max(1, Math.min(limit, 200)));
   }
 
   public User requireByUsername(String username) {

@@ -29,13 +29,15 @@ public class AdminPages extends HttpServlet {
   @Inject RoomViews views;
   @Inject Views templates;
   @Inject AuditConsole audit;
+  @Inject AdminConsole console;
+  @Inject io.parley.common.NodeReport.Directory nodes;
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     SignedIn me = Requests.signedIn(req);
     String path = req.getPathInfo() == null ? "" : req.getPathInfo();
     switch (path) {
-      case "" -> Requests.html(resp, 200, page(me, null, null));
+      case "" -> Requests.html(resp, 200, page(me, null, null, req));
       case "/audit" -> audit.page(me, req, resp);
       case "/audit/export" -> audit.export(me, req, resp);
       default -> resp.sendError(HttpServletResponse.SC_NOT_FOUND);
@@ -54,18 +56,25 @@ public class AdminPages extends HttpServlet {
               + (disable
                   ? " can no longer use Parley; their open pages were closed."
                   : " can use Parley again.");
-      Requests.html(resp, 200, page(me, done, null));
+      Requests.html(resp, 200, page(me, done, null, req));
     } catch (DomainException e) {
-      Requests.html(resp, Requests.status(e), page(me, null, e.getMessage()));
+      Requests.html(resp, Requests.status(e), page(me, null, e.getMessage(), req));
     }
   }
 
-  private String page(SignedIn me, String done, String error) {
+  private String page(SignedIn me, String done, String error, HttpServletRequest req) {
     Map<String, Object> model = new HashMap<>();
     model.put("me", me.user());
     model.put("sidebar", views.sidebar(me.userId()));
     model.put("done", done);
     model.put("error", error);
+    model.put("nodes", nodes.all());
+    String people = req.getParameter("people");
+    String roomPrefix = req.getParameter("rooms");
+    model.put("peopleQuery", people == null ? "" : people);
+    model.put("roomsQuery", roomPrefix == null ? "" : roomPrefix);
+    model.put("people", people == null ? null : console.people(people));
+    model.put("rooms", roomPrefix == null ? null : console.rooms(roomPrefix));
     return templates.page(Views.Page.ADMIN, model);
   }
 }

@@ -42,6 +42,16 @@ public class InMemoryRoomDirectory implements RoomDirectory {
   }
 
   @Override
+  public List<Room> search(String prefix, int limit) {
+    String p = prefix.toLowerCase(java.util.Locale.ROOT);
+    return rooms.values().stream()
+        .filter(r -> r.name() != null && r.name().toLowerCase(java.util.Locale.ROOT).startsWith(p))
+        .sorted(Comparator.comparing(Room::name))
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
   public List<Room> publicRooms(int limit) {
     return rooms.values().stream()
         .filter(r -> r.type() == RoomType.PUBLIC)

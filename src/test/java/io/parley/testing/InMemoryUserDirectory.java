@@ -29,6 +29,19 @@ public class InMemoryUserDirectory implements UserDirectory {
   }
 
   @Override
+  public java.util.List<User> search(String prefix, int limit) {
+    String p = prefix.toLowerCase(java.util.Locale.ROOT);
+    return users.values().stream()
+        .filter(
+            u ->
+                u.username().toLowerCase(java.util.Locale.ROOT).startsWith(p)
+                    || u.displayName().toLowerCase(java.util.Locale.ROOT).startsWith(p))
+        .sorted(java.util.Comparator.comparing(User::username))
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
   public Map<String, User> findAll(Collection<String> ids) {
     Map<String, User> found = new HashMap<>();
     ids.forEach(id -> find(id).ifPresent(u -> found.put(id, u)));

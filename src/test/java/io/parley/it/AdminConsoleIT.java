@@ -1,0 +1,41 @@
+package io.parley.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The admin console's live overview, people and rooms sections on a real server. */
+class AdminConsoleIT {
+
+  @Test
+  void theConsoleShowsTheNodesPeopleAndRooms() throws InterruptedException {
+    TestUser admin = Parley.signIn(Parley.baseUrl(), Parley.unique("Admin"), "admin");
+    String tag = Parley.unique("Consolerow").replaceAll("[^A-Za-z0-9]", "");
+    TestUser ada = Parley.signIn(tag + " Ada");
+    String room = ada.createRoom(tag + " lounge", "public");
+    ada.postMessage(room, "one", "c-1");
+    ada.postMessage(room, "two", "c-2");
+
+    // Each node reports every 5 s: this one shows up with its sockets and a healthy store.
+    String page = "";
+    long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (!page.contains("class=\"node\"") && System.nanoTime() < end) {
+      page = admin.page("/admin").body();
+      Thread.sleep(500);
+    }
+    assertTrue(page.contains("class=\"node\""), page);
+    assertTrue(page.contains("safe") && page.contains(">up<"), "store and cluster health");
+
+    String people = admin.page("/admin?people=" + tag).body();
+    assertTrue(people.contains(tag + " Ada"), people);
+    assertTrue(people.contains("Withdraw access (global ban)"), people);
+    String admins = admin.page("/admin?people=" + admin.username()).body();
+    assertTrue(admins.contains("moderator"), "an admin moderates every room: " + admins);
+
+    String rooms = admin.page("/admin?rooms=" + tag).body();
+    assertTrue(rooms.contains(tag + " lounge"), rooms);
+    assertTrue(rooms.contains("<td>2</td>"), "two messages: " + rooms);
+    assertTrue(rooms.contains("/admin/audit?room=" + room), "its acts in the audit log");
+  }
+}
