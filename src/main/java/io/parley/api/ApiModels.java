@@ -11,7 +11,13 @@ public final class ApiModels {
   private ApiModels() {}
 
   public record RoomJson(
-      String id, String name, String type, String createdAt, String mode, int slowModeSeconds) {
+      String id,
+      String name,
+      String type,
+      String createdAt,
+      String mode,
+      int slowModeSeconds,
+      String state) {
     static RoomJson of(Room r) {
       return new RoomJson(
           r.id(),
@@ -19,7 +25,8 @@ public final class ApiModels {
           r.type().name().toLowerCase(),
           r.createdAt().toString(),
           r.mode().name().toLowerCase(),
-          r.slowModeSeconds());
+          r.slowModeSeconds(),
+          r.state().name().toLowerCase());
     }
   }
 
@@ -30,6 +37,9 @@ public final class ApiModels {
    */
   public record Moderate(
       String action, String username, Long minutes, Long seconds, String reason) {}
+
+  /** Archive a room (true) or bring it back (false). */
+  public record Archive(Boolean archived) {}
 
   /** Seconds between one person's messages in the room; 0 turns slow mode off. */
   public record SlowMode(Integer seconds) {}

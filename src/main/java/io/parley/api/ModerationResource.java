@@ -64,6 +64,31 @@ public class ModerationResource {
   }
 
   @POST
+  @Path("rooms/{roomId}/archive")
+  @Operation(
+      summary = "Archive a room (read-only, hidden from the directory, history kept) or restore it",
+      description = "The room's owner and admins (403 otherwise).")
+  public RoomJson archive(@PathParam("roomId") String roomId, ApiModels.Archive request) {
+    if (request == null || request.archived() == null) {
+      throw DomainException.invalid("body must be {archived: true|false}");
+    }
+    return RoomJson.of(rooms.archive(caller.userId(), roomId, request.archived()));
+  }
+
+  @jakarta.ws.rs.DELETE
+  @Path("rooms/{roomId}")
+  @Operation(
+      summary = "Delete a room for everyone (confirm with its name)",
+      description =
+          "?confirm= must repeat the room's name. The room's owner and admins. Its members lose"
+              + " it at once on every node; the room is not found from then on.")
+  public Response delete(
+      @PathParam("roomId") String roomId, @jakarta.ws.rs.QueryParam("confirm") String confirm) {
+    rooms.delete(caller.userId(), roomId, confirm);
+    return Response.noContent().build();
+  }
+
+  @POST
   @Path("rooms/{roomId}/slow-mode")
   @Operation(summary = "Space one person's messages by some seconds (0 turns slow mode off)")
   public RoomJson slowMode(@PathParam("roomId") String roomId, SlowMode request) {

@@ -60,7 +60,8 @@ public class DomainWiring {
       SecuritySettings settings,
       AccessWithdrawals withdrawals,
       VerifiedGroups verifiedGroups,
-      AuditLog audit) {
+      AuditLog audit,
+      io.parley.presence.Disconnects disconnects) {
     UserService users =
         new UserService(
             new MongoUserDirectory(mongo.database()),
@@ -69,6 +70,7 @@ public class DomainWiring {
             Ids::newId);
     users.configure(settings.roles(), verifiedGroups, withdrawals::publish);
     users.auditWith(audit);
+    users.disconnectWith(disconnects::publish);
     return users;
   }
 
@@ -84,6 +86,7 @@ public class DomainWiring {
     RoomService rooms =
         new RoomService(new MongoRoomDirectory(mongo.database()), clock, memberships);
     rooms.configureGlobalModerators(users::isGlobalModerator);
+    rooms.configureAdmins(users::isAdministrator);
     rooms.auditWith(audit);
     rooms.configureCooldowns(cooldowns);
     return rooms;

@@ -65,6 +65,19 @@ public class ClusterEvents {
 
   @Produces
   @Singleton
+  io.parley.presence.Disconnects disconnects(HazelcastInstance hazelcast) {
+    return new DisconnectTopic(hazelcast);
+  }
+
+  private static final class DisconnectTopic extends ClusterTopic<String>
+      implements io.parley.presence.Disconnects {
+    DisconnectTopic(HazelcastInstance hazelcast) {
+      super(hazelcast, "parley.disconnects", false);
+    }
+  }
+
+  @Produces
+  @Singleton
   ReportEvents reports(HazelcastInstance hazelcast) {
     return new Reports(hazelcast);
   }

@@ -196,6 +196,15 @@ public class HazelcastPresence implements PresenceDirectory {
   }
 
   /** Socket ids are unique per node only. */
+  @Override
+  public java.util.List<ConnectionPresence> connectionsOf(String userId) {
+    java.util.List<ConnectionPresence> found =
+        new java.util.ArrayList<>(
+            tabs().values(com.hazelcast.query.Predicates.equal("userId", userId)));
+    found.sort(java.util.Comparator.comparingLong(ConnectionPresence::at));
+    return found;
+  }
+
   private String key(String tabId) {
     return localNode() + ":" + tabId;
   }

@@ -167,10 +167,7 @@ public class MessageService {
    */
   public ChangeResult remove(
       String moderatorId, String roomId, long seq, String reason, String clientChangeId) {
-    rooms.visible(moderatorId, roomId);
-    if (!rooms.canModerate(moderatorId, roomId)) {
-      throw DomainException.forbidden("only the room's moderators remove messages");
-    }
+    rooms.requireRemover(moderatorId, roomId);
     Message current =
         store.find(roomId, seq).orElseThrow(() -> DomainException.notFound("no such message"));
     if (current.senderId().equals(moderatorId)) {

@@ -17,6 +17,7 @@ import io.parley.rooms.Room;
 import io.parley.rooms.RoomDirectory;
 import io.parley.rooms.RoomMode;
 import io.parley.rooms.RoomRole;
+import io.parley.rooms.RoomState;
 import io.parley.rooms.RoomType;
 import java.util.ArrayList;
 import java.util.Date;
@@ -251,6 +252,11 @@ public class MongoRoomDirectory implements RoomDirectory {
   }
 
   @Override
+  public void setState(String roomId, RoomState state) {
+    rooms.updateOne(eq("_id", roomId), Updates.set("state", state.name()));
+  }
+
+  @Override
   public void setSlowMode(String roomId, int seconds) {
     rooms.updateOne(
         eq("_id", roomId), com.mongodb.client.model.Updates.set("slowModeSeconds", seconds));
@@ -277,7 +283,8 @@ public class MongoRoomDirectory implements RoomDirectory {
         d.getString("directKey"),
         d.getString("mode") == null ? RoomMode.OPEN : RoomMode.valueOf(d.getString("mode")),
         d.getBoolean("moderatorsPin", false),
-        d.getInteger("slowModeSeconds", 0));
+        d.getInteger("slowModeSeconds", 0),
+        d.getString("state") == null ? RoomState.ACTIVE : RoomState.valueOf(d.getString("state")));
   }
 
   private static Membership toMembership(Document d) {

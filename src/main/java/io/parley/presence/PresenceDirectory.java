@@ -32,6 +32,9 @@ public interface PresenceDirectory {
 
   PresenceState stateOf(String userId);
 
+  /** The person's open sockets on every node (for the admin console). */
+  java.util.List<ConnectionPresence> connectionsOf(String userId);
+
   Optional<Instant> lastSeen(String userId);
 
   /**

@@ -17,10 +17,39 @@ public record Room(
     String directKey,
     RoomMode mode,
     boolean moderatorsPin,
-    int slowModeSeconds) {
+    int slowModeSeconds,
+    RoomState state) {
 
   public Room {
     mode = mode == null ? RoomMode.OPEN : mode;
+    state = state == null ? RoomState.ACTIVE : state;
+  }
+
+  public Room(
+      String id,
+      String name,
+      RoomType type,
+      String createdBy,
+      Instant createdAt,
+      String directKey,
+      RoomMode mode,
+      boolean moderatorsPin,
+      int slowModeSeconds) {
+    this(
+        id,
+        name,
+        type,
+        createdBy,
+        createdAt,
+        directKey,
+        mode,
+        moderatorsPin,
+        slowModeSeconds,
+        null);
+  }
+
+  public boolean archived() {
+    return state == RoomState.ARCHIVED;
   }
 
   public Room(

@@ -43,6 +43,8 @@ public interface RoomDirectory {
 
   void setModeratorsPin(String roomId, boolean moderatorsOnly);
 
+  void setState(String roomId, RoomState state);
+
   /** Seconds between one person's messages; 0 turns slow mode off. */
   void setSlowMode(String roomId, int seconds);
 }

@@ -47,6 +47,13 @@ public class RoomService {
     this.cooldowns = shared;
   }
 
+  private Predicate<String> admin = id -> false;
+
+  /** Who administers Parley (from the IdP's groups): they may delete any room. */
+  public void configureAdmins(Predicate<String> isAdmin) {
+    this.admin = isAdmin;
+  }
+
   /** Who moderates every room (global moderators and admins, from the IdP's groups). */
   public void configureGlobalModerators(Predicate<String> isGlobalModerator) {
     this.globalModerator = isGlobalModerator;
@@ -158,6 +165,9 @@ public class RoomService {
     if (room.type() != RoomType.PUBLIC) {
       throw DomainException.forbidden("only public rooms can be joined");
     }
+    if (room.archived()) {
+      throw DomainException.forbidden("this room is archived");
+    }
     refuseIfBanned(roomId, userId);
     Membership joined =
         rooms.addMember(new Membership(roomId, userId, RoomRole.MEMBER, clock.instant()));
@@ -173,10 +183,27 @@ public class RoomService {
   public Room visible(String userId, String roomId) {
     Room room = find(roomId);
     refuseIfBanned(roomId, userId);
-    if (room.type() != RoomType.PUBLIC && rooms.membership(roomId, userId).isEmpty()) {
+    if (room.type() != RoomType.PUBLIC
+        && rooms.membership(roomId, userId).isEmpty()
+        // Global moderators and admins moderate private rooms too (not direct conversations).
+        && !(room.type() == RoomType.PRIVATE && globalModerator.test(userId))) {
       throw DomainException.notFound("no such room");
     }
     return room;
+  }
+
+  /**
+   * The room, if the user may remove messages in it: its moderators and global moderators (in a
+   * direct conversation too, for reported messages). Others: forbidden if they can see the room,
+   * not found if not.
+   */
+  public Room requireRemover(String userId, String roomId) {
+    Room room = find(roomId);
+    if (canModerate(userId, roomId)) {
+      return room;
+    }
+    visible(userId, roomId);
+    throw DomainException.forbidden("only the room's moderators remove messages");
   }
 
   /** The user's membership, or a refusal: not found if the room is hidden, forbidden if public. */
@@ -201,6 +228,9 @@ public class RoomService {
   public Membership requirePoster(String userId, String roomId) {
     Room room = find(roomId);
     Membership m = member(room, userId);
+    if (room.archived()) {
+      throw DomainException.forbidden("this room is archived: its history is read-only");
+    }
     if (m.mutedAt(clock.instant())) {
       throw DomainException.forbidden("you are muted in this room" + until(m.mutedUntil()));
     }
@@ -222,7 +252,8 @@ public class RoomService {
         muted ? m.get().mutedUntil() : null,
         room.mode() == RoomMode.READ_ONLY,
         room.slowModeSeconds(),
-        canModerate(userId, roomId));
+        canModerate(userId, roomId),
+        room.archived());
   }
 
   /** Whether the user may post in the room now. */
@@ -425,6 +456,7 @@ public class RoomService {
   public List<Room> roomsOf(String userId) {
     List<String> ids = rooms.membershipsOf(userId).stream().map(Membership::roomId).toList();
     return rooms.findAll(ids).stream()
+        .filter(r -> r.state() != RoomState.DELETED)
         .sorted(
             Comparator.comparing((Room r) -> r.type().isDirect())
                 .thenComparing(r -> r.name() == null ? "" : r.name().toLowerCase()))
@@ -442,7 +474,7 @@ public class RoomService {
   }
 
   public List<Room> publicRooms() {
-    return rooms.publicRooms(200);
+    return rooms.publicRooms(200).stream().filter(r -> r.state() == RoomState.ACTIVE).toList();
   }
 
   /**
@@ -478,6 +510,60 @@ public class RoomService {
     if (!Ids.isWellFormed(roomId)) {
       throw DomainException.notFound("no such room");
     }
-    return rooms.find(roomId).orElseThrow(() -> DomainException.notFound("no such room"));
+    return rooms
+        .find(roomId)
+        .filter(r -> r.state() != RoomState.DELETED)
+        .orElseThrow(() -> DomainException.notFound("no such room"));
+  }
+
+  /**
+   * Archives the room (read-only for everyone, gone from the room directory, its history kept and
+   * readable) or brings it back. The room's owner and admins.
+   */
+  public Room archive(String actorId, String roomId, boolean archived) {
+    Room room = requireOwnerOrAdmin(actorId, roomId);
+    rooms.setState(roomId, archived ? RoomState.ARCHIVED : RoomState.ACTIVE);
+    audited(archived ? "room.archived" : "room.unarchived", actorId, null, roomId);
+    listener.standingChanged(roomId, List.of()); // every composer turns read-only, or back
+    return find(room.id());
+  }
+
+  /**
+   * Deletes the room for everyone at once: its members lose it from their open pages on every node
+   * and it is not found from then on. {@code confirmName} must repeat the room's name. The room's
+   * owner and admins. (Its stored messages stay until retention purges them.)
+   */
+  public void delete(String actorId, String roomId, String confirmName) {
+    Room room = requireOwnerOrAdmin(actorId, roomId);
+    if (confirmName == null || !confirmName.strip().equals(room.name())) {
+      throw DomainException.invalid("type the room's name to confirm that it is to be deleted");
+    }
+    List<Membership> members = rooms.members(roomId);
+    rooms.setState(roomId, RoomState.DELETED);
+    for (Membership m : members) {
+      rooms.removeMember(roomId, m.userId());
+      listener.removed(roomId, m.userId());
+    }
+    membersChanged(roomId);
+    audit.record(
+        new AuditEntry(
+            clock.instant(),
+            "room.deleted",
+            actorId,
+            null,
+            roomId,
+            null,
+            java.util.Map.of("name", room.name(), "members", Integer.toString(members.size()))));
+  }
+
+  private Room requireOwnerOrAdmin(String actorId, String roomId) {
+    Room room = visible(actorId, roomId);
+    if (room.type().isDirect()) {
+      throw DomainException.invalid("direct conversations cannot be archived or deleted");
+    }
+    if (!actorId.equals(room.createdBy()) && !admin.test(actorId)) {
+      throw DomainException.forbidden("only the room's owner or an administrator can do that");
+    }
+    return room;
   }
 }

@@ -13,4 +13,5 @@ public record Standing(
     Instant mutedUntil,
     boolean readOnly,
     int slowModeSeconds,
-    boolean slowModeExempt) {}
+    boolean slowModeExempt,
+    boolean archived) {}

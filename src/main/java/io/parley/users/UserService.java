@@ -27,6 +27,32 @@ public class UserService {
   private final Supplier<String> versions;
   private io.parley.audit.AuditLog audit = io.parley.audit.AuditLog.NONE;
 
+  private java.util.function.Consumer<String> disconnect = id -> {};
+
+  /** How a person's open sockets are closed on every node. */
+  public void disconnectWith(java.util.function.Consumer<String> closeSocketsOf) {
+    this.disconnect = closeSocketsOf;
+  }
+
+  /** An admin closes a person's open sockets everywhere (their pages reconnect). */
+  public User disconnect(User actor, String username) {
+    if (!isAdmin(actor)) {
+      throw DomainException.forbidden("only administrators can do that");
+    }
+    User target = requireByUsername(username);
+    disconnect.accept(target.id());
+    audit.record(
+        new io.parley.audit.AuditEntry(
+            clock.instant(),
+            "user.disconnected",
+            actor.id(),
+            target.id(),
+            null,
+            null,
+            Map.of("username", target.username())));
+    return target;
+  }
+
   /** Where admins' acts on people are recorded. */
   public void auditWith(io.parley.audit.AuditLog log) {
     this.audit = log;
@@ -85,6 +111,11 @@ public class UserService {
   }
 
   /** Whether the person's last verified token makes them a moderator of every room. */
+  /** Whether the person is an administrator (by the groups of their verified tokens). */
+  public boolean isAdministrator(String userId) {
+    return roles.isAdmin(verifiedGroups.of(userId));
+  }
+
   public boolean isGlobalModerator(String userId) {
     return roles.isModerator(verifiedGroups.of(userId));
   }

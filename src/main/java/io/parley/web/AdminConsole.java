@@ -40,6 +40,18 @@ public class AdminConsole {
       row.put("status", u.disabled() ? "withdrawn" : "active");
       row.put("disabled", u.disabled());
       row.put("presence", presence.stateOf(u.id()).name().toLowerCase(Locale.ROOT));
+      row.put(
+          "connections",
+          presence.connectionsOf(u.id()).stream()
+              .map(
+                  c ->
+                      c.node()
+                          + " · "
+                          + c.state().name().toLowerCase(Locale.ROOT)
+                          + " since "
+                          + java.time.Instant.ofEpochMilli(c.at())
+                              .truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+              .toList());
       row.put("lastSignIn", u.lastSignIn() == null ? "never" : u.lastSignIn().toString());
       rows.add(row);
     }
@@ -76,6 +88,7 @@ public class AdminConsole {
       row.put("perDay", String.format(Locale.ROOT, "%.1f", count / days));
       row.put("mode", r.mode().name().toLowerCase(Locale.ROOT).replace('_', '-'));
       row.put("slowMode", r.slowModeSeconds());
+      row.put("archived", r.archived());
       row.put("created", r.createdAt().toString());
       rows.add(row);
     }

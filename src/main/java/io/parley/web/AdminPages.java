@@ -50,6 +50,18 @@ public class AdminPages extends HttpServlet {
     SignedIn me = Requests.signedIn(req);
     boolean disable = "disable".equals(req.getParameter("action"));
     try {
+      if ("disconnect".equals(req.getParameter("action"))) {
+        var user = users.disconnect(me.user(), req.getParameter("username"));
+        Requests.html(
+            resp,
+            200,
+            page(
+                me,
+                user.username() + "'s open pages were disconnected; they reconnect.",
+                null,
+                req));
+        return;
+      }
       var user = users.setDisabled(me.user(), req.getParameter("username"), disable);
       String done =
           user.username()

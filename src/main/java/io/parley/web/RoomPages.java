@@ -161,6 +161,12 @@ public class RoomPages extends HttpServlet {
             length(req.getParameter("customMinutes"), req.getParameter("minutes")),
             req.getParameter("reason"));
         Requests.seeOther(resp, "/rooms/" + path[0]);
+      } else if (path.length == 2 && path[1].equals("archive")) {
+        rooms.archive(me.userId(), path[0], !"false".equals(req.getParameter("archived")));
+        Requests.seeOther(resp, "/rooms/" + path[0]);
+      } else if (path.length == 2 && path[1].equals("delete")) {
+        rooms.delete(me.userId(), path[0], req.getParameter("confirm"));
+        Requests.seeOther(resp, "/rooms");
       } else if (path.length == 2 && path[1].equals("slow-mode")) {
         rooms.setSlowMode(me.userId(), path[0], seconds(req.getParameter("seconds")));
         Requests.seeOther(resp, "/rooms/" + path[0]);
@@ -371,6 +377,11 @@ public class RoomPages extends HttpServlet {
     model.put("member", member);
     boolean canModerate = rooms.canModerate(me.userId(), roomId);
     model.put("canModerate", canModerate && !room.type().isDirect());
+    model.put(
+        "canManage",
+        !room.type().isDirect()
+            && (me.userId().equals(room.createdBy()) || users.isAdministrator(me.userId())));
+    model.put("archived", room.archived());
     model.put("readOnly", room.mode() == RoomMode.READ_ONLY);
     Map<String, Object> standing = views.standing(roomId, me.userId());
     model.putAll(standing);

@@ -20,18 +20,33 @@ public class RevocationFeed {
   @Inject SessionRevocations revocations;
   @Inject LiveConnections connections;
 
+  @Inject io.parley.presence.Disconnects disconnects;
+
   private Subscription withdrawn = Subscription.NONE;
   private Subscription signedOut = Subscription.NONE;
+  private Subscription disconnected = Subscription.NONE;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
     withdrawn = withdrawals.subscribe(this::withdrawn);
     signedOut = revocations.subscribe(this::signedOut);
+    disconnected = disconnects.subscribe(this::disconnected);
   }
 
   @PreDestroy
   void stop() {
     withdrawn.close();
     signedOut.close();
+    disconnected.close();
+  }
+
+  /** An administrator ended the person's connections: the pages reconnect by themselves. */
+  void disconnected(String userId) {
+    connections.all().stream()
+        .filter(c -> c.userId().equals(userId))
+        .forEach(
+            c ->
+                c.close(
+                    io.parley.presence.Disconnects.CLOSE_CODE, "disconnected by an administrator"));
   }
 
   void withdrawn(String userId) {

@@ -3,9 +3,11 @@ package io.parley.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.parley.it.LiveSocket;
 import io.parley.it.Parley;
 import io.parley.it.TestUser;
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -174,6 +176,67 @@ class ClusterFailoverIT {
       assertTrue(
           offlineMs >= 0 && offlineMs <= 10_000,
           "a dead node's users show offline elsewhere within 10 s, took " + offlineMs + " ms");
+
+      moderationReachesEveryNode(cluster, proxy);
+    }
+  }
+
+  /**
+   * Moderation acted on one node shows live on another's sockets: a mute turns the composer off, a
+   * report counts in the moderator's top bar, a ban takes the room away; a timed mute ends by
+   * itself for the node that did not make it.
+   */
+  private static void moderationReachesEveryNode(ClusterHarness cluster, String proxy)
+      throws InterruptedException {
+    Duration wait = Duration.ofSeconds(15);
+    TestUser mod = Parley.signIn(proxy, Parley.unique("ClusterMod"));
+    TestUser eve = Parley.signIn(proxy, Parley.unique("ClusterEve"));
+    TestUser ada = Parley.signIn(proxy, Parley.unique("ClusterAda"));
+    String room = mod.createRoom(Parley.unique("moderated across nodes"), "public");
+    eve.join(room);
+    ada.join(room);
+    String node1 = cluster.nodeUrl(1);
+    String node2 = cluster.nodeUrl(2);
+    TestUser modOn1 = new TestUser(mod.name(), mod.token(), node1);
+    TestUser eveOn1 = new TestUser(eve.name(), eve.token(), node1);
+    TestUser adaOn1 = new TestUser(ada.name(), ada.token(), node1);
+    assertEquals(201, eveOn1.postMessage(room, "ads ads ads", "x-1").statusCode());
+    URI ws2 = URI.create(node2.replaceFirst("^http", "ws") + "/ws");
+    try (LiveSocket evePage = LiveSocket.open(eve, ws2, node2).resume(room, 0).ready();
+        LiveSocket modPage = LiveSocket.open(mod, ws2, node2).resume(room, 0).ready()) {
+      var muted =
+          modOn1.post(
+              "/api/rooms/" + room + "/moderation",
+              "{\"action\":\"mute\",\"username\":"
+                  + Parley.quote(eve.username())
+                  + ",\"seconds\":4}");
+      assertEquals(204, muted.statusCode(), muted.body());
+      String standing = evePage.await(f -> f.contains("standing-" + room), wait);
+      assertTrue(standing.contains("data-can-post=\"false\""), standing);
+
+      var report =
+          adaOn1.post("/api/rooms/" + room + "/messages/1/reports", "{\"reason\":\"spam\"}");
+      assertEquals(201, report.statusCode(), report.body());
+      modPage.await(f -> f.contains("reports-link") && f.contains(">1<"), wait);
+    }
+    // The mute was made on node 1; node 2 lets Eve post again when it ends.
+    TestUser eveOn2 = new TestUser(eve.name(), eve.token(), node2);
+    long end = System.nanoTime() + wait.toNanos();
+    int status = eveOn2.postMessage(room, "back", "x-2").statusCode();
+    while (status != 201 && System.nanoTime() < end) {
+      Thread.sleep(250);
+      status = eveOn2.postMessage(room, "back", "x-2").statusCode();
+    }
+    assertEquals(201, status, "a timed mute ends by itself on the other node");
+    try (LiveSocket evePage = LiveSocket.open(eve, ws2, node2).resume(room, 0).ready()) {
+      assertEquals(
+          204,
+          modOn1
+              .post(
+                  "/api/rooms/" + room + "/moderation",
+                  "{\"action\":\"ban\",\"username\":" + Parley.quote(eve.username()) + "}")
+              .statusCode());
+      evePage.await(f -> f.contains("You were removed from this room"), wait);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.parley.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -30,6 +31,21 @@ class AdminConsoleIT {
     String people = admin.page("/admin?people=" + tag).body();
     assertTrue(people.contains(tag + " Ada"), people);
     assertTrue(people.contains("Withdraw access (global ban)"), people);
+    // Their open connections, and a disconnect that closes them on every node (pages reconnect).
+    try (LiveSocket socket = LiveSocket.open(ada).resume(room, 0).ready()) {
+      String listed = "";
+      long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (!listed.contains(" since ") && System.nanoTime() < until) {
+        listed = admin.page("/admin?people=" + tag).body();
+        Thread.sleep(200);
+      }
+      assertTrue(listed.contains(" since ") && listed.contains("value=\"disconnect\""), listed);
+      var done = admin.form("/admin", "username=" + ada.username() + "&action=disconnect", false);
+      assertTrue(done.body().contains("were disconnected"), done.body());
+      assertEquals(4000, socket.awaitClose(Duration.ofSeconds(10)));
+    }
+    assertTrue(
+        admin.page("/admin/audit?action=user.disconnected").body().contains("user.disconnected"));
     String admins = admin.page("/admin?people=" + admin.username()).body();
     assertTrue(admins.contains("moderator"), "an admin moderates every room: " + admins);
 

@@ -115,6 +115,24 @@ public class InMemoryRoomDirectory implements RoomDirectory {
   }
 
   @Override
+  public void setState(String roomId, io.parley.rooms.RoomState state) {
+    changed(
+        roomId,
+        r ->
+            new Room(
+                r.id(),
+                r.name(),
+                r.type(),
+                r.createdBy(),
+                r.createdAt(),
+                r.directKey(),
+                r.mode(),
+                r.moderatorsPin(),
+                r.slowModeSeconds(),
+                state));
+  }
+
+  @Override
   public void setSlowMode(String roomId, int seconds) {
     changed(roomId, r -> with(r, r.mode(), r.moderatorsPin(), seconds));
   }
@@ -125,6 +143,15 @@ public class InMemoryRoomDirectory implements RoomDirectory {
 
   private static Room with(Room r, io.parley.rooms.RoomMode mode, boolean pins, int slow) {
     return new Room(
-        r.id(), r.name(), r.type(), r.createdBy(), r.createdAt(), r.directKey(), mode, pins, slow);
+        r.id(),
+        r.name(),
+        r.type(),
+        r.createdBy(),
+        r.createdAt(),
+        r.directKey(),
+        mode,
+        pins,
+        slow,
+        r.state());
   }
 }
