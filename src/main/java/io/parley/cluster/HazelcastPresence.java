@@ -58,7 +58,8 @@ public class HazelcastPresence implements PresenceDirectory {
    */
   @Override
   public void report(String tabId, String userId, PresenceState state) {
-    ConnectionPresence before = tabs().put(key(tabId), entry(userId, state), TTL_SECONDS, SECONDS);
+    ConnectionPresence before =
+        tabs().put(key(tabId), entry(tabId, userId, state), TTL_SECONDS, SECONDS);
     if (before != null && before.state() == state) {
       return; // heartbeat
     }
@@ -96,7 +97,7 @@ public class HazelcastPresence implements PresenceDirectory {
         return false;
       }
       PresenceState before = PresenceState.combine(tabs.values());
-      tabs().set(key(tabId), entry(userId, state), TTL_SECONDS, SECONDS);
+      tabs().set(key(tabId), entry(tabId, userId, state), TTL_SECONDS, SECONDS);
       tabs.put(key(tabId), state);
       if (PresenceState.combine(tabs.values()) != before) {
         changes().publish(userId);
@@ -109,6 +110,7 @@ public class HazelcastPresence implements PresenceDirectory {
 
   @Override
   public void closed(String tabId, String userId) {
+    origins.remove(tabId);
     ConnectionPresence removed = tabs().remove(key(tabId));
     if (removed == null) {
       return;
@@ -133,8 +135,25 @@ public class HazelcastPresence implements PresenceDirectory {
     return tabs;
   }
 
-  private ConnectionPresence entry(String userId, PresenceState state) {
-    return new ConnectionPresence(userId, localNode(), state, System.currentTimeMillis());
+  private ConnectionPresence entry(String tabId, String userId, PresenceState state) {
+    Origin origin = origins.get(tabId);
+    return new ConnectionPresence(
+        userId,
+        localNode(),
+        state,
+        System.currentTimeMillis(),
+        origin == null ? null : origin.client(),
+        origin == null ? 0 : origin.since());
+  }
+
+  /** Where this node's tabs come from and since when (node-local; travels in their entries). */
+  private record Origin(String client, long since) {}
+
+  private final Map<String, Origin> origins = new java.util.concurrent.ConcurrentHashMap<>();
+
+  @Override
+  public void opened(String tabId, String client) {
+    origins.put(tabId, new Origin(client, System.currentTimeMillis()));
   }
 
   @Override

@@ -17,6 +17,9 @@ public interface PresenceDirectory {
    */
   boolean admit(String tabId, String userId, PresenceState state, int limit);
 
+  /** Where a tab's socket comes from, told before it is admitted (shown to admins). */
+  default void opened(String tabId, String client) {}
+
   /** A tab's state changed (or may have: this node does not know what the cluster holds). */
   void report(String tabId, String userId, PresenceState state);
 

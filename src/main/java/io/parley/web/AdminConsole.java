@@ -47,9 +47,11 @@ public class AdminConsole {
                   c ->
                       c.node()
                           + " · "
+                          + (c.client() == null ? "client unknown" : c.client())
+                          + " · "
                           + c.state().name().toLowerCase(Locale.ROOT)
                           + " since "
-                          + java.time.Instant.ofEpochMilli(c.at())
+                          + java.time.Instant.ofEpochMilli(c.since() > 0 ? c.since() : c.at())
                               .truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
               .toList());
       row.put("lastSignIn", u.lastSignIn() == null ? "never" : u.lastSignIn().toString());

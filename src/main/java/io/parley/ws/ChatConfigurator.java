@@ -15,11 +15,37 @@ import java.util.List;
 public class ChatConfigurator extends ServerEndpointConfig.Configurator {
 
   static final String SIGNED_IN = "parley.signedIn";
+  static final String CLIENT = "parley.client";
+
+  /**
+   * Client addresses of handshakes in progress, by their Sec-WebSocket-Key: the servlet filter sees
+   * the request (and the trusted proxy's header), the configurator only the headers.
+   */
+  private static final java.util.Map<String, String> CLIENTS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The filter's note of where a handshake comes from. */
+  static void handshakeFrom(String webSocketKey, String client) {
+    if (webSocketKey == null || client == null) {
+      return;
+    }
+    if (CLIENTS.size() > 10_000) {
+      CLIENTS.clear(); // handshakes that never reached the endpoint; only the admin list loses
+    }
+    CLIENTS.put(webSocketKey, client);
+  }
 
   @Override
   public void modifyHandshake(
       ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
     config.getUserProperties().remove(SIGNED_IN);
+    String key = first(request, "Sec-WebSocket-Key");
+    String client = key == null ? null : CLIENTS.remove(key);
+    if (client != null) {
+      config.getUserProperties().put(CLIENT, client);
+    } else {
+      config.getUserProperties().remove(CLIENT);
+    }
     var token =
         Authenticator.tokenFromCookies(header(request, "Cookie"))
             .or(() -> Authenticator.tokenFromAuthorization(first(request, "Authorization")));

@@ -95,7 +95,8 @@ public class ChatEndpoint {
             () -> metrics.counter("parley.sockets.closed_too_slow").inc(),
             lanes.writers());
     connection.presenceDue(PresenceState.ONLINE, System.currentTimeMillis(), 0);
-    if (!presence.admit(connection, PresenceState.ONLINE, socketsPerUser)) {
+    String client = (String) config.getUserProperties().get(ChatConfigurator.CLIENT);
+    if (!presence.admit(connection, client, PresenceState.ONLINE, socketsPerUser)) {
       metrics.counter("parley.sockets.refused").inc();
       session.close(
           new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too many open connections"));

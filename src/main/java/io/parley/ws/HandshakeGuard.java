@@ -43,6 +43,7 @@ public class HandshakeGuard extends HttpFilter {
       response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "sign in first");
       return;
     }
+    ChatConfigurator.handshakeFrom(request.getHeader("Sec-WebSocket-Key"), clientAddress(request));
     chain.doFilter(request, response);
   }
 

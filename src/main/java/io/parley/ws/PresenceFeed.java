@@ -53,7 +53,8 @@ public class PresenceFeed {
   }
 
   /** Counts the connection as an open tab unless its user already has {@code limit}. */
-  boolean admit(LiveConnection connection, PresenceState state, int limit) {
+  boolean admit(LiveConnection connection, String client, PresenceState state, int limit) {
+    presence.opened(connection.id(), client);
     return presence.admit(connection.id(), connection.userId(), state, limit);
   }
 

@@ -40,6 +40,7 @@ class AdminConsoleIT {
         Thread.sleep(200);
       }
       assertTrue(listed.contains(" since ") && listed.contains("value=\"disconnect\""), listed);
+      assertTrue(listed.contains("127.0.0.1 · online"), "the socket's client address: " + listed);
       var done = admin.form("/admin", "username=" + ada.username() + "&action=disconnect", false);
       assertTrue(done.body().contains("were disconnected"), done.body());
       assertEquals(4000, socket.awaitClose(Duration.ofSeconds(10)));
