@@ -382,6 +382,7 @@ public class RoomPages extends HttpServlet {
         !room.type().isDirect()
             && (me.userId().equals(room.createdBy()) || users.isAdministrator(me.userId())));
     model.put("archived", room.archived());
+    model.put("isAdmin", users.isAdministrator(me.userId()));
     model.put("readOnly", room.mode() == RoomMode.READ_ONLY);
     Map<String, Object> standing = views.standing(roomId, me.userId());
     model.putAll(standing);
