@@ -10,8 +10,6 @@ import io.parley.security.SignedIn;
 import io.parley.users.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -30,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The admin console's audit log: filters (actor, target, room, action, dates), pages of 50, and the
@@ -78,8 +75,8 @@ public class AuditConsole {
           param(req, "to"));
     }
 
-    /** The filters as a query string (for paging and export links). */
-    String queryString() {
+    /** The filters that are set, by name, in a fixed order. */
+    Map<String, String> asMap() {
       Map<String, String> all = new LinkedHashMap<>();
       all.put("actor", actor);
       all.put("target", target);
@@ -87,33 +84,15 @@ public class AuditConsole {
       all.put("action", action);
       all.put("from", from);
       all.put("to", to);
-      List<String> parts = new ArrayList<>();
-      all.forEach(
-          (k, v) -> {
-            if (v != null) {
-              parts.add(k + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8));
-            }
-          });
-      return String.join("&", parts);
+      all.values().removeIf(java.util.Objects::isNull);
+      return all;
     }
 
-    Map<String, String> asMap() {
-      Map<String, String> all = new TreeMap<>();
-      new HashMap<>(
-              Map.of(
-                  "actor", String.valueOf(actor),
-                  "target", String.valueOf(target),
-                  "room", String.valueOf(room),
-                  "action", String.valueOf(action),
-                  "from", String.valueOf(from),
-                  "to", String.valueOf(to)))
-          .forEach(
-              (k, v) -> {
-                if (!"null".equals(v)) {
-                  all.put(k, v);
-                }
-              });
-      return all;
+    /** The filters as a query string (for paging and export links). */
+    String queryString() {
+      List<String> parts = new ArrayList<>();
+      asMap().forEach((k, v) -> parts.add(k + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+      return String.join("&", parts);
     }
   }
 
@@ -189,9 +168,10 @@ public class AuditConsole {
         "attachment; filename=\"parley-audit-" + stamp + (csv ? ".csv\"" : ".jsonl\""));
     PrintWriter out = resp.getWriter();
     if (csv) {
-      out.print("at,action,actor,target,room,reason,detail,node,client\r\n");
+      out.print(AuditExportFormat.CSV_HEADER);
     }
-    audit.export(q, e -> out.print(csv ? csvLine(e) : jsonLine(e)));
+    audit.export(
+        q, e -> out.print(csv ? AuditExportFormat.csvLine(e) : AuditExportFormat.jsonLine(e)));
     out.flush();
   }
 
@@ -265,73 +245,11 @@ public class AuditConsole {
       row.put("target", e.targetId() == null ? "" : names.getOrDefault(e.targetId(), e.targetId()));
       row.put("room", e.roomId() == null ? "" : e.roomId());
       row.put("reason", e.reason() == null ? "" : e.reason());
-      row.put("detail", detailText(e));
+      row.put("detail", AuditExportFormat.detailText(e));
       row.put("node", e.node() == null ? "" : e.node());
       row.put("client", e.client() == null ? "" : e.client());
       rows.add(row);
     }
     return rows;
-  }
-
-  private static String detailText(AuditEntry e) {
-    List<String> parts = new ArrayList<>();
-    new TreeMap<>(e.detail()).forEach((k, v) -> parts.add(k + "=" + v));
-    return String.join("; ", parts);
-  }
-
-  static String csvLine(AuditEntry e) {
-    return String.join(
-            ",",
-            csv(e.at().toString()),
-            csv(e.action()),
-            csv(e.actorId()),
-            csv(e.targetId()),
-            csv(e.roomId()),
-            csv(e.reason()),
-            csv(detailText(e)),
-            csv(e.node()),
-            csv(e.client()))
-        + "\r\n";
-  }
-
-  /**
-   * One CSV field (RFC 4180), with text that a spreadsheet would run as a formula (=, +, -, @)
-   * prefixed by an apostrophe.
-   */
-  static String csv(String value) {
-    if (value == null) {
-      return "";
-    }
-    String v = value;
-    if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-      v = "'" + v;
-    }
-    if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-      v = "\"" + v.replace("\"", "\"\"") + "\"";
-    }
-    return v;
-  }
-
-  static String jsonLine(AuditEntry e) {
-    JsonObjectBuilder o =
-        Json.createObjectBuilder().add("at", e.at().toString()).add("action", e.action());
-    add(o, "actorId", e.actorId());
-    add(o, "targetId", e.targetId());
-    add(o, "roomId", e.roomId());
-    add(o, "reason", e.reason());
-    JsonObjectBuilder detail = Json.createObjectBuilder();
-    new TreeMap<>(e.detail()).forEach(detail::add);
-    o.add("detail", detail);
-    add(o, "node", e.node());
-    add(o, "client", e.client());
-    return o.build().toString() + "\n";
-  }
-
-  private static void add(JsonObjectBuilder o, String key, String value) {
-    if (value == null) {
-      o.addNull(key);
-    } else {
-      o.add(key, value);
-    }
   }
 }
