@@ -24,6 +24,11 @@ public record AuditQuery(
     size = Math.max(1, Math.min(size, MAX_SIZE));
   }
 
+  /** The same filters, another page. */
+  public AuditQuery page(int newPage, int newSize) {
+    return new AuditQuery(actorId, targetId, roomId, action, from, to, newPage, newSize);
+  }
+
   public static AuditQuery newest(int size) {
     return new AuditQuery(null, null, null, null, null, null, 0, size);
   }

@@ -105,10 +105,25 @@ public class ReportService {
 
   /** How many open reports the person could handle (0 for people who moderate nothing). */
   public int openCount(String userId) {
-    if (!rooms.moderatesAny(userId)) {
-      return 0;
+    return openCounts(List.of(userId)).get(userId);
+  }
+
+  /** {@link #openCount} for several people, reading the open reports once. */
+  public Map<String, Integer> openCounts(java.util.Collection<String> userIds) {
+    List<Report> open = null;
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (String userId : userIds) {
+      if (!rooms.moderatesAny(userId)) {
+        counts.put(userId, 0);
+        continue;
+      }
+      if (open == null) {
+        open = store.open();
+      }
+      counts.put(
+          userId, (int) open.stream().filter(r -> rooms.canModerate(userId, r.roomId())).count());
     }
-    return (int) store.open().stream().filter(r -> rooms.canModerate(userId, r.roomId())).count();
+    return counts;
   }
 
   /** Whether the person has a queue at all (moderates some room, or every room). */

@@ -25,29 +25,6 @@ public record Room(
     state = state == null ? RoomState.ACTIVE : state;
   }
 
-  public Room(
-      String id,
-      String name,
-      RoomType type,
-      String createdBy,
-      Instant createdAt,
-      String directKey,
-      RoomMode mode,
-      boolean moderatorsPin,
-      int slowModeSeconds) {
-    this(
-        id,
-        name,
-        type,
-        createdBy,
-        createdAt,
-        directKey,
-        mode,
-        moderatorsPin,
-        slowModeSeconds,
-        null);
-  }
-
   public boolean archived() {
     return state == RoomState.ARCHIVED;
   }
@@ -58,30 +35,8 @@ public record Room(
       RoomType type,
       String createdBy,
       Instant createdAt,
-      String directKey,
-      RoomMode mode,
-      boolean moderatorsPin) {
-    this(id, name, type, createdBy, createdAt, directKey, mode, moderatorsPin, 0);
-  }
-
-  public Room(
-      String id,
-      String name,
-      RoomType type,
-      String createdBy,
-      Instant createdAt,
-      String directKey,
-      RoomMode mode) {
-    this(id, name, type, createdBy, createdAt, directKey, mode, false);
-  }
-
-  public Room(
-      String id,
-      String name,
-      RoomType type,
-      String createdBy,
-      Instant createdAt,
       String directKey) {
-    this(id, name, type, createdBy, createdAt, directKey, RoomMode.OPEN);
+    this(
+        id, name, type, createdBy, createdAt, directKey, RoomMode.OPEN, false, 0, RoomState.ACTIVE);
   }
 }

@@ -228,31 +228,40 @@ public class RoomService {
   public Membership requirePoster(String userId, String roomId) {
     Room room = find(roomId);
     Membership m = member(room, userId);
-    if (room.archived()) {
-      throw DomainException.forbidden("this room is archived: its history is read-only");
-    }
-    if (m.mutedAt(clock.instant())) {
-      throw DomainException.forbidden("you are muted in this room" + until(m.mutedUntil()));
-    }
-    if (room.mode() == RoomMode.READ_ONLY && !moderates(m)) {
-      throw DomainException.forbidden("only moderators post in this room");
+    String refusal = whyNotPost(room, m);
+    if (refusal != null) {
+      throw DomainException.forbidden(refusal);
     }
     return m;
   }
 
-  /** The person's standing in the room now, for their composer. */
+  /** Why a member may not post in the room now, or null if they may. */
+  private String whyNotPost(Room room, Membership m) {
+    if (room.archived()) {
+      return "this room is archived: its history is read-only";
+    }
+    if (m.mutedAt(clock.instant())) {
+      return "you are muted in this room" + until(m.mutedUntil());
+    }
+    if (room.mode() == RoomMode.READ_ONLY && !moderates(m)) {
+      return "only moderators post in this room";
+    }
+    return null;
+  }
+
+  /** The person's standing in the room now, for their composer (one membership read). */
   public Standing standing(String userId, String roomId) {
     Room room = find(roomId);
     Optional<Membership> m = rooms.membership(roomId, userId);
     boolean muted = m.map(x -> x.mutedAt(clock.instant())).orElse(false);
     return new Standing(
         m.isPresent(),
-        m.isPresent() && canPost(userId, roomId),
+        m.map(x -> whyNotPost(room, x) == null).orElse(false),
         muted,
         muted ? m.get().mutedUntil() : null,
         room.mode() == RoomMode.READ_ONLY,
         room.slowModeSeconds(),
-        canModerate(userId, roomId),
+        m.map(this::moderates).orElse(globalModerator.test(userId)),
         room.archived());
   }
 

@@ -111,30 +111,9 @@ public class AuditConsole {
     try {
       // The page and one entry of the next, to know whether an older page exists.
       AuditQuery q = query(f, page);
-      found =
-          new ArrayList<>(
-              audit.search(
-                  new AuditQuery(
-                      q.actorId(),
-                      q.targetId(),
-                      q.roomId(),
-                      q.action(),
-                      q.from(),
-                      q.to(),
-                      page,
-                      PAGE)));
+      found = new ArrayList<>(audit.search(q));
       if (found.size() == PAGE) {
-        found.addAll(
-            audit.search(
-                new AuditQuery(
-                    q.actorId(),
-                    q.targetId(),
-                    q.roomId(),
-                    q.action(),
-                    q.from(),
-                    q.to(),
-                    (page + 1) * PAGE,
-                    1)));
+        found.addAll(audit.search(q.page((page + 1) * PAGE, 1)));
       }
     } catch (DomainException e) {
       error = e.getMessage();

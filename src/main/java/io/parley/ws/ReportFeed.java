@@ -46,25 +46,28 @@ public class ReportFeed {
   }
 
   void changed(ReportChange change) {
-    // Per person once: whether they moderate the room (then their new count), what they are told.
-    Map<String, String> link = new HashMap<>();
     java.util.Set<String> inRoom = new java.util.HashSet<>();
     connections.inRoom(change.roomId()).forEach(c -> inRoom.add(c.userId()));
+    java.util.Set<String> moderators = new java.util.HashSet<>();
+    connections.all().forEach(c -> moderators.add(c.userId()));
+    moderators.removeIf(u -> !moderates(u, change.roomId(), inRoom.contains(u)));
+    // Each moderator's new count, from one read of the open reports.
+    Map<String, String> link = new HashMap<>();
+    reports
+        .openCounts(moderators)
+        .forEach((userId, count) -> link.put(userId, fragments.reportsLink(true, count)));
+    String outcome =
+        change.outcome() == null
+            ? null
+            : fragments.notice("Your report was handled: " + change.outcome() + ".");
     for (LiveConnection c : connections.all()) {
-      String userId = c.userId();
       try {
-        String html =
-            link.computeIfAbsent(
-                userId,
-                u ->
-                    moderates(u, change.roomId(), inRoom.contains(u))
-                        ? fragments.reportsLink(true, reports.openCount(u))
-                        : "");
-        if (!html.isEmpty()) {
+        String html = link.get(c.userId());
+        if (html != null) {
           c.send(html);
         }
-        if (change.outcome() != null && userId.equals(change.reporterId())) {
-          c.send(fragments.notice("Your report was handled: " + change.outcome() + "."));
+        if (outcome != null && c.userId().equals(change.reporterId())) {
+          c.send(outcome);
         }
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "could not tell a page about a report", e);

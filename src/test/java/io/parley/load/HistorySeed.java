@@ -8,7 +8,6 @@ import io.parley.mongo.Collections;
 import io.parley.mongo.MongoMessageStore;
 import io.parley.mongo.MongoRoomDirectory;
 import io.parley.rooms.Room;
-import io.parley.rooms.RoomMode;
 import io.parley.rooms.RoomType;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,14 +40,7 @@ public final class HistorySeed {
       for (int r = 0; r < rooms; r++) {
         String roomId = UUID.randomUUID().toString();
         directory.create(
-            new Room(
-                roomId,
-                "history " + run + " " + r,
-                RoomType.PUBLIC,
-                "seed",
-                start,
-                null,
-                RoomMode.OPEN));
+            new Room(roomId, "history " + run + " " + r, RoomType.PUBLIC, "seed", start, null));
         List<Document> batch = new ArrayList<>();
         for (long seq = 1; seq <= perRoom; seq++) {
           batch.add(

@@ -106,42 +106,34 @@ public class InMemoryRoomDirectory implements RoomDirectory {
 
   @Override
   public void setMode(String roomId, io.parley.rooms.RoomMode mode) {
-    changed(roomId, r -> with(r, mode, r.moderatorsPin(), r.slowModeSeconds()));
+    changed(roomId, r -> with(r, mode, r.moderatorsPin(), r.slowModeSeconds(), r.state()));
   }
 
   @Override
   public void setModeratorsPin(String roomId, boolean moderatorsOnly) {
-    changed(roomId, r -> with(r, r.mode(), moderatorsOnly, r.slowModeSeconds()));
+    changed(roomId, r -> with(r, r.mode(), moderatorsOnly, r.slowModeSeconds(), r.state()));
   }
 
   @Override
   public void setState(String roomId, io.parley.rooms.RoomState state) {
-    changed(
-        roomId,
-        r ->
-            new Room(
-                r.id(),
-                r.name(),
-                r.type(),
-                r.createdBy(),
-                r.createdAt(),
-                r.directKey(),
-                r.mode(),
-                r.moderatorsPin(),
-                r.slowModeSeconds(),
-                state));
+    changed(roomId, r -> with(r, r.mode(), r.moderatorsPin(), r.slowModeSeconds(), state));
   }
 
   @Override
   public void setSlowMode(String roomId, int seconds) {
-    changed(roomId, r -> with(r, r.mode(), r.moderatorsPin(), seconds));
+    changed(roomId, r -> with(r, r.mode(), r.moderatorsPin(), seconds, r.state()));
   }
 
   private void changed(String roomId, java.util.function.UnaryOperator<Room> change) {
     rooms.computeIfPresent(roomId, (id, r) -> change.apply(r));
   }
 
-  private static Room with(Room r, io.parley.rooms.RoomMode mode, boolean pins, int slow) {
+  private static Room with(
+      Room r,
+      io.parley.rooms.RoomMode mode,
+      boolean pins,
+      int slow,
+      io.parley.rooms.RoomState state) {
     return new Room(
         r.id(),
         r.name(),
@@ -152,6 +144,6 @@ public class InMemoryRoomDirectory implements RoomDirectory {
         mode,
         pins,
         slow,
-        r.state());
+        state);
   }
 }
