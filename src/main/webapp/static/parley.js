@@ -32,10 +32,43 @@
     return isNaN(rev) ? null : rev;
   }
 
+  // A page opened at a message (a search result) keeps it in view until the reader scrolls down.
+  var heldAtMessage = false;
+
   function scrollToEnd() {
     var list = document.querySelector(".messages");
-    if (list) list.scrollTop = list.scrollHeight;
+    if (list && !heldAtMessage) list.scrollTop = list.scrollHeight;
   }
+
+  function showJumpTarget() {
+    var room = document.querySelector("main.room[data-jump]");
+    if (!room) return;
+    var id = room.getAttribute("data-room-id") + "-" + parseInt(room.getAttribute("data-jump"), 10);
+    var target = document.getElementById("reply-" + id) || document.getElementById("msg-" + id);
+    if (!target) return;
+    heldAtMessage = true;
+    target.classList.add("jump-target");
+    target.setAttribute("tabindex", "-1");
+    target.scrollIntoView({ block: "center" });
+    target.focus({ preventScroll: true });
+    var list = document.querySelector(".messages");
+    if (list) {
+      list.addEventListener("scroll", function () {
+        if (list.scrollHeight - list.scrollTop - list.clientHeight < 40) heldAtMessage = false;
+      });
+    }
+  }
+
+  // The search box's dropdown closes with Escape and when focus leaves the search box.
+  document.addEventListener("keydown", function (evt) {
+    if (evt.key !== "Escape") return;
+    var suggest = document.getElementById("search-suggest");
+    if (suggest && suggest.firstElementChild) suggest.innerHTML = "";
+  });
+  document.addEventListener("click", function (evt) {
+    var suggest = document.getElementById("search-suggest");
+    if (suggest && suggest.firstElementChild && !evt.target.closest(".search-box")) suggest.innerHTML = "";
+  });
 
   var socket = null;
   var IDLE_MS = 5 * 60 * 1000;
@@ -512,6 +545,7 @@
     markMyReactions();
     restoreOutbox();
     scrollToEnd();
+    showJumpTarget();
     var body = document.querySelector("#composer textarea");
     if (body) {
       // Tell the room someone is typing, at most once every 3 seconds.

@@ -36,11 +36,21 @@ class ArchitectureTest {
           Map.entry("files", Set.of("common", "messaging", "rooms")),
           Map.entry("reports", Set.of("common", "audit", "messaging", "rooms")),
           Map.entry("presence", Set.of("common")),
+          Map.entry("search", Set.of("common", "messaging", "rooms")),
+          Map.entry("lucene", Set.of("messaging", "search")),
           Map.entry("receipts", Set.of("common")),
           Map.entry("security", Set.of("common", "users", "audit")),
           Map.entry(
               "render",
-              Set.of("common", "messaging", "presence", "receipts", "reports", "rooms", "users")),
+              Set.of(
+                  "common",
+                  "messaging",
+                  "presence",
+                  "receipts",
+                  "reports",
+                  "rooms",
+                  "search",
+                  "users")),
           Map.entry(
               "mongo",
               Set.of(
@@ -74,6 +84,7 @@ class ArchitectureTest {
                   "receipts",
                   "reports",
                   "rooms",
+                  "search",
                   "security",
                   "users",
                   "render")),
@@ -98,6 +109,7 @@ class ArchitectureTest {
                   "messaging",
                   "reports",
                   "rooms",
+                  "search",
                   "security",
                   "users")),
           Map.entry(
@@ -112,6 +124,8 @@ class ArchitectureTest {
                   "reports",
                   "rooms",
                   "security",
+                  "search",
+                  "lucene",
                   "users",
                   "mongo",
                   "cluster",

@@ -70,6 +70,14 @@ public class RoomsResource {
   }
 
   @POST
+  @Path("rooms/{roomId}/leave")
+  @Operation(summary = "Leave a room (not a one-to-one conversation)")
+  public Response leave(@PathParam("roomId") String roomId) {
+    rooms.leave(caller.userId(), roomId);
+    return Response.noContent().build();
+  }
+
+  @POST
   @Path("direct")
   @Operation(summary = "Open (or find) the direct conversation with the given usernames")
   public RoomJson direct(OpenDirect request) {

@@ -103,6 +103,13 @@ public class MongoRoomDirectory implements RoomDirectory {
   }
 
   @Override
+  public List<String> roomIds() {
+    List<String> ids = new ArrayList<>();
+    rooms.find().projection(new Document("_id", 1)).forEach(d -> ids.add(d.getString("_id")));
+    return ids;
+  }
+
+  @Override
   public List<Room> search(String prefix, int limit) {
     // The admin console's search: a scan on the embedded store, an index range on MongoDB.
     List<Room> found = new ArrayList<>();

@@ -54,6 +54,7 @@ public class Views {
     ADMIN("pages/admin"),
     REPORTS("pages/reports"),
     AUDIT("pages/audit"),
+    SEARCH("pages/search"),
     SIGN_IN("pages/sign-in"),
     ERROR("pages/error");
 
@@ -86,7 +87,8 @@ public class Views {
     STANDING("fragments/composer", "standing"),
     REPORTS_LINK("fragments/live", "reports-link"),
     NOTICE("fragments/live", "notice"),
-    OLDER_MESSAGES("fragments/history", "older");
+    OLDER_MESSAGES("fragments/history", "older"),
+    SEARCH_SUGGEST("fragments/search", "suggest");
 
     final String template;
     final String name;

@@ -16,6 +16,9 @@ public interface RoomDirectory {
 
   List<Room> publicRooms(int limit);
 
+  /** The id of every room ever created (deleted ones too), for jobs that visit them all. */
+  List<String> roomIds();
+
   /** Named rooms (public and private) whose name starts with {@code prefix} (any case). */
   List<Room> search(String prefix, int limit);
 

@@ -177,6 +177,21 @@ public class RoomService {
   }
 
   /**
+   * The person leaves the room: it leaves their open pages on every node, and its messages leave
+   * their search. A one-to-one conversation cannot be left (there would be nobody to talk to).
+   */
+  public void leave(String userId, String roomId) {
+    Room room = find(roomId);
+    member(room, userId);
+    if (room.type() == RoomType.DIRECT) {
+      throw DomainException.forbidden("a direct conversation cannot be left");
+    }
+    rooms.removeMember(roomId, userId);
+    membersChanged(roomId);
+    listener.removed(roomId, userId);
+  }
+
+  /**
    * The room if the user may see it: public rooms to everyone, others to members only. A room the
    * user may not see is reported as missing so its existence does not leak.
    */
@@ -480,6 +495,11 @@ public class RoomService {
   /** The room's members as stored now (not this node's copy), for the admin console. */
   public int memberCount(String roomId) {
     return rooms.members(roomId).size();
+  }
+
+  /** Every room's id, deleted ones too (for the search index and retention, which visit all). */
+  public List<String> allRoomIds() {
+    return rooms.roomIds();
   }
 
   public List<Room> publicRooms() {

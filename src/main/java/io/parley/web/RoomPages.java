@@ -55,6 +55,7 @@ import java.util.Set;
  * GET  /rooms/{id}/messages?before=seq   an older page as a fragment (htmx)
  * POST /rooms/{id}/messages       post a message (scripts off)
  * POST /rooms/{id}/join           join a public room
+ * POST /rooms/{id}/leave          leave it (not a one-to-one conversation)
  * GET  /rooms/{id}/threads/{seq}  a thread in the side panel (fragment, or the room page with it)
  * POST /rooms/{id}/threads/{seq}  reply: body, clientMsgId, alsoInRoom
  * GET  /rooms/{id}/pins           the pinned messages (fragment, or the room page with them)
@@ -93,7 +94,10 @@ public class RoomPages extends HttpServlet {
         }
         Requests.html(resp, 200, lobby(me, null));
       } else if (path.length == 1) {
-        Requests.html(resp, 200, roomPage(me, path[0], Requests.optionalLong(req, "before"), null));
+        Requests.html(
+            resp,
+            200,
+            roomPage(me, path[0], Requests.optionalLong(req, "before"), jumpTo(req, null)));
       } else if (path.length == 3 && path[1].equals("threads")) {
         Map<String, Object> thread = thread(me, path[0], MessageActions.seq(path[2]));
         Requests.html(
@@ -101,7 +105,7 @@ public class RoomPages extends HttpServlet {
             200,
             Requests.isHtmx(req)
                 ? templates.fragment(Views.Fragment.THREAD, thread)
-                : roomPage(me, path[0], null, thread));
+                : roomPage(me, path[0], null, jumpTo(req, thread)));
       } else if (path.length == 2 && path[1].equals("pins")) {
         Map<String, Object> pins = new HashMap<>();
         pins.put("roomId", path[0]);
@@ -152,6 +156,9 @@ public class RoomPages extends HttpServlet {
       } else if (path.length == 2 && path[1].equals("join")) {
         rooms.join(me.userId(), path[0]);
         Requests.seeOther(resp, "/rooms/" + path[0]);
+      } else if (path.length == 2 && path[1].equals("leave")) {
+        rooms.leave(me.userId(), path[0]);
+        Requests.seeOther(resp, "/rooms");
       } else if (path.length == 2 && path[1].equals("moderation")) {
         rooms.moderate(
             me.userId(),
@@ -397,11 +404,23 @@ public class RoomPages extends HttpServlet {
     model.put("moderatorsPin", room.moderatorsPin());
     model.put("thread", null);
     model.put("pinned", null);
+    model.put("jumpTo", null);
     if (panel != null) {
       model.putAll(panel);
     }
     model.put("clientMsgId", Ids.newId());
     return templates.page(Views.Page.ROOM, model);
+  }
+
+  /** The panel's model with the message a search result opens at ({@code ?at=seq}), if any. */
+  private static Map<String, Object> jumpTo(HttpServletRequest req, Map<String, Object> panel) {
+    Long at = Requests.optionalLong(req, "at");
+    if (at == null) {
+      return panel;
+    }
+    Map<String, Object> model = panel == null ? new HashMap<>() : new HashMap<>(panel);
+    model.put("jumpTo", at);
+    return model;
   }
 
   private String olderFragment(SignedIn me, String roomId, Long before) {

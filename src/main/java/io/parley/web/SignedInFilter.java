@@ -25,7 +25,10 @@ import java.io.IOException;
       "/admin/*",
       "/files/*",
       "/reports",
-      "/reports/*"
+      "/reports/*",
+      "/search",
+      "/search/*",
+      "/export/*"
     })
 public class SignedInFilter extends HttpFilter {
 

@@ -52,6 +52,11 @@ public class InMemoryRoomDirectory implements RoomDirectory {
   }
 
   @Override
+  public List<String> roomIds() {
+    return List.copyOf(rooms.keySet());
+  }
+
+  @Override
   public List<Room> publicRooms(int limit) {
     return rooms.values().stream()
         .filter(r -> r.type() == RoomType.PUBLIC)
