@@ -36,7 +36,8 @@ class ArchitectureTest {
           Map.entry("files", Set.of("common", "messaging", "rooms")),
           Map.entry("reports", Set.of("common", "audit", "messaging", "rooms")),
           Map.entry("presence", Set.of("common")),
-          Map.entry("search", Set.of("common", "messaging", "rooms")),
+          Map.entry("search", Set.of("common", "audit", "messaging", "rooms")),
+          Map.entry("retention", Set.of("common", "audit", "messaging")),
           Map.entry("lucene", Set.of("messaging", "search")),
           Map.entry("receipts", Set.of("common")),
           Map.entry("security", Set.of("common", "users", "audit")),
@@ -61,6 +62,7 @@ class ArchitectureTest {
                   "receipts",
                   "reports",
                   "rooms",
+                  "retention",
                   "users")),
           Map.entry(
               "cluster",
@@ -72,6 +74,7 @@ class ArchitectureTest {
                   "reports",
                   "rooms",
                   "security",
+                  "retention",
                   "users")),
           Map.entry(
               "web",
@@ -86,6 +89,7 @@ class ArchitectureTest {
                   "rooms",
                   "search",
                   "security",
+                  "retention",
                   "users",
                   "render")),
           Map.entry(
@@ -111,6 +115,8 @@ class ArchitectureTest {
                   "rooms",
                   "search",
                   "security",
+                  "retention",
+                  "render",
                   "users")),
           Map.entry(
               "app",
@@ -126,6 +132,7 @@ class ArchitectureTest {
                   "security",
                   "search",
                   "lucene",
+                  "retention",
                   "users",
                   "mongo",
                   "cluster",

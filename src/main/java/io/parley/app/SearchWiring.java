@@ -49,6 +49,17 @@ public class SearchWiring {
 
   @Produces
   @Singleton
+  io.parley.search.MessageArchive archive(
+      MessageStore store,
+      MessageIndex index,
+      UserService users,
+      io.parley.audit.AuditLog audit,
+      java.time.Clock clock) {
+    return new io.parley.search.MessageArchive(store, index, users::isAdministrator, audit, clock);
+  }
+
+  @Produces
+  @Singleton
   SearchService search(
       MessageIndex index, MessageStore store, RoomService rooms, UserService users) {
     return new SearchService(

@@ -82,6 +82,19 @@ public class ClusterEvents {
     return new Reports(hazelcast);
   }
 
+  @Produces
+  @Singleton
+  io.parley.retention.Purges purges(HazelcastInstance hazelcast) {
+    return new PurgeTopic(hazelcast);
+  }
+
+  private static final class PurgeTopic extends ClusterTopic<io.parley.retention.Purge>
+      implements io.parley.retention.Purges {
+    PurgeTopic(HazelcastInstance hazelcast) {
+      super(hazelcast, "parley.purges", false);
+    }
+  }
+
   private static final class Reports extends ClusterTopic<ReportChange> implements ReportEvents {
     Reports(HazelcastInstance hazelcast) {
       super(hazelcast, REPORTS, false);

@@ -72,6 +72,16 @@ public interface MessageStore {
    */
   default void seen(RoomEvent event) {}
 
+  /**
+   * Removes these messages for good (retention), with their earlier versions. The room's highest
+   * seq is never removed but left as a tombstone, so its numbering goes on. Returns the messages as
+   * they were, for their files.
+   */
+  List<Message> purge(String roomId, Collection<Long> seqs);
+
+  /** Told that messages of the room were purged (every node): copies kept in memory go. */
+  default void purged(String roomId) {}
+
   /** How many messages above {@code afterSeq} mention the user. */
   long countMentions(String roomId, String userId, long afterSeq);
 }

@@ -106,6 +106,19 @@ public final class RecentMessages implements MessageStore {
   }
 
   @Override
+  public List<Message> purge(String roomId, Collection<Long> seqs) {
+    List<Message> gone = store.purge(roomId, seqs);
+    purged(roomId);
+    return gone;
+  }
+
+  @Override
+  public void purged(String roomId) {
+    tails.remove(roomId);
+    store.purged(roomId);
+  }
+
+  @Override
   public void seen(RoomEvent event) {
     if (event instanceof Message m) {
       seenMessage(m);

@@ -23,6 +23,7 @@ public final class Collections {
   public static final String MESSAGE_EDITS = "message_edits";
   public static final String AUDIT = "audit";
   public static final String REPORTS = "reports";
+  public static final String RETENTION = "retention";
 
   private Collections() {}
 

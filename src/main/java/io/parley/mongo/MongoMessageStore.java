@@ -231,6 +231,22 @@ public class MongoMessageStore implements MessageStore {
   }
 
   @Override
+  public List<Message> purge(String roomId, Collection<Long> wanted) {
+    List<Message> gone = bySeqs(roomId, wanted);
+    long last = lastSeq(roomId);
+    for (Message m : gone) {
+      String key = GapFreeKeys.key(roomId, m.seq());
+      if (m.seq() == last) {
+        messages.replaceOne(eq(ROOM_SEQ, key), toDocument(m.tombstone(m.createdAt())));
+      } else {
+        messages.deleteOne(eq(ROOM_SEQ, key));
+      }
+      edits.deleteOne(eq("_id", key));
+    }
+    return gone;
+  }
+
+  @Override
   public List<Long> pinned(String roomId) {
     Document doc = pins.find(eq("_id", roomId)).first();
     return doc == null ? List.of() : doc.getList("seqs", Long.class, List.of());

@@ -108,6 +108,19 @@ public class InMemoryMessageStore implements MessageStore {
   }
 
   @Override
+  public synchronized List<Message> purge(String roomId, Collection<Long> seqs) {
+    List<Message> gone = bySeqs(roomId, seqs);
+    long last = lastSeq(roomId);
+    messages.removeIf(m -> m.roomId().equals(roomId) && seqs.contains(m.seq()) && m.seq() != last);
+    messages.replaceAll(
+        m ->
+            m.roomId().equals(roomId) && m.seq() == last && seqs.contains(last)
+                ? m.tombstone(m.createdAt())
+                : m);
+    return gone;
+  }
+
+  @Override
   public boolean changeExists(String roomId, String actorId, String clientChangeId) {
     return changeIds.contains(roomId + "/" + actorId + "/" + clientChangeId);
   }

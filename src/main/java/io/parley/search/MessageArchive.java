@@ -1,0 +1,116 @@
+package io.parley.search;
+
+import io.parley.audit.AuditEntry;
+import io.parley.audit.AuditLog;
+import io.parley.common.DomainException;
+import io.parley.messaging.Message;
+import io.parley.messaging.MessageStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * Exports, streamed a page at a time (never a whole room or person in memory): a room's history in
+ * seq order, or everything a person wrote, oldest first, found through the search index (the store
+ * has no index by author) and read back from the store. Deleted messages are left out. Every export
+ * is in the audit log.
+ */
+public final class MessageArchive {
+
+  static final int PAGE = 500;
+
+  private final MessageStore store;
+  private final MessageIndex index;
+  private final Predicate<String> isAdmin;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  public MessageArchive(
+      MessageStore store,
+      MessageIndex index,
+      Predicate<String> isAdmin,
+      AuditLog audit,
+      Clock clock) {
+    this.store = store;
+    this.index = index;
+    this.isAdmin = isAdmin;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** Hands every message of the room to {@code out}, in order; administrators only. */
+  public long room(String actorId, String roomId, String format, Consumer<Message> out) {
+    requireAdmin(actorId);
+    long last = store.lastSeq(roomId);
+    long count = 0;
+    for (long from = 0; from < last; from += PAGE) {
+      for (Message m : store.after(roomId, from, (int) Math.min(PAGE, last - from))) {
+        if (!m.deleted()) {
+          out.accept(m);
+          count++;
+        }
+      }
+    }
+    record("export.room", actorId, null, roomId, format, count);
+    return count;
+  }
+
+  /**
+   * Hands every message the person wrote to {@code out}, oldest first: their own, or anyone's for
+   * an administrator.
+   */
+  public long person(String actorId, String userId, String format, Consumer<Message> out) {
+    if (!actorId.equals(userId)) {
+      requireAdmin(actorId);
+    }
+    long count = 0;
+    MessageRef after = null;
+    while (true) {
+      List<MessageRef> refs = index.bySender(userId, after, PAGE);
+      if (refs.isEmpty()) {
+        break;
+      }
+      Map<String, List<Long>> byRoom = new LinkedHashMap<>();
+      refs.forEach(r -> byRoom.computeIfAbsent(r.roomId(), k -> new ArrayList<>()).add(r.seq()));
+      Map<String, Message> read = new HashMap<>();
+      byRoom.forEach(
+          (roomId, seqs) ->
+              store.bySeqs(roomId, seqs).forEach(m -> read.put(roomId + "/" + m.seq(), m)));
+      for (MessageRef r : refs) {
+        Message m = read.get(r.roomId() + "/" + r.seq());
+        if (m != null && !m.deleted() && m.senderId().equals(userId)) {
+          out.accept(m);
+          count++;
+        }
+      }
+      after = refs.get(refs.size() - 1);
+    }
+    record("export.person", actorId, userId, null, format, count);
+    return count;
+  }
+
+  private void requireAdmin(String actorId) {
+    if (!isAdmin.test(actorId)) {
+      throw DomainException.forbidden(
+          "only administrators export rooms and other people's messages");
+    }
+  }
+
+  private void record(
+      String action, String actorId, String targetId, String roomId, String format, long count) {
+    audit.record(
+        new AuditEntry(
+            clock.instant(),
+            action,
+            actorId,
+            targetId,
+            roomId,
+            null,
+            Map.of("format", format, "messages", String.valueOf(count))));
+  }
+}
