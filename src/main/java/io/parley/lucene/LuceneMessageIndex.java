@@ -191,7 +191,7 @@ public final class LuceneMessageIndex implements MessageIndex {
   @Override
   public void refresh() {
     try {
-      searchers.maybeRefresh();
+      searchers.maybeRefreshBlocking();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
