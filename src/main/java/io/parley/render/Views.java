@@ -55,6 +55,7 @@ public class Views {
     REPORTS("pages/reports"),
     AUDIT("pages/audit"),
     SEARCH("pages/search"),
+    RETENTION("pages/retention"),
     SIGN_IN("pages/sign-in"),
     ERROR("pages/error");
 

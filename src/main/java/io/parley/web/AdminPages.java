@@ -30,6 +30,7 @@ public class AdminPages extends HttpServlet {
   @Inject Views templates;
   @Inject AuditConsole audit;
   @Inject AdminConsole console;
+  @Inject RetentionConsole retentionConsole;
   @Inject io.parley.common.NodeReport.Directory nodes;
 
   @Override
@@ -40,6 +41,7 @@ public class AdminPages extends HttpServlet {
       case "" -> Requests.html(resp, 200, page(me, null, null, req));
       case "/audit" -> audit.page(me, req, resp);
       case "/audit/export" -> audit.export(me, req, resp);
+      case "/retention" -> retentionConsole.page(me, resp, null, null);
       default -> resp.sendError(HttpServletResponse.SC_NOT_FOUND);
     }
   }
@@ -48,6 +50,10 @@ public class AdminPages extends HttpServlet {
   protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     req.setCharacterEncoding("UTF-8");
     SignedIn me = Requests.signedIn(req);
+    if ("/retention".equals(req.getPathInfo())) {
+      retentionConsole.post(me, req, resp);
+      return;
+    }
     boolean disable = "disable".equals(req.getParameter("action"));
     try {
       if ("disconnect".equals(req.getParameter("action"))) {

@@ -74,6 +74,10 @@ public class SearchPages extends HttpServlet {
   }
 
   private void suggest(HttpServletResponse resp, SignedIn me, String q) throws IOException {
+    if (q.isBlank()) {
+      Requests.html(resp, 200, ""); // an emptied box closes the dropdown
+      return;
+    }
     Map<String, Object> model = new HashMap<>();
     model.put("q", q);
     model.put("blank", q.isBlank());

@@ -54,8 +54,10 @@ class ClusterFailoverIT {
 
       TestUser owner = Parley.signIn(proxy, Parley.unique("Owner"));
       List<String> rooms = new ArrayList<>();
+      List<String> roomNames = new ArrayList<>();
       for (int r = 0; r < ROOMS; r++) {
-        rooms.add(owner.createRoom(Parley.unique("cluster room " + r), "public"));
+        roomNames.add(Parley.unique("cluster room " + r));
+        rooms.add(owner.createRoom(roomNames.get(r), "public"));
       }
       List<ChatClient> clients = new ArrayList<>();
       for (int c = 0; c < CLIENTS; c++) {
@@ -178,7 +180,45 @@ class ClusterFailoverIT {
           "a dead node's users show offline elsewhere within 10 s, took " + offlineMs + " ms");
 
       moderationReachesEveryNode(cluster, proxy);
+      searchIsCompleteOnEveryNode(cluster, owner, roomNames, stored, rooms);
     }
+  }
+
+  /**
+   * Every node's own search index holds every stored message, the restarted node's too (it caught
+   * up from the store for the time it was dead): each room's count of "says" equals what the store
+   * holds, asked of each node directly.
+   */
+  private static void searchIsCompleteOnEveryNode(
+      ClusterHarness cluster,
+      TestUser owner,
+      List<String> roomNames,
+      Map<String, List<JsonObject>> stored,
+      List<String> rooms)
+      throws InterruptedException {
+    for (int n = 1; n <= NODES; n++) {
+      TestUser onNode = new TestUser(owner.name(), owner.token(), cluster.nodeUrl(n));
+      for (int r = 0; r < rooms.size(); r++) {
+        String q =
+            java.net.URLEncoder.encode(
+                "says in:\"" + roomNames.get(r) + "\"", java.nio.charset.StandardCharsets.UTF_8);
+        int expected = stored.get(rooms.get(r)).size();
+        int total = -1;
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (total != expected && System.nanoTime() < end) {
+          var response = onNode.get("/api/search?q=" + q);
+          assertEquals(200, response.statusCode(), response.body());
+          total = Parley.json(response.body()).getInt("total");
+          if (total != expected) {
+            Thread.sleep(250);
+          }
+        }
+        assertEquals(expected, total, "node" + n + " finds every message of room " + r);
+      }
+    }
+    System.out.printf(
+        "  search: every node's index holds all %d messages (node%d caught up after its restart)%n",
+        stored.values().stream().mapToInt(List::size).sum(), VICTIM);
   }
 
   /**
