@@ -224,12 +224,22 @@ public final class SearchIndexer implements AutoCloseable {
   }
 
   private void catchUpAll() {
-    for (String roomId : allRooms.get()) {
+    long t0 = System.nanoTime();
+    long before = applied.get();
+    List<String> rooms = allRooms.get();
+    for (String roomId : rooms) {
       catchUp(roomId);
     }
     index.refresh();
     index.commit();
     refreshedAt = committedAt = System.nanoTime();
+    long read = applied.get() - before;
+    double seconds = (refreshedAt - t0) / 1e9;
+    LOG.info(
+        String.format(
+            "search index: %d rooms caught up from the store, %d messages read in %.1f s"
+                + " (%.0f/s); %d in the index",
+            rooms.size(), read, seconds, read / Math.max(seconds, 1e-3), index.size()));
   }
 
   private void catchUpBehind() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.management.OperatingSystemMXBean;
+import io.parley.load.Vocabulary;
 import io.parley.lucene.LuceneMessageIndex;
 import io.parley.messaging.Message;
 import io.parley.search.IndexQuery;
@@ -17,7 +18,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +48,7 @@ class SearchBenchmarkTest {
   @TempDir Path dir;
 
   private final Random random = new Random(42);
-  private final String[] words = words(VOCABULARY);
+  private final Vocabulary words = new Vocabulary(VOCABULARY, 42);
   private final long[] seqs = new long[ROOMS];
   private final Instant start = Instant.parse("2025-01-01T00:00:00Z");
 
@@ -139,7 +139,7 @@ class SearchBenchmarkTest {
       while (rooms.size() < memberOf) {
         rooms.add("room-" + random.nextInt(ROOMS));
       }
-      SearchQuery parsed = SearchQuery.parse(query());
+      SearchQuery parsed = SearchQuery.parse(words.query());
       Set<String> senders =
           random.nextInt(10) == 0 ? Set.of("user-" + random.nextInt(200)) : Set.of();
       IndexQuery query =
@@ -165,34 +165,15 @@ class SearchBenchmarkTest {
     return h;
   }
 
-  /** A mix: a common word, a rare one, a prefix, two words, a phrase. */
-  private String query() {
-    return switch (random.nextInt(5)) {
-      case 0 -> word(true);
-      case 1 -> words[random.nextInt(VOCABULARY)];
-      case 2 -> {
-        String w = word(true);
-        yield w.substring(0, Math.min(3, w.length()));
-      }
-      case 3 -> word(true) + " " + word(true);
-      default -> "\"" + word(true) + " " + word(true) + "\"";
-    };
-  }
-
   private Message next(int i) {
     int room = random.nextInt(ROOMS);
     long seq = ++seqs[room];
-    int length = 6 + random.nextInt(15);
-    StringBuilder body = new StringBuilder();
-    for (int w = 0; w < length; w++) {
-      body.append(w == 0 ? "" : " ").append(word(true));
-    }
     return new Message(
         "m" + i,
         "room-" + room,
         seq,
         "user-" + random.nextInt(200),
-        body.toString(),
+        words.sentence(6, 20),
         "text/markdown",
         start.plusSeconds(i * 30L),
         null,
@@ -200,39 +181,6 @@ class SearchBenchmarkTest {
         "c" + i,
         Map.of(),
         List.of());
-  }
-
-  /** A word with a skewed frequency (a few are common, most rare), like real text. */
-  private String word(boolean skewed) {
-    double u = random.nextDouble();
-    int rank =
-        skewed
-            ? (int) Math.min(VOCABULARY - 1, Math.floor(Math.pow(VOCABULARY, u)) - 1)
-            : random.nextInt(VOCABULARY);
-    return words[Math.max(0, rank)];
-  }
-
-  private static String[] words(int n) {
-    Random r = new Random(7);
-    String consonants = "bcdfghjklmnprstvwz";
-    String vowels = "aeiou";
-    Set<String> seen = new HashSet<>();
-    List<String> out = new ArrayList<>();
-    while (out.size() < n) {
-      StringBuilder w = new StringBuilder();
-      int syllables = 1 + r.nextInt(4);
-      for (int s = 0; s < syllables; s++) {
-        w.append(consonants.charAt(r.nextInt(consonants.length())));
-        w.append(vowels.charAt(r.nextInt(vowels.length())));
-      }
-      if (r.nextBoolean()) {
-        w.append(consonants.charAt(r.nextInt(consonants.length())));
-      }
-      if (seen.add(w.toString())) {
-        out.add(w.toString());
-      }
-    }
-    return out.toArray(String[]::new);
   }
 
   private static void print(String phase, Histogram h) {

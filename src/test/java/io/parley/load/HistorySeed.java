@@ -30,6 +30,9 @@ public final class HistorySeed {
     int rooms = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
     long messages = args.length > 2 ? Long.parseLong(args[2]) : 1_000_000;
     long perRoom = messages / rooms;
+    // "words": bodies of made-up words with a skewed frequency, for the search scenario.
+    Vocabulary words =
+        args.length > 3 && args[3].equals("words") ? new Vocabulary(20_000, 42) : null;
     long t0 = System.nanoTime();
     try (MongoClient client = MongoClients.create(uri)) {
       MongoDatabase db = client.getDatabase("parley");
@@ -50,7 +53,9 @@ public final class HistorySeed {
                       roomId,
                       seq,
                       "seed",
-                      "seeded message " + seq + " of room " + r,
+                      words == null
+                          ? "seeded message " + seq + " of room " + r
+                          : words.sentence(6, 20),
                       "text/plain",
                       start.plusSeconds(seq * 60),
                       null,

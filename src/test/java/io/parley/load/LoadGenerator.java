@@ -79,11 +79,13 @@ public final class LoadGenerator {
       case "storm" -> generator.chat(true);
       case "idle" -> generator.idle();
       case "history" -> generator.history();
+      case "search" -> generator.search();
       case "chart" ->
           LatencyChart.write(
               Path.of(generator.option("csv", "target/load/percentiles.csv")),
               Path.of(generator.option("svg", "docs/images/latency.svg")));
-      default -> throw new IllegalArgumentException("scenario: chat, storm, idle, history, chart");
+      default ->
+          throw new IllegalArgumentException("scenario: chat, storm, idle, history, search, chart");
     }
   }
 
@@ -316,6 +318,90 @@ public final class LoadGenerator {
     chartRow(label + " older page", olderPage);
     chartRow(label + " catch-up 100", caughtUp);
     print("  failures: " + failures.get() + "; server RSS " + server.rssMb() + " MB");
+  }
+
+  /**
+   * Searches through the API by people in 20 (one in ten: every listed) public rooms, with the
+   * vocabulary the seed wrote ({@code ops/load/seed.sh … words}): common and rare words, prefixes,
+   * two words, phrases; newest first and by relevance.
+   */
+  void search() throws Exception {
+    int requests = intOption("requests", 2_000);
+    int concurrency = intOption("concurrency", 2);
+    int searchers = intOption("searchers", 10);
+    java.util.Random random = new java.util.Random(3);
+    List<User> people = new ArrayList<>();
+    List<String> listed = null;
+    for (int p = 0; p < searchers; p++) {
+      User u = signIn("Searcher " + p + " " + System.nanoTime());
+      if (listed == null) {
+        listed = publicRooms(u.token);
+      }
+      List<String> rooms = new ArrayList<>(listed);
+      java.util.Collections.shuffle(rooms, random);
+      int joins = p % 10 == 9 ? rooms.size() : Math.min(20, rooms.size());
+      for (String room : rooms.subList(0, joins)) {
+        post(u.token, "/api/rooms/" + room + "/join", "");
+      }
+      people.add(u);
+    }
+    print(
+        String.format(
+            "Search: %d searches by %d people over %d public rooms at %s",
+            requests, searchers, listed.size(), baseUrl));
+    Vocabulary words = new Vocabulary(20_000, 99);
+    Recorder latency = new Recorder(3);
+    AtomicInteger failures = new AtomicInteger();
+    java.util.concurrent.atomic.AtomicLong hits = new java.util.concurrent.atomic.AtomicLong();
+    ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+    List<CompletableFuture<Void>> work = new ArrayList<>();
+    double cpu0 = server.cpuSeconds();
+    long t0 = System.nanoTime();
+    for (int i = 0; i < requests; i++) {
+      User who = people.get(i % people.size());
+      String q;
+      synchronized (words) {
+        q = words.query();
+      }
+      String sort = i % 10 < 7 ? "newest" : "relevance";
+      work.add(
+          CompletableFuture.runAsync(
+              () -> {
+                try {
+                  String[] body = new String[1];
+                  timed(
+                      latency,
+                      () ->
+                          body[0] =
+                              get(
+                                  who.token,
+                                  "/api/search?sort="
+                                      + sort
+                                      + "&q="
+                                      + java.net.URLEncoder.encode(
+                                          q, java.nio.charset.StandardCharsets.UTF_8)));
+                  hits.addAndGet(body[0].split("\"seq\":").length - 1);
+                } catch (Exception e) {
+                  failures.incrementAndGet();
+                }
+              },
+              pool));
+    }
+    CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
+    pool.shutdown();
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    Histogram h = latency.getIntervalHistogram();
+    print("  search (API, page of 20)  " + percentiles(h));
+    print(
+        String.format(
+            "  %.0f searches/s, %d results shown in all, server CPU %.0f %% of a core, failures %d,"
+                + " server RSS %d MB",
+            requests / seconds,
+            hits.get(),
+            100.0 * (server.cpuSeconds() - cpu0) / seconds,
+            failures.get(),
+            server.rssMb()));
+    chartRow(option("label", "search"), h);
   }
 
   // ---- set-up
