@@ -24,6 +24,7 @@ public final class Collections {
   public static final String AUDIT = "audit";
   public static final String REPORTS = "reports";
   public static final String RETENTION = "retention";
+  public static final String MESSAGE_FLOORS = "message_floors";
 
   private Collections() {}
 

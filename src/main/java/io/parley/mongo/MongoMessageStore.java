@@ -49,6 +49,12 @@ public class MongoMessageStore implements MessageStore {
   private final MongoCollection<Document> changes;
   private final MongoCollection<Document> pins;
   private final MongoCollection<Document> edits;
+  private final MongoCollection<Document> floors;
+
+  /** Each room's purge floor as last read (0: nothing purged), dropped when a purge is told. */
+  private final java.util.Map<String, Long> knownFloors =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private final GapFreeKeys seqs;
   private final GapFreeKeys revs;
 
@@ -57,6 +63,7 @@ public class MongoMessageStore implements MessageStore {
     this.changes = db.getCollection(Collections.MESSAGE_CHANGES);
     this.pins = db.getCollection(Collections.PINS);
     this.edits = db.getCollection(Collections.MESSAGE_EDITS);
+    this.floors = db.getCollection(Collections.MESSAGE_FLOORS);
     this.seqs = new GapFreeKeys(messages, ROOM_SEQ, "seq");
     this.revs = new GapFreeKeys(changes, "_id", "rev");
   }
@@ -101,8 +108,27 @@ public class MongoMessageStore implements MessageStore {
 
   @Override
   public List<Message> after(String roomId, long afterSeq, int limit) {
-    // Gap-free seqs: the next page is the next keys, up to the last one stored.
-    return range(roomId, afterSeq + 1, Math.min(afterSeq + limit, lastSeq(roomId)));
+    // Gap-free seqs: the next page is the next keys, up to the last one stored; below the room's
+    // purge floor retention removed them, so a page starts above it rather than coming back empty.
+    long from = Math.max(afterSeq, floor(roomId));
+    long last = lastSeq(roomId);
+    List<Message> page = range(roomId, from + 1, Math.min(from + limit, last));
+    // Above the floor, retention leaves holes only after messages a hold kept: step over them.
+    while (page.isEmpty() && from + limit < last) {
+      from += limit;
+      page = range(roomId, from + 1, Math.min(from + limit, last));
+    }
+    return page;
+  }
+
+  /** The highest seq retention removed from the room (what a hold kept below it is skipped). */
+  private long floor(String roomId) {
+    return knownFloors.computeIfAbsent(
+        roomId,
+        id -> {
+          Document d = floors.find(eq("_id", id)).first();
+          return d == null ? 0L : d.getLong("seq");
+        });
   }
 
   @Override
@@ -243,7 +269,39 @@ public class MongoMessageStore implements MessageStore {
       }
       edits.deleteOne(eq("_id", key));
     }
+    raiseFloor(roomId, last);
     return gone;
+  }
+
+  /**
+   * Moves the room's floor up over every seq that no longer exists, stopping at the first that does
+   * (a message a hold kept stops it, so it is found again when the hold is lifted).
+   */
+  private void raiseFloor(String roomId, long last) {
+    knownFloors.remove(roomId);
+    long floor = floor(roomId);
+    long raised = floor;
+    while (raised < last) {
+      long to = Math.min(raised + 500, last);
+      List<Message> present = range(roomId, raised + 1, to);
+      if (!present.isEmpty()) {
+        raised = present.get(0).seq() - 1;
+        break;
+      }
+      raised = to;
+    }
+    if (raised > floor) {
+      floors.replaceOne(
+          eq("_id", roomId),
+          new Document("_id", roomId).append("seq", raised),
+          new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    }
+    knownFloors.remove(roomId);
+  }
+
+  @Override
+  public void purged(String roomId) {
+    knownFloors.remove(roomId);
   }
 
   @Override

@@ -77,6 +77,7 @@ class RetentionIT {
     JsonObject counts = Parley.json(run.body());
     assertTrue(counts.getInt("messages") >= 2, run.body()); // other tests' rooms may be due too
     assertEquals(List.of(2, 4), seqs(ada.history(room, "")), "ada's old messages are gone");
+    assertEquals(List.of(2, 4), seqs(ada.history(room, "?after=0")), "catch-up steps over them");
 
     // The index forgot them on this node too.
     List<Integer> found = List.of();
@@ -105,6 +106,7 @@ class RetentionIT {
         200, admin.send("DELETE", "/api/admin/holds/people/" + bob.username(), null).statusCode());
     assertEquals(200, admin.post("/api/admin/retention/run", "").statusCode());
     assertEquals(List.of(4), seqs(ada.history(room, "")));
+    assertEquals(List.of(4), seqs(ada.history(room, "?after=0")));
     assertEquals(201, ada.postMessage(room, "after retention", "r5").statusCode());
     assertEquals(List.of(4, 5), seqs(ada.history(room, "")), "numbering goes on");
   }

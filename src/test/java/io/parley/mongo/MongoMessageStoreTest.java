@@ -253,4 +253,38 @@ class MongoMessageStoreTest {
         List.of(1L, 2L),
         messages.bySeqs("r", List.of(2L, 1L, 9L)).stream().map(Message::seq).toList());
   }
+
+  @Test
+  void purgedMessagesAreGoneAndPagesStepOverWhatRetentionRemoved() {
+    MongoMessageStore here = new MongoMessageStore(db);
+    MongoMessageStore there = new MongoMessageStore(db); // another node's copy of the store
+    fill(here, "r", 1_200);
+    assertEquals(10, there.after("r", 0, 10).size(), "there has read the room before the purge");
+    // Retention: 1-600 go, except 300 (a hold), then 301-600 go too.
+    List<Long> due = new java.util.ArrayList<>();
+    for (long seq = 1; seq <= 600; seq++) {
+      if (seq != 300) {
+        due.add(seq);
+      }
+    }
+    assertEquals(599, here.purge("r", due).size());
+    there.purged("r"); // what the purge announcement does on every node
+    assertEquals(List.of(300L), seqs(there.after("r", 0, 1)), "the held message is still there");
+    assertEquals(
+        List.of(601L, 602L), seqs(there.after("r", 300, 2)), "the hole after it is skipped");
+    assertEquals(List.of(300L), seqs(there.after("r", 250, 1)), "from inside the hole");
+    // The hold is lifted and 300 goes: the floor moves over everything removed.
+    here.purge("r", List.of(300L));
+    there.purged("r");
+    assertEquals(List.of(601L, 602L), seqs(there.after("r", 0, 2)));
+    assertEquals(1_200, there.lastSeq("r"));
+    // The newest message is never removed but left as a tombstone: numbering goes on.
+    here.purge("r", List.of(1_200L));
+    assertTrue(here.find("r", 1_200).orElseThrow().deleted());
+    assertEquals(1_200, new MongoMessageStore(db).lastSeq("r"));
+  }
+
+  private static List<Long> seqs(List<Message> page) {
+    return page.stream().map(Message::seq).toList();
+  }
 }
