@@ -69,6 +69,26 @@ public class RoomsResource {
     return RoomJson.of(rooms.visible(caller.userId(), roomId));
   }
 
+  /** Who to add to a room. */
+  public record AddMember(String username) {}
+
+  @POST
+  @Path("rooms/{roomId}/members")
+  @Operation(
+      summary = "Add someone to a room (its owner and moderators; the way into a private room)",
+      description = "201 when added, 200 when already a member; their open pages get the room live")
+  public Response addMember(@PathParam("roomId") String roomId, AddMember request) {
+    if (request == null || request.username() == null || request.username().isBlank()) {
+      throw io.parley.common.DomainException.invalid("body must be {username}");
+    }
+    String target = users.requireByUsername(request.username().strip()).id();
+    boolean was = rooms.isMember(target, roomId);
+    rooms.addMember(caller.userId(), roomId, target);
+    return Response.status(was ? 200 : 201)
+        .entity(java.util.Map.of("roomId", roomId, "userId", target, "added", !was))
+        .build();
+  }
+
   @POST
   @Path("rooms/{roomId}/leave")
   @Operation(summary = "Leave a room (not a one-to-one conversation)")

@@ -103,6 +103,26 @@ public class MongoRoomDirectory implements RoomDirectory {
   }
 
   @Override
+  public List<Room> publicRooms(String prefix, int skip, int limit) {
+    List<Room> found = new ArrayList<>();
+    org.bson.conversions.Bson filter =
+        com.mongodb.client.model.Filters.and(
+            eq("type", RoomType.PUBLIC.name()),
+            com.mongodb.client.model.Filters.nin(
+                "state", RoomState.ARCHIVED.name(), RoomState.DELETED.name()),
+            com.mongodb.client.model.Filters.regex(
+                "nameLower",
+                "^" + java.util.regex.Pattern.quote(prefix.toLowerCase(java.util.Locale.ROOT))));
+    rooms
+        .find(filter)
+        .sort(Sorts.ascending("nameLower"))
+        .skip(skip)
+        .limit(limit)
+        .forEach(d -> found.add(toRoom(d)));
+    return found;
+  }
+
+  @Override
   public List<String> roomIds() {
     List<String> ids = new ArrayList<>();
     rooms.find().projection(new Document("_id", 1)).forEach(d -> ids.add(d.getString("_id")));

@@ -47,6 +47,13 @@ public class RoomViews {
         .toList();
   }
 
+  /** People as the directory and profile cards show them: presence, avatar, status, username. */
+  public List<PersonView> people(List<User> found) {
+    return found.stream()
+        .map(u -> new PersonView(member(u.id(), u, "", false), u.username()))
+        .toList();
+  }
+
   private MemberView member(String userId, User u, String role, boolean muted) {
     String name = u == null ? userId : u.displayName();
     return new MemberView(

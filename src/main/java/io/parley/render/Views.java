@@ -55,6 +55,8 @@ public class Views {
     REPORTS("pages/reports"),
     AUDIT("pages/audit"),
     SEARCH("pages/search"),
+    PEOPLE("pages/people"),
+    DIRECTORY("pages/directory"),
     RETENTION("pages/retention"),
     SIGN_IN("pages/sign-in"),
     ERROR("pages/error");
@@ -89,7 +91,8 @@ public class Views {
     REPORTS_LINK("fragments/live", "reports-link"),
     NOTICE("fragments/live", "notice"),
     OLDER_MESSAGES("fragments/history", "older"),
-    SEARCH_SUGGEST("fragments/search", "suggest");
+    SEARCH_SUGGEST("fragments/search", "suggest"),
+    PEOPLE_OPTIONS("fragments/people", "options");
 
     final String template;
     final String name;

@@ -16,6 +16,12 @@ public interface RoomDirectory {
 
   List<Room> publicRooms(int limit);
 
+  /**
+   * Active public rooms whose name starts with {@code prefix} (any case; empty: all), by name,
+   * skipping the first {@code skip}.
+   */
+  List<Room> publicRooms(String prefix, int skip, int limit);
+
   /** The id of every room ever created (deleted ones too), for jobs that visit them all. */
   List<String> roomIds();
 

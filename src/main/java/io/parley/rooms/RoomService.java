@@ -177,6 +177,40 @@ public class RoomService {
   }
 
   /**
+   * Adds someone to a named room (the way into a private room): its owner and moderators (and
+   * global moderators) only. The person's open pages get the room at once, on every node. Adding a
+   * member again changes nothing; a banned person is refused until the ban is lifted.
+   */
+  public Membership addMember(String actorId, String roomId, String targetId) {
+    Room room = find(roomId);
+    if (room.type().isDirect()) {
+      throw DomainException.invalid("a direct conversation's people are fixed: start a new one");
+    }
+    if (!canModerate(actorId, roomId)) {
+      visible(actorId, roomId);
+      throw DomainException.forbidden("only the room's owner and moderators add people");
+    }
+    if (room.state() != RoomState.ACTIVE) {
+      throw DomainException.conflict("the room is archived");
+    }
+    if (banNow(roomId, targetId).isPresent()) {
+      throw DomainException.conflict("that person is banned from this room: lift the ban first");
+    }
+    Optional<Membership> already = rooms.membership(roomId, targetId);
+    if (already.isPresent()) {
+      return already.get();
+    }
+    Membership added =
+        rooms.addMember(new Membership(roomId, targetId, RoomRole.MEMBER, clock.instant()));
+    membersChanged(roomId);
+    listener.joined(roomId, List.of(targetId));
+    audit.record(
+        new AuditEntry(
+            clock.instant(), "room.member-added", actorId, targetId, roomId, null, null));
+    return added;
+  }
+
+  /**
    * The person leaves the room: it leaves their open pages on every node, and its messages leave
    * their search. A one-to-one conversation cannot be left (there would be nobody to talk to).
    */
@@ -495,6 +529,16 @@ public class RoomService {
   /** The room's members as stored now (not this node's copy), for the admin console. */
   public int memberCount(String roomId) {
     return rooms.members(roomId).size();
+  }
+
+  /** A page of the room directory: active public rooms by name prefix, and whether more follow. */
+  public record DirectoryPage(List<Room> rooms, boolean hasMore) {}
+
+  public DirectoryPage directory(String prefix, int page, int size) {
+    int p = Math.max(1, Math.min(page, 1_000));
+    List<Room> found =
+        rooms.publicRooms(prefix == null ? "" : prefix.strip(), (p - 1) * size, size + 1);
+    return new DirectoryPage(found.subList(0, Math.min(size, found.size())), found.size() > size);
   }
 
   /** Every room's id, deleted ones too (for the search index and retention, which visit all). */

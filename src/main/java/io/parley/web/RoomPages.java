@@ -51,10 +51,12 @@ import java.util.Set;
  * GET  /rooms                     my rooms, public rooms, create a room, start a DM
  * POST /rooms                     create a room
  * POST /direct                    open a direct conversation by username
+ * GET  /rooms/directory?q=&page=  public rooms by name prefix, 25 a page, with member counts
  * GET  /rooms/{id}[?before=seq]   the room: latest 50 messages (or those before seq)
  * GET  /rooms/{id}/messages?before=seq   an older page as a fragment (htmx)
  * POST /rooms/{id}/messages       post a message (scripts off)
  * POST /rooms/{id}/join           join a public room
+ * POST /rooms/{id}/members        add someone (username; the room's owner and moderators)
  * POST /rooms/{id}/leave          leave it (not a one-to-one conversation)
  * GET  /rooms/{id}/threads/{seq}  a thread in the side panel (fragment, or the room page with it)
  * POST /rooms/{id}/threads/{seq}  reply: body, clientMsgId, alsoInRoom
@@ -93,6 +95,8 @@ public class RoomPages extends HttpServlet {
           return;
         }
         Requests.html(resp, 200, lobby(me, null));
+      } else if (path.length == 1 && path[0].equals("directory")) {
+        Requests.html(resp, 200, directory(me, req));
       } else if (path.length == 1) {
         Requests.html(
             resp,
@@ -155,6 +159,12 @@ public class RoomPages extends HttpServlet {
         Requests.seeOther(resp, "/rooms/" + room.id());
       } else if (path.length == 2 && path[1].equals("join")) {
         rooms.join(me.userId(), path[0]);
+        Requests.seeOther(resp, "/rooms/" + path[0]);
+      } else if (path.length == 2 && path[1].equals("members")) {
+        rooms.addMember(
+            me.userId(),
+            path[0],
+            users.requireByUsername(String.valueOf(req.getParameter("username")).strip()).id());
         Requests.seeOther(resp, "/rooms/" + path[0]);
       } else if (path.length == 2 && path[1].equals("leave")) {
         rooms.leave(me.userId(), path[0]);
@@ -220,6 +230,38 @@ public class RoomPages extends HttpServlet {
     } catch (NumberFormatException e) {
       throw DomainException.invalid("slow mode must be a whole number of seconds");
     }
+  }
+
+  /** Rooms per directory page. */
+  static final int DIRECTORY_PAGE = 25;
+
+  /** The room directory: public rooms by name, searched by prefix, paged, with member counts. */
+  private String directory(SignedIn me, HttpServletRequest req) {
+    String q = req.getParameter("q") == null ? "" : req.getParameter("q").strip();
+    Long pageParam = Requests.optionalLong(req, "page");
+    int page = pageParam == null ? 1 : (int) Math.max(1, Math.min(pageParam, 1_000));
+    RoomService.DirectoryPage found = rooms.directory(q, page, DIRECTORY_PAGE);
+    var sidebar = views.sidebar(me.userId());
+    Set<String> mine = new java.util.HashSet<>();
+    sidebar.forEach(r -> mine.add(r.id()));
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Room r : found.rooms()) {
+      Map<String, Object> row = new HashMap<>();
+      row.put("id", r.id());
+      row.put("name", r.name());
+      row.put("members", rooms.memberCount(r.id()));
+      row.put("joined", mine.contains(r.id()));
+      rows.add(row);
+    }
+    Map<String, Object> model = base(me, sidebar);
+    String query = java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8);
+    model.put("q", q);
+    model.put("rooms", rows);
+    model.put("page", page);
+    model.put("prevHref", page > 1 ? "/rooms/directory?q=" + query + "&page=" + (page - 1) : null);
+    model.put(
+        "nextHref", found.hasMore() ? "/rooms/directory?q=" + query + "&page=" + (page + 1) : null);
+    return templates.page(Views.Page.DIRECTORY, model);
   }
 
   private String lobby(SignedIn me, String error) {

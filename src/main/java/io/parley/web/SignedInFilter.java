@@ -27,6 +27,8 @@ import java.io.IOException;
       "/reports",
       "/reports/*",
       "/search",
+      "/people",
+      "/people/*",
       "/search/*",
       "/export/*"
     })

@@ -55,6 +55,7 @@ class HotPathQueriesTest {
               List.of(Set.of("_id"), Set.of("roomId", "actorId", "clientChangeId"))),
           Map.entry(Collections.PINS, List.of(Set.of("_id"))),
           Map.entry(Collections.MESSAGE_EDITS, List.of(Set.of("_id"))),
+          Map.entry(Collections.MESSAGE_FLOORS, List.of(Set.of("_id"))),
           Map.entry(Collections.RECEIPTS, List.of(Set.of("_id"))),
           Map.entry(Collections.RECEIPT_LISTS, List.of(Set.of("_id"))));
 

@@ -52,6 +52,17 @@ public class InMemoryRoomDirectory implements RoomDirectory {
   }
 
   @Override
+  public List<Room> publicRooms(String prefix, int skip, int limit) {
+    return rooms.values().stream()
+        .filter(r -> r.type() == RoomType.PUBLIC && r.state() == io.parley.rooms.RoomState.ACTIVE)
+        .filter(r -> r.name().toLowerCase().startsWith(prefix.toLowerCase()))
+        .sorted(Comparator.comparing(r -> r.name().toLowerCase()))
+        .skip(skip)
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
   public List<String> roomIds() {
     return List.copyOf(rooms.keySet());
   }

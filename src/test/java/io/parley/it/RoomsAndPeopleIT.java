@@ -1,0 +1,139 @@
+package io.parley.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bringing people into a private room, taking them out, leaving; the people directory and profile
+ * cards; the room directory with search and paging — on a real server, with the live effects.
+ */
+class RoomsAndPeopleIT {
+
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  private static String add(TestUser actor, String room, TestUser who) {
+    return "{\"username\":" + Parley.quote(who.username()) + "}";
+  }
+
+  @Test
+  void anInvitedPersonSeesThePrivateRoomLiveAndLosesItWhenRemoved() {
+    TestUser owner = Parley.signIn(Parley.unique("Owner"));
+    TestUser bob = Parley.signIn(Parley.unique("Bob"));
+    TestUser cy = Parley.signIn(Parley.unique("Cy"));
+    String name = Parley.unique("private plans");
+    String room = owner.createRoom(name, "private");
+    assertEquals(201, owner.postMessage(room, "welcome aboard", "p-1").statusCode());
+    assertEquals(404, bob.get("/api/rooms/" + room + "/messages").statusCode(), "hidden before");
+
+    try (LiveSocket bobsPage = LiveSocket.open(bob).ready()) {
+      var added = owner.post("/api/rooms/" + room + "/members", add(owner, room, bob));
+      assertEquals(201, added.statusCode(), added.body());
+      String sidebar = bobsPage.await(f -> f.contains(name), WAIT);
+      assertTrue(sidebar.contains("/rooms/" + room), "the room appears in Bob's open page");
+    }
+    assertEquals(200, bob.get("/api/rooms/" + room + "/messages").statusCode());
+    assertEquals(
+        200,
+        owner.post("/api/rooms/" + room + "/members", add(owner, room, bob)).statusCode(),
+        "adding again changes nothing");
+    assertEquals(
+        403,
+        bob.post("/api/rooms/" + room + "/members", add(bob, room, cy)).statusCode(),
+        "a plain member does not add people");
+    assertEquals(
+        404,
+        cy.post("/api/rooms/" + room + "/members", add(cy, room, cy)).statusCode(),
+        "nor does an outsider learn the room exists");
+    assertEquals(
+        404,
+        owner
+            .post("/api/rooms/" + room + "/members", "{\"username\":\"nobody-at-all-x\"}")
+            .statusCode());
+
+    // Removal takes the room away from Bob's open page at once.
+    try (LiveSocket bobsPage = LiveSocket.open(bob).resume(room, 0).ready()) {
+      var kicked =
+          owner.post(
+              "/api/rooms/" + room + "/moderation",
+              "{\"action\":\"kick\",\"username\":" + Parley.quote(bob.username()) + "}");
+      assertEquals(204, kicked.statusCode(), kicked.body());
+      bobsPage.await(f -> f.contains("You were removed from this room"), WAIT);
+    }
+    assertEquals(404, bob.get("/api/rooms/" + room + "/messages").statusCode());
+
+    // A banned person is not added back until the ban is lifted.
+    assertEquals(
+        204,
+        owner
+            .post(
+                "/api/rooms/" + room + "/moderation",
+                "{\"action\":\"ban\",\"username\":" + Parley.quote(cy.username()) + "}")
+            .statusCode());
+    assertEquals(
+        409, owner.post("/api/rooms/" + room + "/members", add(owner, room, cy)).statusCode());
+
+    // The room page's own form, without scripts, then leaving from the room header.
+    var form = owner.form("/rooms/" + room + "/members", "username=" + bob.username(), false);
+    assertEquals(303, form.statusCode(), form.body());
+    assertTrue(owner.page("/rooms/" + room).body().contains("Add someone"));
+    assertFalse(bob.page("/rooms/" + room).body().contains("Add someone"), "members only read");
+    assertEquals(303, bob.form("/rooms/" + room + "/leave", "", false).statusCode());
+    assertEquals(
+        404, bob.get("/api/rooms/" + room + "/messages").statusCode(), "gone after leaving");
+  }
+
+  @Test
+  void thePeopleDirectoryFindsPeopleAndTheirCardOffersAConversation() {
+    String tag = Parley.unique("Zelda").replace(" ", "");
+    TestUser zelda = Parley.signIn(tag);
+    TestUser me = Parley.signIn(Parley.unique("Finder"));
+    String list =
+        me.page("/people?q=" + URLEncoder.encode(tag.substring(0, 9), StandardCharsets.UTF_8))
+            .body();
+    assertTrue(list.contains(tag), list);
+    assertTrue(list.contains("Message " + tag), "a Message button on each card");
+    String upper = me.page("/people?q=" + tag.toUpperCase()).body();
+    assertTrue(upper.contains(tag), "any case");
+    var options = me.fragment("/people/suggest?q=" + tag.substring(0, 9));
+    assertTrue(options.body().contains("value=\"" + zelda.username() + "\""), options.body());
+    var card = me.page("/people/" + zelda.username());
+    assertEquals(200, card.statusCode());
+    assertTrue(
+        card.body().contains("action=\"/direct\"") && card.body().contains(zelda.username()));
+    assertEquals(404, me.page("/people/nobody-" + tag).statusCode());
+    var dm = me.form("/direct", "username=" + zelda.username(), false);
+    assertEquals(303, dm.statusCode(), "the card's button opens the conversation");
+  }
+
+  @Test
+  void theRoomDirectorySearchesAndPagesPublicRooms() {
+    TestUser ada = Parley.signIn(Parley.unique("Ada"));
+    TestUser bob = Parley.signIn(Parley.unique("Bob"));
+    String prefix = "dir" + Long.toString(System.nanoTime(), 36);
+    String first = null;
+    for (int i = 0; i < 26; i++) {
+      String id = ada.createRoom(prefix + String.format(" %02d", i), "public");
+      if (i == 0) {
+        first = id;
+      }
+    }
+    bob.join(first);
+    ada.createRoom(prefix + " hidden", "private");
+    String page1 = bob.page("/rooms/directory?q=" + prefix.toUpperCase()).body();
+    assertTrue(page1.contains(prefix + " 00") && page1.contains(prefix + " 24"), page1);
+    assertFalse(page1.contains(prefix + " 25"), "25 a page");
+    assertFalse(page1.contains(prefix + " hidden"), "never a private room");
+    assertTrue(page1.contains("rel=\"next\""));
+    assertTrue(page1.contains(">2</td>"), "member counts: the room Bob joined has 2");
+    String page2 = bob.page("/rooms/directory?q=" + prefix + "&page=2").body();
+    assertTrue(page2.contains(prefix + " 25") && !page2.contains(prefix + " 24"), page2);
+    assertFalse(page2.contains("rel=\"next\""));
+    assertTrue(bob.page("/rooms").body().contains("/rooms/directory"), "linked from the lobby");
+  }
+}
