@@ -138,6 +138,7 @@
     rawSocket = evt.detail.event && evt.detail.event.target;
     reported = null;
     reportPresence(true);
+    document.body.setAttribute("data-live", "open");
     if (!room) return;
     room.setAttribute("data-live", "open");
     var roomId = room.getAttribute("data-room-id");

@@ -17,7 +17,8 @@ public final class ApiModels {
       String createdAt,
       String mode,
       int slowModeSeconds,
-      String state) {
+      String state,
+      String topic) {
     static RoomJson of(Room r) {
       return new RoomJson(
           r.id(),
@@ -26,7 +27,8 @@ public final class ApiModels {
           r.createdAt().toString(),
           r.mode().name().toLowerCase(),
           r.slowModeSeconds(),
-          r.state().name().toLowerCase());
+          r.state().name().toLowerCase(),
+          r.topic());
     }
   }
 

@@ -69,6 +69,27 @@ public class RoomsResource {
     return RoomJson.of(rooms.visible(caller.userId(), roomId));
   }
 
+  /** New settings: either may be absent (unchanged); a blank topic removes it. */
+  public record RoomSettings(String name, String topic) {}
+
+  @jakarta.ws.rs.PATCH
+  @Path("rooms/{roomId}")
+  @Operation(summary = "Rename a room or set its topic (its owner, moderators and admins)")
+  public io.parley.api.ApiModels.RoomJson settings(
+      @PathParam("roomId") String roomId, RoomSettings request) {
+    if (request == null || (request.name() == null && request.topic() == null)) {
+      throw io.parley.common.DomainException.invalid("body must be {name?, topic?}");
+    }
+    io.parley.rooms.Room room = null;
+    if (request.name() != null) {
+      room = rooms.rename(caller.userId(), roomId, request.name());
+    }
+    if (request.topic() != null) {
+      room = rooms.setTopic(caller.userId(), roomId, request.topic());
+    }
+    return io.parley.api.ApiModels.RoomJson.of(room);
+  }
+
   /** Who to add to a room. */
   public record AddMember(String username) {}
 

@@ -295,6 +295,18 @@ public class MongoRoomDirectory implements RoomDirectory {
   }
 
   @Override
+  public void rename(String roomId, String name) {
+    rooms.updateOne(
+        eq("_id", roomId),
+        Updates.combine(Updates.set("name", name), Updates.set("nameLower", name.toLowerCase())));
+  }
+
+  @Override
+  public void setTopic(String roomId, String topic) {
+    rooms.updateOne(eq("_id", roomId), Updates.set("topic", topic));
+  }
+
+  @Override
   public void setModeratorsPin(String roomId, boolean moderatorsOnly) {
     rooms.updateOne(
         eq("_id", roomId), com.mongodb.client.model.Updates.set("moderatorsPin", moderatorsOnly));
@@ -311,7 +323,8 @@ public class MongoRoomDirectory implements RoomDirectory {
         d.getString("mode") == null ? RoomMode.OPEN : RoomMode.valueOf(d.getString("mode")),
         d.getBoolean("moderatorsPin", false),
         d.getInteger("slowModeSeconds", 0),
-        d.getString("state") == null ? RoomState.ACTIVE : RoomState.valueOf(d.getString("state")));
+        d.getString("state") == null ? RoomState.ACTIVE : RoomState.valueOf(d.getString("state")),
+        d.getString("topic"));
   }
 
   private static Membership toMembership(Document d) {

@@ -7,6 +7,7 @@ import java.time.Instant;
  * direct room, so the same people always land in the same room; null for named rooms. {@code
  * moderatorsPin}: only moderators pin messages (otherwise every member who may post does). {@code
  * slowModeSeconds}: the least time between one person's messages (moderators excepted); 0 is off.
+ * {@code topic}: what the room is about, shown under its name (null: none).
  */
 public record Room(
     String id,
@@ -18,7 +19,8 @@ public record Room(
     RoomMode mode,
     boolean moderatorsPin,
     int slowModeSeconds,
-    RoomState state) {
+    RoomState state,
+    String topic) {
 
   public Room {
     mode = mode == null ? RoomMode.OPEN : mode;
@@ -37,6 +39,16 @@ public record Room(
       Instant createdAt,
       String directKey) {
     this(
-        id, name, type, createdBy, createdAt, directKey, RoomMode.OPEN, false, 0, RoomState.ACTIVE);
+        id,
+        name,
+        type,
+        createdBy,
+        createdAt,
+        directKey,
+        RoomMode.OPEN,
+        false,
+        0,
+        RoomState.ACTIVE,
+        null);
   }
 }

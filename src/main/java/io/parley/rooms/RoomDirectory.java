@@ -50,6 +50,12 @@ public interface RoomDirectory {
 
   void setMode(String roomId, RoomMode mode);
 
+  /** A new name (the caller checked it). */
+  void rename(String roomId, String name);
+
+  /** What the room is about; null removes it. */
+  void setTopic(String roomId, String topic);
+
   void setModeratorsPin(String roomId, boolean moderatorsOnly);
 
   void setState(String roomId, RoomState state);

@@ -114,6 +114,9 @@ public class RoomService {
             userId,
             clock.instant(),
             null);
+    if (type == RoomType.PUBLIC) {
+      requireFreePublicName(room.name(), null);
+    }
     rooms.create(room);
     rooms.addMember(new Membership(room.id(), userId, RoomRole.OWNER, clock.instant()));
     membersChanged(room.id());
@@ -174,6 +177,72 @@ public class RoomService {
     membersChanged(roomId);
     listener.joined(roomId, List.of(userId));
     return joined;
+  }
+
+  public static final int MAX_TOPIC = 250;
+
+  /**
+   * Renames a named room: its owner, moderators and admins. Public rooms' names are unique (any
+   * case) among active ones.
+   */
+  public Room rename(String actorId, String roomId, String newName) {
+    Room room = requireSettingsChanger(actorId, roomId);
+    String name = Text.requireName(newName, "room name", MAX_NAME);
+    if (room.type() == RoomType.PUBLIC) {
+      requireFreePublicName(name, roomId);
+    }
+    rooms.rename(roomId, name);
+    audit.record(
+        new AuditEntry(
+            clock.instant(),
+            "room.renamed",
+            actorId,
+            null,
+            roomId,
+            null,
+            java.util.Map.of("from", String.valueOf(room.name()), "to", name)));
+    return find(roomId);
+  }
+
+  /** Sets (or, blank, removes) what the room is about, shown under its name. */
+  public Room setTopic(String actorId, String roomId, String topic) {
+    requireSettingsChanger(actorId, roomId);
+    String t = topic == null || topic.isBlank() ? null : topic.strip();
+    if (t != null && t.length() > MAX_TOPIC) {
+      throw DomainException.invalid("a topic is at most " + MAX_TOPIC + " characters");
+    }
+    rooms.setTopic(roomId, t);
+    audit.record(
+        new AuditEntry(
+            clock.instant(),
+            "room.topic",
+            actorId,
+            null,
+            roomId,
+            null,
+            java.util.Map.of("topic", t == null ? "" : t)));
+    return find(roomId);
+  }
+
+  private Room requireSettingsChanger(String actorId, String roomId) {
+    Room room = find(roomId);
+    if (room.type().isDirect()) {
+      throw DomainException.invalid("a direct conversation has no name or topic");
+    }
+    if (!canModerate(actorId, roomId) && !admin.test(actorId)) {
+      visible(actorId, roomId);
+      throw DomainException.forbidden("only the room's owner and moderators change its settings");
+    }
+    return room;
+  }
+
+  private void requireFreePublicName(String name, String roomId) {
+    boolean taken =
+        rooms.publicRooms(name, 0, 50).stream()
+            .anyMatch(r -> r.name().equalsIgnoreCase(name) && !r.id().equals(roomId));
+    if (taken) {
+      throw DomainException.conflict("a public room is already called #" + name);
+    }
   }
 
   /**

@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * The people directory: everyone who has signed in at least once (the identity provider's other
- * people appear after their first sign-in; see docs/search.md for listing them through SCIM).
+ * people appear after their first sign-in; docs/architecture.md, "People", says how to list them
+ * from the IdP ahead of that).
  *
  * <pre>
  * GET /people?q=              search by name or username (prefix, any case)

@@ -57,6 +57,7 @@ import java.util.Set;
  * POST /rooms/{id}/messages       post a message (scripts off)
  * POST /rooms/{id}/join           join a public room
  * POST /rooms/{id}/members        add someone (username; the room's owner and moderators)
+ * POST /rooms/{id}/settings       rename, topic (owner, moderators, admins)
  * POST /rooms/{id}/leave          leave it (not a one-to-one conversation)
  * GET  /rooms/{id}/threads/{seq}  a thread in the side panel (fragment, or the room page with it)
  * POST /rooms/{id}/threads/{seq}  reply: body, clientMsgId, alsoInRoom
@@ -150,8 +151,14 @@ public class RoomPages extends HttpServlet {
     String[] path = path(req);
     try {
       if (req.getServletPath().equals("/direct")) {
-        var other = users.requireByUsername(req.getParameter("username"));
-        Room room = rooms.openDirect(me.userId(), List.of(other.id()));
+        // One username, or several (commas or spaces) for a group conversation.
+        List<String> others = new ArrayList<>();
+        for (String name : String.valueOf(req.getParameter("username")).split("[,\\s]+")) {
+          if (!name.isBlank()) {
+            others.add(users.requireByUsername(name.strip().replaceFirst("^@", "")).id());
+          }
+        }
+        Room room = rooms.openDirect(me.userId(), others);
         Requests.seeOther(resp, "/rooms/" + room.id());
       } else if (path.length == 0) {
         Room room =
@@ -161,10 +168,31 @@ public class RoomPages extends HttpServlet {
         rooms.join(me.userId(), path[0]);
         Requests.seeOther(resp, "/rooms/" + path[0]);
       } else if (path.length == 2 && path[1].equals("members")) {
-        rooms.addMember(
-            me.userId(),
-            path[0],
-            users.requireByUsername(String.valueOf(req.getParameter("username")).strip()).id());
+        String added =
+            users.requireByUsername(String.valueOf(req.getParameter("username")).strip()).id();
+        Room room = rooms.visible(me.userId(), path[0]);
+        if (room.type().isDirect()) {
+          // A conversation's people are fixed: adding someone starts one with everyone.
+          List<String> people = new ArrayList<>();
+          rooms.members(path[0]).forEach(m -> people.add(m.userId()));
+          people.add(added);
+          people.remove(me.userId());
+          rooms.requireMember(me.userId(), path[0]);
+          Requests.seeOther(resp, "/rooms/" + rooms.openDirect(me.userId(), people).id());
+        } else {
+          rooms.addMember(me.userId(), path[0], added);
+          Requests.seeOther(resp, "/rooms/" + path[0]);
+        }
+      } else if (path.length == 2 && path[1].equals("settings")) {
+        String name = req.getParameter("name");
+        Room now = rooms.visible(me.userId(), path[0]);
+        if (name != null && !name.strip().equals(now.name())) {
+          rooms.rename(me.userId(), path[0], name);
+        }
+        String topic = req.getParameter("topic");
+        if (topic != null && !topic.strip().equals(now.topic() == null ? "" : now.topic())) {
+          rooms.setTopic(me.userId(), path[0], topic);
+        }
         Requests.seeOther(resp, "/rooms/" + path[0]);
       } else if (path.length == 2 && path[1].equals("leave")) {
         rooms.leave(me.userId(), path[0]);
@@ -417,6 +445,8 @@ public class RoomPages extends HttpServlet {
     }
     Map<String, Object> model = base(me, views.sidebar(me.userId()));
     model.put("room", views.view(room, me.userId(), 0, 0));
+    model.put("topic", room.topic());
+    model.put("roomName", room.name());
     List<Message> shown = page.messages();
     model.put(
         "receiptLine",

@@ -222,9 +222,9 @@ class ClusterFailoverIT {
   }
 
   /**
-   * Moderation acted on one node shows live on another's sockets: a mute turns the composer off, a
-   * report counts in the moderator's top bar, a ban takes the room away; a timed mute ends by
-   * itself for the node that did not make it.
+   * Moderation acted on one node shows live on another's sockets (and so does being added to a
+   * private room): a mute turns the composer off, a report counts in the moderator's top bar, a ban
+   * takes the room away; a timed mute ends by itself for the node that did not make it.
    */
   private static void moderationReachesEveryNode(ClusterHarness cluster, String proxy)
       throws InterruptedException {
@@ -268,6 +268,17 @@ class ClusterFailoverIT {
       status = eveOn2.postMessage(room, "back", "x-2").statusCode();
     }
     assertEquals(201, status, "a timed mute ends by itself on the other node");
+    // Someone added to a private room on node 1 sees it appear on their node-2 page.
+    String secretName = Parley.unique("private across nodes");
+    String secret = mod.createRoom(secretName, "private");
+    try (LiveSocket adaPage = LiveSocket.open(ada, ws2, node2).ready()) {
+      var added =
+          modOn1.post(
+              "/api/rooms/" + secret + "/members",
+              "{\"username\":" + Parley.quote(ada.username()) + "}");
+      assertEquals(201, added.statusCode(), added.body());
+      adaPage.await(f -> f.contains(secretName), wait);
+    }
     try (LiveSocket evePage = LiveSocket.open(eve, ws2, node2).resume(room, 0).ready()) {
       assertEquals(
           204,

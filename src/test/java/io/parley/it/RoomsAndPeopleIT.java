@@ -89,6 +89,58 @@ class RoomsAndPeopleIT {
   }
 
   @Test
+  void renameTopicUniqueNamesAndGroupConversationsFromTheLobby() {
+    TestUser owner = Parley.signIn(Parley.unique("Owner"));
+    TestUser bob = Parley.signIn(Parley.unique("Bob"));
+    TestUser cy = Parley.signIn(Parley.unique("Cy"));
+    String name = Parley.unique("renamed");
+    String room = owner.createRoom(name, "public");
+    bob.join(room);
+    var taken =
+        bob.post(
+            "/api/rooms",
+            "{\"name\":" + Parley.quote(name.toUpperCase()) + ",\"type\":\"public\"}");
+    assertEquals(409, taken.statusCode(), "public names are unique, any case");
+    var renamed =
+        owner.send(
+            "PATCH",
+            "/api/rooms/" + room,
+            "{\"name\":" + Parley.quote(name + " v2") + ",\"topic\":\"<b>plans</b>\"}");
+    assertEquals(200, renamed.statusCode(), renamed.body());
+    assertTrue(renamed.body().contains("\"topic\":\"<b>plans</b>\""), renamed.body());
+    assertEquals(403, bob.send("PATCH", "/api/rooms/" + room, "{\"name\":\"mine\"}").statusCode());
+    String page = bob.page("/rooms/" + room).body();
+    assertTrue(page.contains(name + " v2"), page);
+    assertTrue(page.contains("&lt;b&gt;plans&lt;/b&gt;"), "the topic shows in the header, escaped");
+    var form =
+        owner.form(
+            "/rooms/" + room + "/settings",
+            "name=" + URLEncoder.encode(name + " v3", StandardCharsets.UTF_8) + "&topic=",
+            false);
+    assertEquals(303, form.statusCode(), form.body());
+    assertFalse(
+        owner.page("/rooms/" + room).body().contains("room-topic"), "a blank topic removes it");
+
+    // A group conversation from the lobby's form: several usernames.
+    var group = owner.form("/direct", "username=" + bob.username() + ",+" + cy.username(), false);
+    assertEquals(303, group.statusCode(), group.body());
+    String groupRoom =
+        group.headers().firstValue("Location").orElseThrow().replaceAll(".*/rooms/", "");
+    assertEquals(200, cy.get("/api/rooms/" + groupRoom + "/messages").statusCode(), "Cy is in it");
+    // Adding someone to it starts a conversation with everyone.
+    TestUser dee = Parley.signIn(Parley.unique("Dee"));
+    var bigger =
+        owner.form("/rooms/" + groupRoom + "/members", "username=" + dee.username(), false);
+    assertEquals(303, bigger.statusCode(), bigger.body());
+    String biggerRoom =
+        bigger.headers().firstValue("Location").orElseThrow().replaceAll(".*/rooms/", "");
+    assertFalse(biggerRoom.equals(groupRoom));
+    for (TestUser member : new TestUser[] {bob, cy, dee}) {
+      assertEquals(200, member.get("/api/rooms/" + biggerRoom + "/messages").statusCode());
+    }
+  }
+
+  @Test
   void thePeopleDirectoryFindsPeopleAndTheirCardOffersAConversation() {
     String tag = Parley.unique("Zelda").replace(" ", "");
     TestUser zelda = Parley.signIn(tag);

@@ -160,6 +160,45 @@ public class InMemoryRoomDirectory implements RoomDirectory {
         mode,
         pins,
         slow,
-        state);
+        state,
+        r.topic());
+  }
+
+  @Override
+  public void rename(String roomId, String name) {
+    Room r = rooms.get(roomId);
+    rooms.put(
+        roomId,
+        new Room(
+            r.id(),
+            name,
+            r.type(),
+            r.createdBy(),
+            r.createdAt(),
+            r.directKey(),
+            r.mode(),
+            r.moderatorsPin(),
+            r.slowModeSeconds(),
+            r.state(),
+            r.topic()));
+  }
+
+  @Override
+  public void setTopic(String roomId, String topic) {
+    Room r = rooms.get(roomId);
+    rooms.put(
+        roomId,
+        new Room(
+            r.id(),
+            r.name(),
+            r.type(),
+            r.createdBy(),
+            r.createdAt(),
+            r.directKey(),
+            r.mode(),
+            r.moderatorsPin(),
+            r.slowModeSeconds(),
+            r.state(),
+            topic));
   }
 }
