@@ -540,6 +540,62 @@
     document.getElementById("thread-panel").innerHTML = "";
   });
 
+  // The title counts unread messages; while the tab is hidden, a mention or a direct message
+  // raises a desktop notification (only after the person turned them on with the button: the
+  // browser's permission is never asked for on load).
+  var baseTitle = document.title;
+  var knownBadges = null;
+
+  function badgeCounts() {
+    var counts = {};
+    var lists = document.querySelectorAll("#sidebar .room-list");
+    document.querySelectorAll("#sidebar .badges").forEach(function (b) {
+      var plain = b.querySelector(".badge:not(.mentions)");
+      var at = b.querySelector(".badge.mentions");
+      var link = b.parentElement.querySelector("a[href^='/rooms/']");
+      counts[b.id] = {
+        unread: parseInt(plain ? plain.textContent : "", 10) || 0,
+        mentions: parseInt(at ? at.textContent.replace("@", "") : "", 10) || 0,
+        direct: lists.length > 1 && lists[1].contains(b),
+        title: link ? link.textContent.trim() : "Parley",
+        href: link ? link.getAttribute("href") : "/rooms"
+      };
+    });
+    return counts;
+  }
+
+  function followBadges() {
+    var counts = badgeCounts();
+    var total = 0;
+    Object.keys(counts).forEach(function (id) {
+      var now = counts[id];
+      var before = knownBadges && knownBadges[id];
+      total += now.unread;
+      if (!before || !document.hidden) return;
+      var mentioned = now.mentions > before.mentions;
+      var direct = now.direct && now.unread > before.unread;
+      if ((mentioned || direct) && window.Notification && Notification.permission === "granted") {
+        var n = new Notification(mentioned ? "You were mentioned" : "New direct message", {
+          body: now.direct ? now.title : "#" + now.title, tag: id
+        });
+        n.onclick = function () { window.focus(); window.location.href = now.href; };
+      }
+    });
+    knownBadges = counts;
+    document.title = (total > 0 ? "(" + total + ") " : "") + baseTitle;
+  }
+
+  document.addEventListener("htmx:wsAfterMessage", followBadges);
+  document.addEventListener("DOMContentLoaded", function () {
+    followBadges();
+    var button = document.getElementById("notify-button");
+    if (!button || !window.Notification || Notification.permission !== "default") return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      Notification.requestPermission().then(function () { button.hidden = true; });
+    });
+  });
+
   document.addEventListener("htmx:wsAfterMessage", settleOutbox);
   document.addEventListener("htmx:wsAfterMessage", scrollToEnd);
   document.addEventListener("DOMContentLoaded", function () {

@@ -41,7 +41,11 @@ class RoomsBrowserIT {
       bob.wait.until(
           ExpectedConditions.textToBePresentInElementLocated(
               By.cssSelector("nav.sidebar"), "Secret plans " + suffix));
-      bob.driver.findElement(By.linkText("Secret plans " + suffix)).click();
+      // A message there counts in the title of Bob's open page.
+      owner.type("first news\n");
+      owner.awaitMessage("first news");
+      bob.wait.until(ExpectedConditions.titleContains("(1)"));
+      bob.driver.findElement(By.partialLinkText("Secret plans " + suffix)).click();
       bob.awaitLive();
       bob.type("thanks for having me\n");
       owner.awaitMessage("thanks for having me");
