@@ -540,6 +540,102 @@
     document.getElementById("thread-panel").innerHTML = "";
   });
 
+  // Times in the reader's own time zone ("14:05", or "3 Nov 14:05" before today; the full date on
+  // hover), and a separator before each day's first message: "Today", "Yesterday", a date.
+  var timeOnly = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
+  var dayAndTime = new Intl.DateTimeFormat(undefined, {
+    day: "numeric", month: "short", hour: "2-digit", minute: "2-digit"
+  });
+  var fullDate = new Intl.DateTimeFormat(undefined, { dateStyle: "full", timeStyle: "short" });
+  var dayName = new Intl.DateTimeFormat(undefined, { weekday: "long", day: "numeric", month: "long", year: "numeric" });
+
+  function dayKey(d) { return d.getFullYear() + "-" + d.getMonth() + "-" + d.getDate(); }
+
+  function dayLabel(d) {
+    var today = new Date();
+    var yesterday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1);
+    if (dayKey(d) === dayKey(today)) return "Today";
+    if (dayKey(d) === dayKey(yesterday)) return "Yesterday";
+    return dayName.format(d);
+  }
+
+  function localTimes() {
+    var todayKey = dayKey(new Date());
+    document.querySelectorAll(".message time[datetime]:not([data-local])").forEach(function (t) {
+      var d = new Date(t.getAttribute("datetime"));
+      if (isNaN(d)) return;
+      t.textContent = dayKey(d) === todayKey ? timeOnly.format(d) : dayAndTime.format(d);
+      t.title = fullDate.format(d);
+      t.setAttribute("data-local", "");
+    });
+    document.querySelectorAll(".messages").forEach(function (list) {
+      list.querySelectorAll(".day-separator").forEach(function (s) { s.remove(); });
+      var last = null;
+      list.querySelectorAll(":scope > article.message").forEach(function (m) {
+        var t = m.querySelector("time[datetime]");
+        var d = t && new Date(t.getAttribute("datetime"));
+        if (!d || isNaN(d)) return;
+        var key = dayKey(d);
+        if (key !== last) {
+          var sep = document.createElement("div");
+          sep.className = "day-separator";
+          sep.setAttribute("role", "separator");
+          sep.textContent = dayLabel(d);
+          list.insertBefore(sep, m);
+          last = key;
+        }
+      });
+    });
+  }
+  document.addEventListener("htmx:wsAfterMessage", localTimes);
+  document.addEventListener("htmx:afterSettle", function (evt) {
+    // Older pages and panels bring messages; a message's own menu or form does not.
+    var elt = evt.detail && evt.detail.elt;
+    if (elt && elt.closest && elt.closest("article.message")) return;
+    localTimes();
+  });
+  document.addEventListener("DOMContentLoaded", localTimes);
+
+  // The menu (narrow screens) opens the sidebar over the page; Escape or a choice closes it.
+  function setMenu(open) {
+    var button = document.getElementById("menu-button");
+    document.body.classList.toggle("menu-open", open);
+    if (button) button.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+  document.addEventListener("click", function (evt) {
+    if (evt.target.closest && evt.target.closest("#menu-button")) {
+      setMenu(!document.body.classList.contains("menu-open"));
+    } else if (evt.target.closest && evt.target.closest("#sidebar-nav a")) {
+      setMenu(false);
+    }
+  });
+
+  // Keyboard: "/" searches, Alt+↑/↓ switches to the previous/next room, Escape closes what is open.
+  document.addEventListener("keydown", function (evt) {
+    var typing = evt.target.closest && evt.target.closest("input, textarea, select, [contenteditable]");
+    if (evt.key === "Escape") {
+      setMenu(false);
+      var panel = document.getElementById("thread-panel");
+      if (panel && panel.firstElementChild && !typing) panel.innerHTML = "";
+      return;
+    }
+    if (evt.key === "/" && !typing) {
+      var search = document.getElementById("search-q");
+      if (search) { evt.preventDefault(); search.focus(); }
+      return;
+    }
+    if (evt.altKey && (evt.key === "ArrowUp" || evt.key === "ArrowDown")) {
+      var links = Array.prototype.slice.call(document.querySelectorAll("#sidebar .room-list a[href^='/rooms/']"));
+      if (!links.length) return;
+      var here = links.findIndex(function (a) { return a.getAttribute("href") === window.location.pathname; });
+      var next = here < 0 ? 0 : here + (evt.key === "ArrowUp" ? -1 : 1);
+      if (next >= 0 && next < links.length) {
+        evt.preventDefault();
+        window.location.href = links[next].getAttribute("href");
+      }
+    }
+  });
+
   // The title counts unread messages; while the tab is hidden, a mention or a direct message
   // raises a desktop notification (only after the person turned them on with the button: the
   // browser's permission is never asked for on load).

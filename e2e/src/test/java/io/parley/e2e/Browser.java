@@ -24,6 +24,10 @@ final class Browser implements AutoCloseable {
   private final Path profile;
 
   private Browser(boolean javascript) throws Exception {
+    this(javascript, "1200,800");
+  }
+
+  private Browser(boolean javascript, String windowSize) throws Exception {
     if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
       throw new IllegalStateException(
           "Browser tests need Debian's chromium and chromium-driver: run ops/install-test-deps.sh");
@@ -41,7 +45,7 @@ final class Browser implements AutoCloseable {
         "--disable-sync",
         "--disable-quic",
         "--no-first-run",
-        "--window-size=1200,800",
+        "--window-size=" + windowSize,
         // the test servers' HTTPS uses Liberty's generated development certificate
         "--ignore-certificate-errors",
         "--user-data-dir=" + profile);
@@ -59,6 +63,11 @@ final class Browser implements AutoCloseable {
 
   static Browser withJavaScript() throws Exception {
     return new Browser(true);
+  }
+
+  /** A phone-sized window (390 × 844, an iPhone 12 to 15's CSS pixels). */
+  static Browser phoneSized() throws Exception {
+    return new Browser(true, "390,844");
   }
 
   static Browser withoutJavaScript() throws Exception {
