@@ -167,38 +167,27 @@ public class InMemoryRoomDirectory implements RoomDirectory {
   @Override
   public void rename(String roomId, String name) {
     Room r = rooms.get(roomId);
-    rooms.put(
-        roomId,
-        new Room(
-            r.id(),
-            name,
-            r.type(),
-            r.createdBy(),
-            r.createdAt(),
-            r.directKey(),
-            r.mode(),
-            r.moderatorsPin(),
-            r.slowModeSeconds(),
-            r.state(),
-            r.topic()));
+    rooms.put(roomId, named(r, name, r.topic()));
   }
 
   @Override
   public void setTopic(String roomId, String topic) {
     Room r = rooms.get(roomId);
-    rooms.put(
-        roomId,
-        new Room(
-            r.id(),
-            r.name(),
-            r.type(),
-            r.createdBy(),
-            r.createdAt(),
-            r.directKey(),
-            r.mode(),
-            r.moderatorsPin(),
-            r.slowModeSeconds(),
-            r.state(),
-            topic));
+    rooms.put(roomId, named(r, r.name(), topic));
+  }
+
+  private static Room named(Room r, String name, String topic) {
+    return new Room(
+        r.id(),
+        name,
+        r.type(),
+        r.createdBy(),
+        r.createdAt(),
+        r.directKey(),
+        r.mode(),
+        r.moderatorsPin(),
+        r.slowModeSeconds(),
+        r.state(),
+        topic);
   }
 }
