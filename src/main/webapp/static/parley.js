@@ -649,7 +649,9 @@
       var plain = b.querySelector(".badge:not(.mentions)");
       var at = b.querySelector(".badge.mentions");
       var link = b.parentElement.querySelector("a[href^='/rooms/']");
+      var item = b.closest("li");
       counts[b.id] = {
+        notify: (item && item.getAttribute("data-notify")) || "default",
         unread: parseInt(plain ? plain.textContent : "", 10) || 0,
         mentions: parseInt(at ? at.textContent.replace("@", "") : "", 10) || 0,
         direct: lists.length > 1 && lists[1].contains(b),
@@ -666,12 +668,16 @@
     Object.keys(counts).forEach(function (id) {
       var now = counts[id];
       var before = knownBadges && knownBadges[id];
+      if (now.notify === "nothing") return; // muted: no count in the title, no notification
       total += now.unread;
       if (!before || !document.hidden) return;
       var mentioned = now.mentions > before.mentions;
-      var direct = now.direct && now.unread > before.unread;
-      if ((mentioned || direct) && window.Notification && Notification.permission === "granted") {
-        var n = new Notification(mentioned ? "You were mentioned" : "New direct message", {
+      var more = now.unread > before.unread;
+      var wanted = now.notify === "all" ? more
+        : now.notify === "mentions" ? mentioned
+        : mentioned || (now.direct && more);
+      if (wanted && window.Notification && Notification.permission === "granted") {
+        var n = new Notification(mentioned ? "You were mentioned" : now.direct ? "New direct message" : "New message", {
           body: now.direct ? now.title : "#" + now.title, tag: id
         });
         n.onclick = function () { window.focus(); window.location.href = now.href; };
@@ -680,6 +686,14 @@
     knownBadges = counts;
     document.title = (total > 0 ? "(" + total + ") " : "") + baseTitle;
   }
+
+  // A choice that takes effect as soon as it is made (its Save button is for pages without scripts).
+  document.addEventListener("change", function (evt) {
+    if (evt.target.matches && evt.target.matches("select[data-autosubmit]")) evt.target.form.submit();
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll(".autosubmit-fallback").forEach(function (b) { b.hidden = true; });
+  });
 
   document.addEventListener("htmx:wsAfterMessage", followBadges);
   document.addEventListener("DOMContentLoaded", function () {

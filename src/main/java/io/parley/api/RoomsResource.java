@@ -90,6 +90,18 @@ public class RoomsResource {
     return io.parley.api.ApiModels.RoomJson.of(room);
   }
 
+  /** What the caller wants to hear about a room: default, all, mentions or nothing. */
+  public record NotifyChoice(String level) {}
+
+  @jakarta.ws.rs.PUT
+  @Path("rooms/{roomId}/notify")
+  @Operation(summary = "Your notifications for a room: default, all, mentions or nothing (mute)")
+  public java.util.Map<String, String> notify(@PathParam("roomId") String roomId, NotifyChoice c) {
+    var level = io.parley.rooms.Notify.of(c == null ? null : c.level());
+    rooms.setNotify(caller.userId(), roomId, level);
+    return java.util.Map.of("roomId", roomId, "level", level.name().toLowerCase());
+  }
+
   /** Who to add to a room. */
   public record AddMember(String username) {}
 

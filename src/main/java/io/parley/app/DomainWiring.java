@@ -82,9 +82,18 @@ public class DomainWiring {
       MembershipEvents memberships,
       UserService users,
       AuditLog audit,
-      Cooldowns cooldowns) {
+      Cooldowns cooldowns,
+      @ConfigProperty(name = "parley.rooms.default") java.util.Optional<String> defaults) {
     RoomService rooms =
         new RoomService(new MongoRoomDirectory(mongo.database()), clock, memberships);
+    java.util.List<String> names =
+        java.util.Arrays.stream(defaults.orElse("").split(","))
+            .map(String::strip)
+            .filter(n -> !n.isEmpty())
+            .toList();
+    if (!names.isEmpty()) {
+      users.onFirstSignIn(id -> rooms.joinDefaults(id, names));
+    }
     rooms.configureGlobalModerators(users::isGlobalModerator);
     rooms.configureAdmins(users::isAdministrator);
     rooms.auditWith(audit);

@@ -13,6 +13,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.parley.rooms.Ban;
 import io.parley.rooms.Membership;
+import io.parley.rooms.Notify;
 import io.parley.rooms.Room;
 import io.parley.rooms.RoomDirectory;
 import io.parley.rooms.RoomMode;
@@ -223,7 +224,8 @@ public class MongoRoomDirectory implements RoomDirectory {
             com.mongodb.client.model.Updates.set("role", m.role().name()),
             com.mongodb.client.model.Updates.set("muted", m.muted()),
             com.mongodb.client.model.Updates.set(
-                "mutedUntil", m.mutedUntil() == null ? null : Date.from(m.mutedUntil()))));
+                "mutedUntil", m.mutedUntil() == null ? null : Date.from(m.mutedUntil())),
+            com.mongodb.client.model.Updates.set("notify", m.notifyLevel().name())));
   }
 
   @Override
@@ -334,6 +336,7 @@ public class MongoRoomDirectory implements RoomDirectory {
         RoomRole.valueOf(d.getString("role")),
         d.getDate("joinedAt").toInstant(),
         d.getBoolean("muted", false),
-        d.getDate("mutedUntil") == null ? null : d.getDate("mutedUntil").toInstant());
+        d.getDate("mutedUntil") == null ? null : d.getDate("mutedUntil").toInstant(),
+        d.getString("notify") == null ? Notify.DEFAULT : Notify.valueOf(d.getString("notify")));
   }
 }

@@ -11,4 +11,11 @@ public record RoomView(
     long unread,
     long mentions,
     boolean direct,
-    MemberView peer) {}
+    MemberView peer,
+    String notifyLevel) {
+
+  /** The same room with the viewer's notification choice (default, all, mentions, nothing). */
+  public RoomView withNotify(String level) {
+    return new RoomView(id, title, type, unread, mentions, direct, peer, level);
+  }
+}

@@ -89,6 +89,7 @@ public class RoomViews {
    */
   public List<RoomView> sidebar(String userId) {
     Map<String, Long> lastRead = receipts.lastRead(userId);
+    Map<String, io.parley.rooms.Notify> levels = rooms.notifyLevels(userId);
     return rooms.roomsOf(userId).stream()
         .map(
             r -> {
@@ -98,7 +99,12 @@ public class RoomViews {
                 recorder.delivered(userId, r.id(), last);
               }
               long mentions = last > read ? messages.mentionsSince(userId, r.id(), read) : 0;
-              return view(r, userId, last - read, mentions);
+              return view(r, userId, last - read, mentions)
+                  .withNotify(
+                      levels
+                          .getOrDefault(r.id(), io.parley.rooms.Notify.DEFAULT)
+                          .name()
+                          .toLowerCase());
             })
         .toList();
   }
@@ -130,7 +136,8 @@ public class RoomViews {
         Math.max(0, unread),
         Math.max(0, mentions),
         room.type().isDirect(),
-        peer);
+        peer,
+        "default");
   }
 
   private final EmojiCatalogue emoji = EmojiCatalogue.get();

@@ -5,6 +5,7 @@ import java.time.Instant;
 /**
  * A user's membership of a room. A muted member reads but cannot post, until {@code mutedUntil}
  * (null: until a moderator unmutes them); an expired mute simply stops counting, on every node.
+ * {@code notifyLevel} is the member's own choice of what to hear about the room.
  */
 public record Membership(
     String roomId,
@@ -12,14 +13,19 @@ public record Membership(
     RoomRole role,
     Instant joinedAt,
     boolean muted,
-    Instant mutedUntil) {
+    Instant mutedUntil,
+    Notify notifyLevel) {
+
+  public Membership {
+    notifyLevel = notifyLevel == null ? Notify.DEFAULT : notifyLevel;
+  }
 
   public Membership(String roomId, String userId, RoomRole role, Instant joinedAt) {
-    this(roomId, userId, role, joinedAt, false, null);
+    this(roomId, userId, role, joinedAt, false, null, Notify.DEFAULT);
   }
 
   public Membership(String roomId, String userId, RoomRole role, Instant joinedAt, boolean muted) {
-    this(roomId, userId, role, joinedAt, muted, null);
+    this(roomId, userId, role, joinedAt, muted, null, Notify.DEFAULT);
   }
 
   /** Whether the mute holds at {@code now}. */
@@ -28,7 +34,7 @@ public record Membership(
   }
 
   public Membership withRole(RoomRole newRole) {
-    return new Membership(roomId, userId, newRole, joinedAt, muted, mutedUntil);
+    return new Membership(roomId, userId, newRole, joinedAt, muted, mutedUntil, notifyLevel);
   }
 
   public Membership withMuted(boolean mute) {
@@ -37,6 +43,11 @@ public record Membership(
 
   /** Muted until {@code until} (null: until unmuted), or not muted. */
   public Membership withMute(boolean mute, Instant until) {
-    return new Membership(roomId, userId, role, joinedAt, mute, mute ? until : null);
+    return new Membership(roomId, userId, role, joinedAt, mute, mute ? until : null, notifyLevel);
+  }
+
+  /** The same membership with what the member wants to hear about the room. */
+  public Membership withNotify(Notify level) {
+    return new Membership(roomId, userId, role, joinedAt, muted, mutedUntil, level);
   }
 }

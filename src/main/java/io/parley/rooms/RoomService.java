@@ -8,6 +8,7 @@ import io.parley.common.Text;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -277,6 +278,33 @@ public class RoomService {
         new AuditEntry(
             clock.instant(), "room.member-added", actorId, targetId, roomId, null, null));
     return added;
+  }
+
+  /** What the member wants to hear about the room: every message, mentions, or nothing. */
+  public Membership setNotify(String userId, String roomId, Notify level) {
+    Membership m = requireMember(userId, roomId).withNotify(level);
+    rooms.updateMember(m);
+    return m;
+  }
+
+  /** The person's choice for each of their rooms (rooms without one: {@link Notify#DEFAULT}). */
+  public Map<String, Notify> notifyLevels(String userId) {
+    Map<String, Notify> levels = new java.util.HashMap<>();
+    rooms.membershipsOf(userId).forEach(m -> levels.put(m.roomId(), m.notifyLevel()));
+    return levels;
+  }
+
+  /**
+   * Joins a newcomer to the rooms everyone starts in (active public rooms by name, any case); names
+   * with no such room are skipped.
+   */
+  public void joinDefaults(String userId, List<String> names) {
+    for (String name : names) {
+      rooms.publicRooms(name, 0, 50).stream()
+          .filter(r -> r.name().equalsIgnoreCase(name))
+          .findFirst()
+          .ifPresent(r -> join(userId, r.id()));
+    }
   }
 
   /**

@@ -18,6 +18,8 @@ import java.util.function.Supplier;
 /** Keeps the user record in step with the identity provider's claims. */
 public class UserService {
 
+  private Consumer<String> welcome = id -> {};
+
   public static final int MAX_NAME = 60;
   public static final int MAX_STATUS = 140;
 
@@ -92,7 +94,15 @@ public class UserService {
                 known.nameChosen(),
                 known.disabled());
     save(user);
+    if (known == null) {
+      welcome.accept(user.id());
+    }
     return user;
+  }
+
+  /** Told of everyone's first sign-in (to join them to the default rooms). */
+  public void onFirstSignIn(Consumer<String> first) {
+    this.welcome = first;
   }
 
   /**

@@ -58,6 +58,7 @@ import java.util.Set;
  * POST /rooms/{id}/join           join a public room
  * POST /rooms/{id}/members        add someone (username; the room's owner and moderators)
  * POST /rooms/{id}/settings       rename, topic (owner, moderators, admins)
+ * POST /rooms/{id}/notify         level: default, all, mentions, nothing (the member's own)
  * POST /rooms/{id}/leave          leave it (not a one-to-one conversation)
  * GET  /rooms/{id}/threads/{seq}  a thread in the side panel (fragment, or the room page with it)
  * POST /rooms/{id}/threads/{seq}  reply: body, clientMsgId, alsoInRoom
@@ -193,6 +194,9 @@ public class RoomPages extends HttpServlet {
         if (topic != null && !topic.strip().equals(now.topic() == null ? "" : now.topic())) {
           rooms.setTopic(me.userId(), path[0], topic);
         }
+        Requests.seeOther(resp, "/rooms/" + path[0]);
+      } else if (path.length == 2 && path[1].equals("notify")) {
+        rooms.setNotify(me.userId(), path[0], io.parley.rooms.Notify.of(req.getParameter("level")));
         Requests.seeOther(resp, "/rooms/" + path[0]);
       } else if (path.length == 2 && path[1].equals("leave")) {
         rooms.leave(me.userId(), path[0]);
@@ -454,6 +458,15 @@ public class RoomPages extends HttpServlet {
             ? ""
             : views.receiptLine(room, shown.get(shown.size() - 1), me.userId()));
     model.put("member", member);
+    model.put(
+        "notify",
+        member
+            ? rooms
+                .notifyLevels(me.userId())
+                .getOrDefault(roomId, io.parley.rooms.Notify.DEFAULT)
+                .name()
+                .toLowerCase()
+            : "default");
     boolean canModerate = rooms.canModerate(me.userId(), roomId);
     model.put("canModerate", canModerate && !room.type().isDirect());
     model.put(

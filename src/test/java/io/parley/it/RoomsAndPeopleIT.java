@@ -122,6 +122,16 @@ class RoomsAndPeopleIT {
         owner.page("/rooms/" + room).body().contains("class=\"room-topic\""),
         "a blank topic removes it");
 
+    // Bob mutes the room: his sidebar greys it out and its count leaves his title.
+    assertEquals(303, bob.form("/rooms/" + room + "/notify", "level=nothing", false).statusCode());
+    String lobby = bob.page("/rooms").body();
+    assertTrue(lobby.contains("data-notify=\"nothing\""), lobby);
+    assertTrue(lobby.contains("muted-room"));
+    assertEquals(400, bob.form("/rooms/" + room + "/notify", "level=loud", false).statusCode());
+    var api = bob.send("PUT", "/api/rooms/" + room + "/notify", "{\"level\":\"mentions\"}");
+    assertEquals(200, api.statusCode(), api.body());
+    assertTrue(bob.page("/rooms/" + room).body().contains("value=\"mentions\" selected"));
+
     // A group conversation from the lobby's form: several usernames.
     var group = owner.form("/direct", "username=" + bob.username() + ",+" + cy.username(), false);
     assertEquals(303, group.statusCode(), group.body());

@@ -75,4 +75,20 @@ class RoomSettingsTest {
     assertEquals(
         DomainException.Kind.FORBIDDEN, refused(() -> rooms.rename("ada", general.id(), "mine")));
   }
+
+  @Test
+  void membersChooseWhatToHearAndNewcomersJoinTheDefaultRooms() {
+    Room general = rooms.create("owner", "General", RoomType.PUBLIC);
+    rooms.create("owner", "secret", RoomType.PRIVATE);
+    rooms.joinDefaults("newbie", java.util.List.of("general", "secret", "no such room"));
+    assertEquals(true, rooms.isMember("newbie", general.id()), "joined, any case");
+    assertEquals(1, rooms.roomsOf("newbie").size(), "never a private room, nothing missing");
+    assertEquals(Notify.DEFAULT, rooms.notifyLevels("newbie").get(general.id()));
+    rooms.setNotify("newbie", general.id(), Notify.NOTHING);
+    assertEquals(Notify.NOTHING, rooms.notifyLevels("newbie").get(general.id()));
+    assertEquals(
+        DomainException.Kind.FORBIDDEN,
+        refused(() -> rooms.setNotify("eve", general.id(), Notify.ALL)));
+    assertEquals(DomainException.Kind.INVALID, refused(() -> Notify.of("loud")));
+  }
 }

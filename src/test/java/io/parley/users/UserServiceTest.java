@@ -41,6 +41,15 @@ class UserServiceTest {
           new InMemoryUserDirectory(), avatars, Clock.systemUTC(), () -> "v" + ++versions);
 
   @Test
+  void onlyAFirstSignInIsAnnounced() {
+    java.util.List<String> welcomed = new java.util.ArrayList<>();
+    users.onFirstSignIn(welcomed::add);
+    users.signIn(new UserClaims("sub-9", "neo", "neo@corp", "Neo", Set.of()));
+    users.signIn(new UserClaims("sub-9", "neo", "neo@corp", "Neo", Set.of()));
+    assertEquals(java.util.List.of("sub-9"), welcomed);
+  }
+
+  @Test
   void createsAndRefreshesUsersFromClaims() {
     users.signIn(new UserClaims("sub-1", "ada", "ada@corp", "Ada Lovelace", Set.of("eng")));
     User again =
