@@ -33,7 +33,13 @@ public final class SearchIndexer implements AutoCloseable {
   /** Messages read from the store per step of a catch-up. */
   static final int PAGE = 500;
 
-  private static final long REFRESH_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+  /**
+   * How stale search may be. Each refresh writes a small segment that later merges; refreshing
+   * whenever the queue ran empty (about once per message under steady chat) cost a third of the
+   * server's CPU, once a second costs next to nothing (docs/performance.md, round 5).
+   */
+  private static final long REFRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
+
   private static final long COMMIT_NANOS = TimeUnit.SECONDS.toNanos(5);
 
   private final MessageIndex index;
@@ -133,7 +139,7 @@ public final class SearchIndexer implements AutoCloseable {
         }
         catchUpBehind();
         long now = System.nanoTime();
-        if (dirty && (queue.isEmpty() || now - refreshedAt > REFRESH_NANOS)) {
+        if (dirty && now - refreshedAt >= REFRESH_NANOS) {
           index.refresh();
           refreshedAt = now;
           dirty = false;
