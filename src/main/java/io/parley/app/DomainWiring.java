@@ -64,7 +64,7 @@ public class DomainWiring {
       io.parley.presence.Disconnects disconnects) {
     UserService users =
         new UserService(
-            new MongoUserDirectory(mongo.database()),
+            new MongoUserDirectory(mongo.database()).addMissingNameKeys(),
             new MongoAvatarStore(mongo.database()),
             clock,
             Ids::newId);
@@ -184,8 +184,11 @@ public class DomainWiring {
       MessageStore store,
       UserService users,
       RateLimits limits,
+      io.parley.presence.PresenceDirectory presence,
       @ConfigProperty(name = "parley.messages.edit-window-minutes", defaultValue = "0")
-          long editWindowMinutes) {
+          long editWindowMinutes,
+      @ConfigProperty(name = "parley.mentions.room-wide", defaultValue = "moderators")
+          String roomWide) {
     EmojiCatalogue emoji = EmojiCatalogue.get();
     return new MessageService(
             rooms,
@@ -200,6 +203,9 @@ public class DomainWiring {
             })
         .configure(new Markdown(emoji), emoji::canonical, Duration.ofMinutes(editWindowMinutes))
         .onDeletedFiles(files::discard)
-        .auditWith(audit, clock);
+        .auditWith(audit, clock)
+        .roomWideMentions(
+            MessageService.RoomWideMentions.parse(roomWide),
+            userId -> presence.stateOf(userId) == io.parley.presence.PresenceState.ONLINE);
   }
 }

@@ -18,6 +18,12 @@ public final class Mentions {
   private static final Pattern TOKEN =
       Pattern.compile("(?<![\\p{L}\\p{N}_.@-])@([\\p{L}\\p{N}_.-]*[\\p{L}\\p{N}_])");
 
+  /** Mentions everyone in the room, from those allowed to (see MessageService.RoomWideMentions). */
+  public static final String ROOM = "room";
+
+  /** Mentions everyone in the room who is online at that moment. */
+  public static final String HERE = "here";
+
   private Mentions() {}
 
   /** The handles written in the body, lower-cased, in order of first appearance. */

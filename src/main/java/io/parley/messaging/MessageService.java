@@ -27,6 +27,30 @@ public class MessageService {
   private java.util.function.Consumer<List<Attachment>> discardFiles = files -> {};
   private AuditLog audit = AuditLog.NONE;
   private java.time.Clock clock = java.time.Clock.systemUTC();
+  private RoomWideMentions roomWide = RoomWideMentions.MODERATORS;
+  private java.util.function.Predicate<String> online = userId -> false;
+
+  /**
+   * Who may write {@code @room} (every member is mentioned) and {@code @here} (every member online
+   * at that moment): nobody, the room's moderators (its owner, its moderators and global
+   * moderators), or everyone who may post. From anyone else the words stay plain text.
+   */
+  public enum RoomWideMentions {
+    NOBODY,
+    MODERATORS,
+    EVERYONE;
+
+    /** The setting's value (nobody, moderators, everyone), any case. */
+    public static RoomWideMentions parse(String value) {
+      try {
+        return valueOf(value.strip().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "@room and @here may be used by nobody, moderators or everyone, not '" + value + "'",
+            e);
+      }
+    }
+  }
 
   /** Formats a body once, when it is posted or edited; the result is stored with the message. */
   @FunctionalInterface
@@ -96,6 +120,17 @@ public class MessageService {
     return this;
   }
 
+  /**
+   * Who may mention the whole room ({@code @room}) or everyone present ({@code @here}), and who is
+   * online now.
+   */
+  public MessageService roomWideMentions(
+      RoomWideMentions policy, java.util.function.Predicate<String> isOnline) {
+    this.roomWide = policy;
+    this.online = isOnline;
+    return this;
+  }
+
   /** What to do with the files of a deleted message (delete them from the file store). */
   public MessageService onDeletedFiles(java.util.function.Consumer<List<Attachment>> discard) {
     this.discardFiles = discard;
@@ -123,9 +158,9 @@ public class MessageService {
       throw DomainException.rateLimited("You are sending messages", wait);
     }
     rooms.requireSlowModeTurn(userId, draft.roomId(), draft.clientMsgId());
-    List<String> mentions = mentioned(draft.roomId(), userId, draft.body());
+    Mentioned mentioned = mentioned(draft.roomId(), userId, draft.body());
     return sequencer.append(
-        draft.mentioning(mentions).formatted(format(draft.roomId(), draft.body(), mentions)));
+        draft.mentioning(mentioned.userIds()).formatted(format(draft.body(), mentioned)));
   }
 
   /** Replaces the text of the user's own message; everyone sees it edited. */
@@ -133,7 +168,7 @@ public class MessageService {
       String userId, String roomId, long seq, String body, String clientChangeId) {
     rooms.requirePoster(userId, roomId);
     String text = NewMessage.requireBody(body);
-    List<String> mentions = mentioned(roomId, userId, text);
+    Mentioned mentioned = mentioned(roomId, userId, text);
     return sequencer.change(
         new ChangeRequest(
             roomId,
@@ -142,8 +177,8 @@ public class MessageService {
             clientChangeId,
             MessageChange.Kind.EDITED,
             text,
-            format(roomId, text, mentions),
-            mentions,
+            format(text, mentioned),
+            mentioned.userIds(),
             null,
             editWindow,
             false));
@@ -294,35 +329,65 @@ public class MessageService {
         roomId, seq, userId, clientChangeId, kind, null, null, null, emoji, editWindow, false);
   }
 
-  private String format(String roomId, String body, List<String> mentions) {
+  private String format(String body, Mentioned mentioned) {
     if (body.isEmpty()) {
       return null;
     }
-    Set<String> handles =
-        mentions.isEmpty()
-            ? Set.of()
-            : usernames.of(mentions).values().stream()
-                .map(u -> u.toLowerCase(Locale.ROOT))
-                .collect(java.util.stream.Collectors.toSet());
-    return format.html(body, handles);
+    return format.html(body, mentioned.handles());
   }
 
-  /** The other members whose usernames the body names with {@code @}. */
-  private List<String> mentioned(String roomId, String senderId, String body) {
-    Set<String> handles = Mentions.handles(body);
-    if (handles.isEmpty()) {
-      return List.of();
+  /** Who a body mentions (member ids) and the handles to highlight in it (lower-cased). */
+  private record Mentioned(List<String> userIds, Set<String> handles) {
+    static final Mentioned NONE = new Mentioned(List.of(), Set.of());
+  }
+
+  /**
+   * The other members the body names with {@code @username}, plus all of them for {@code @room} or
+   * those online for {@code @here} when the sender may use those. A member whose username is "room"
+   * or "here" is mentioned by name whenever the room-wide meaning does not apply.
+   */
+  private Mentioned mentioned(String roomId, String senderId, String body) {
+    Set<String> written = Mentions.handles(body);
+    if (written.isEmpty()) {
+      return Mentioned.NONE;
     }
     List<String> others =
         rooms.members(roomId).stream()
             .map(Membership::userId)
             .filter(id -> !id.equals(senderId))
             .toList();
-    return usernames.of(others).entrySet().stream()
-        .filter(e -> handles.contains(e.getValue().toLowerCase(Locale.ROOT)))
-        .map(Map.Entry::getKey)
-        .sorted()
-        .toList();
+    Map<String, String> names = usernames.of(others);
+    Set<String> handles = new java.util.HashSet<>();
+    Set<String> ids = new java.util.TreeSet<>();
+    boolean room = written.contains(Mentions.ROOM) && mayMentionRoom(senderId, roomId);
+    boolean here = written.contains(Mentions.HERE) && mayMentionRoom(senderId, roomId);
+    if (room) {
+      handles.add(Mentions.ROOM);
+      ids.addAll(others);
+    }
+    if (here) {
+      handles.add(Mentions.HERE);
+      others.stream().filter(online).forEach(ids::add);
+    }
+    names.forEach(
+        (id, username) -> {
+          String handle = username.toLowerCase(Locale.ROOT);
+          boolean roomWide =
+              handle.equals(Mentions.ROOM) && room || handle.equals(Mentions.HERE) && here;
+          if (written.contains(handle) && !roomWide) {
+            handles.add(handle);
+            ids.add(id);
+          }
+        });
+    return new Mentioned(List.copyOf(ids), Set.copyOf(handles));
+  }
+
+  private boolean mayMentionRoom(String senderId, String roomId) {
+    return switch (roomWide) {
+      case NOBODY -> false;
+      case EVERYONE -> true;
+      case MODERATORS -> rooms.canModerate(senderId, roomId);
+    };
   }
 
   /** How many messages above {@code afterSeq} in the room mention the user. */

@@ -60,6 +60,8 @@ public final class Collections {
 
     db.getCollection(USERS)
         .createIndex(Indexes.ascending("username"), new IndexOptions().name("username"));
+    db.getCollection(USERS)
+        .createIndex(Indexes.ascending("nameKeys"), new IndexOptions().name("name_keys"));
     db.getCollection(RECEIPTS)
         .createIndex(Indexes.ascending("userId", "roomId"), unique("user_room"));
     db.getCollection(RECEIPTS)

@@ -5,7 +5,11 @@ import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import io.parley.users.NameKeys;
 import io.parley.users.User;
 import io.parley.users.UserDirectory;
 import java.util.ArrayList;
@@ -16,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.bson.Document;
 
 /** Users in the {@code users} collection, keyed by token subject. */
@@ -37,6 +42,7 @@ public class MongoUserDirectory implements UserDirectory {
             .append("lastSignIn", Date.from(user.lastSignIn()))
             .append("status", user.status())
             .append("avatarVersion", user.avatarVersion())
+            .append("nameKeys", NameKeys.of(user))
             .append("nameChosen", user.nameChosen())
             .append("disabled", user.disabled());
     users.replaceOne(eq("_id", user.id()), doc, new ReplaceOptions().upsert(true));
@@ -55,20 +61,27 @@ public class MongoUserDirectory implements UserDirectory {
 
   @Override
   public List<User> search(String prefix, int limit) {
-    // The admin console's search: a scan on the embedded store, a regex on a real MongoDB.
-    java.util.regex.Pattern start =
-        java.util.regex.Pattern.compile(
-            "^" + java.util.regex.Pattern.quote(prefix), java.util.regex.Pattern.CASE_INSENSITIVE);
-    List<User> found = new java.util.ArrayList<>();
+    // An anchored regex on the folded keys: a range on the multikey index on a real MongoDB.
+    Pattern start = Pattern.compile("^" + Pattern.quote(NameKeys.fold(prefix)));
+    List<User> found = new ArrayList<>();
     users
-        .find(
-            com.mongodb.client.model.Filters.or(
-                com.mongodb.client.model.Filters.regex("username", start),
-                com.mongodb.client.model.Filters.regex("displayName", start)))
-        .sort(com.mongodb.client.model.Sorts.ascending("username"))
+        .find(Filters.regex("nameKeys", start))
+        .sort(Sorts.ascending("username"))
         .limit(limit)
         .forEach(d -> found.add(toUser(d)));
     return found;
+  }
+
+  /**
+   * Gives people stored before the directory searched by {@code nameKeys} their keys, once (each
+   * sign-in writes them anyway).
+   */
+  public MongoUserDirectory addMissingNameKeys() {
+    List<User> missing = new ArrayList<>();
+    users.find(Filters.exists("nameKeys", false)).forEach(d -> missing.add(toUser(d)));
+    missing.forEach(
+        u -> users.updateOne(eq("_id", u.id()), Updates.set("nameKeys", NameKeys.of(u))));
+    return this;
   }
 
   @Override

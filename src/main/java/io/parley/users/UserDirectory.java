@@ -15,7 +15,10 @@ public interface UserDirectory {
 
   Optional<User> findByUsername(String username);
 
-  /** People whose username or name starts with {@code prefix} (any case), by username. */
+  /**
+   * People with a {@link NameKeys} key (username, name, a word of the name) starting with {@code
+   * prefix}, in any case and with or without accents, by username.
+   */
   List<User> search(String prefix, int limit);
 
   Map<String, User> findAll(Collection<String> ids);

@@ -122,6 +122,44 @@ class MessageServiceTest {
   }
 
   @Test
+  void roomWideMentionsFromModeratorsReachEveryoneOrThoseOnline() {
+    for (String member : List.of("bob", "cy", "dan", "room")) {
+      rooms.join(member, room.id());
+    }
+    // the highlighted handles become the "html", to see what would be marked
+    messages.configure(
+        (body, handles) -> String.join(",", new java.util.TreeSet<>(handles)), e -> e, null);
+    messages.roomWideMentions(MessageService.RoomWideMentions.MODERATORS, "bob"::equals);
+
+    Message all = messages.send("alice", room.id(), "@room standup in 5", "c1", Map.of()).message();
+    assertEquals(List.of("bob", "cy", "dan", "room"), all.mentions(), "the owner moderates");
+    assertEquals("room", all.html());
+    Message here = messages.send("alice", room.id(), "@here anyone?", "c2", Map.of()).message();
+    assertEquals(List.of("bob"), here.mentions(), "only who is online");
+    assertEquals("here", here.html());
+    assertEquals(2, messages.mentionsSince("bob", room.id(), 0));
+    assertEquals(1, messages.mentionsSince("cy", room.id(), 0));
+
+    // from a plain member the words mean the member called "room", or nothing
+    Message plain = messages.send("cy", room.id(), "@room @here @dan", "c3", Map.of()).message();
+    assertEquals(List.of("dan", "room"), plain.mentions());
+    assertEquals("dan,room", plain.html());
+
+    messages.roomWideMentions(MessageService.RoomWideMentions.EVERYONE, id -> true);
+    assertEquals(
+        List.of("alice", "bob", "dan", "room"),
+        messages.send("cy", room.id(), "@here lunch?", "c4", Map.of()).message().mentions());
+    messages.roomWideMentions(MessageService.RoomWideMentions.NOBODY, id -> true);
+    assertEquals(
+        List.of(), messages.send("alice", room.id(), "@here", "c5", Map.of()).message().mentions());
+    assertThrows(
+        IllegalArgumentException.class, () -> MessageService.RoomWideMentions.parse("admins"));
+    assertEquals(
+        MessageService.RoomWideMentions.EVERYONE,
+        MessageService.RoomWideMentions.parse(" Everyone "));
+  }
+
+  @Test
   void aModeratorRemovesAMessageAndOnlyTheAuditLogKeepsItsText() {
     io.parley.testing.RecordingAuditLog log = new io.parley.testing.RecordingAuditLog();
     messages.auditWith(log, Clock.systemUTC());

@@ -30,12 +30,8 @@ public class InMemoryUserDirectory implements UserDirectory {
 
   @Override
   public java.util.List<User> search(String prefix, int limit) {
-    String p = prefix.toLowerCase(java.util.Locale.ROOT);
     return users.values().stream()
-        .filter(
-            u ->
-                u.username().toLowerCase(java.util.Locale.ROOT).startsWith(p)
-                    || u.displayName().toLowerCase(java.util.Locale.ROOT).startsWith(p))
+        .filter(u -> io.parley.users.NameKeys.matches(u, prefix))
         .sorted(java.util.Comparator.comparing(User::username))
         .limit(limit)
         .toList();
