@@ -684,6 +684,8 @@
       }
     });
     knownBadges = counts;
+    var roomName = document.querySelector("main.room h1 [id^='room-name-']");
+    if (roomName) baseTitle = roomName.textContent + " · Parley"; // renamed while open
     document.title = (total > 0 ? "(" + total + ") " : "") + baseTitle;
   }
 

@@ -94,6 +94,15 @@ public class LiveFragments {
     return views.fragment(Views.Fragment.REPORTS_LINK, Map.of("queue", queue, "count", count));
   }
 
+  /** The room's name and topic in an open room's header. */
+  public String described(io.parley.rooms.Room room) {
+    Map<String, Object> model = new java.util.HashMap<>();
+    model.put("roomId", room.id());
+    model.put("name", room.name());
+    model.put("topic", room.topic());
+    return views.fragment(Views.Fragment.DESCRIBED, model);
+  }
+
   /** A line added to the page's notices (e.g. what became of the viewer's report). */
   public String notice(String text) {
     return views.fragment(Views.Fragment.NOTICE, Map.of("text", text));

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * People who just became members of a room, one who lost it, or people whose standing in it changed
- * (a mute; everyone, with no ids, when the room's slow mode changed).
+ * (a mute; everyone, with no ids, when the room's slow mode changed), or the room's name or topic.
  */
 public record MembershipChange(String roomId, List<String> userIds, Kind kind)
     implements Serializable {
@@ -13,7 +13,9 @@ public record MembershipChange(String roomId, List<String> userIds, Kind kind)
   public enum Kind {
     JOINED,
     LEFT,
-    STANDING
+    STANDING,
+    /** The room's name or topic changed (no one in particular). */
+    DESCRIBED
   }
 
   public MembershipChange {

@@ -24,4 +24,9 @@ public interface MembershipEvents extends Broadcast<MembershipChange>, Membershi
   default void standingChanged(String roomId, Collection<String> userIds) {
     publish(new MembershipChange(roomId, List.copyOf(userIds), MembershipChange.Kind.STANDING));
   }
+
+  @Override
+  default void described(String roomId) {
+    publish(new MembershipChange(roomId, List.of(), MembershipChange.Kind.DESCRIBED));
+  }
 }

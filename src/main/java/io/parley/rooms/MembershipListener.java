@@ -18,4 +18,7 @@ public interface MembershipListener {
    * userIds} is empty: everyone): their open pages redraw the composer.
    */
   default void standingChanged(String roomId, Collection<String> userIds) {}
+
+  /** The room's name or topic changed: open pages redraw its header and sidebar entry. */
+  default void described(String roomId) {}
 }

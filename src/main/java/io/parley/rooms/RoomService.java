@@ -202,6 +202,7 @@ public class RoomService {
             roomId,
             null,
             java.util.Map.of("from", String.valueOf(room.name()), "to", name)));
+    listener.described(roomId);
     return find(roomId);
   }
 
@@ -222,6 +223,7 @@ public class RoomService {
             roomId,
             null,
             java.util.Map.of("topic", t == null ? "" : t)));
+    listener.described(roomId);
     return find(roomId);
   }
 

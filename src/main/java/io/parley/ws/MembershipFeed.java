@@ -56,6 +56,10 @@ public class MembershipFeed {
       standingChanged(joined.roomId(), joined.userIds());
       return;
     }
+    if (joined.kind() == MembershipChange.Kind.DESCRIBED) {
+      described(joined.roomId());
+      return;
+    }
     for (LiveConnection connection : connections.all()) {
       if (!joined.userIds().contains(connection.userId())
           || connection.rooms().contains(joined.roomId())) {
@@ -105,6 +109,25 @@ public class MembershipFeed {
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "could not redraw a composer in room " + roomId, e);
       }
+    }
+  }
+
+  /** Tabs following the room show its new name in the sidebar, and in the header if open. */
+  private void described(String roomId) {
+    try {
+      String header = null;
+      java.util.Map<String, String> sidebars = new java.util.HashMap<>();
+      for (LiveConnection c : connections.inRoom(roomId)) {
+        c.send(sidebars.computeIfAbsent(c.userId(), fragments::sidebar));
+        if (c.watches(roomId)) {
+          if (header == null) { // read once, as one of the people following it sees it
+            header = fragments.described(rooms.visible(c.userId(), roomId));
+          }
+          c.send(header);
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "could not show the new name of room " + roomId, e);
     }
   }
 

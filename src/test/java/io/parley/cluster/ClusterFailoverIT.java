@@ -279,6 +279,18 @@ class ClusterFailoverIT {
       assertEquals(201, added.statusCode(), added.body());
       adaPage.await(f -> f.contains(secretName), wait);
     }
+    // Renamed on node 1: Ada's node-2 page shows the new name in its header and sidebar.
+    try (LiveSocket adaPage = LiveSocket.open(ada, ws2, node2).resume(secret, 0).ready()) {
+      var renamed =
+          modOn1.send(
+              "PATCH",
+              "/api/rooms/" + secret,
+              "{\"name\":" + Parley.quote(secretName + " v2") + "}");
+      assertEquals(200, renamed.statusCode(), renamed.body());
+      adaPage.await(
+          f -> f.contains("id=\"room-name-" + secret + "\"") && f.contains(secretName + " v2"),
+          wait);
+    }
     try (LiveSocket evePage = LiveSocket.open(eve, ws2, node2).resume(room, 0).ready()) {
       assertEquals(
           204,

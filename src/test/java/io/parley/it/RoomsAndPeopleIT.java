@@ -101,13 +101,23 @@ class RoomsAndPeopleIT {
             "/api/rooms",
             "{\"name\":" + Parley.quote(name.toUpperCase()) + ",\"type\":\"public\"}");
     assertEquals(409, taken.statusCode(), "public names are unique, any case");
-    var renamed =
-        owner.send(
-            "PATCH",
-            "/api/rooms/" + room,
-            "{\"name\":" + Parley.quote(name + " v2") + ",\"topic\":\"<b>plans</b>\"}");
-    assertEquals(200, renamed.statusCode(), renamed.body());
-    assertTrue(renamed.body().contains("\"topic\":\"<b>plans</b>\""), renamed.body());
+    try (LiveSocket bobsPage = LiveSocket.open(bob).resume(room, 0).ready()) {
+      var renamed =
+          owner.send(
+              "PATCH",
+              "/api/rooms/" + room,
+              "{\"name\":" + Parley.quote(name + " v2") + ",\"topic\":\"<b>plans</b>\"}");
+      assertEquals(200, renamed.statusCode(), renamed.body());
+      assertTrue(renamed.body().contains("\"topic\":\"<b>plans</b>\""), renamed.body());
+      // Bob's open page shows the new name and topic (escaped) at once, header and sidebar.
+      bobsPage.await(f -> f.contains("id=\"sidebar\"") && f.contains(name + " v2"), WAIT);
+      bobsPage.await(
+          f ->
+              f.contains("id=\"room-name-" + room + "\">" + name + " v2<")
+                  && f.contains("id=\"room-topic-" + room + "\"")
+                  && f.contains(">&lt;b&gt;plans&lt;/b&gt;<"),
+          WAIT);
+    }
     assertEquals(403, bob.send("PATCH", "/api/rooms/" + room, "{\"name\":\"mine\"}").statusCode());
     String page = bob.page("/rooms/" + room).body();
     assertTrue(page.contains(name + " v2"), page);
@@ -121,6 +131,7 @@ class RoomsAndPeopleIT {
     assertFalse(
         owner.page("/rooms/" + room).body().contains("class=\"room-topic\""),
         "a blank topic removes it");
+    assertTrue(owner.page("/rooms/" + room).body().contains(name + " v3 · Parley"), "page title");
 
     // Bob mutes the room: his sidebar greys it out and its count leaves his title.
     assertEquals(303, bob.form("/rooms/" + room + "/notify", "level=nothing", false).statusCode());
@@ -149,6 +160,27 @@ class RoomsAndPeopleIT {
     for (TestUser member : new TestUser[] {bob, cy, dee}) {
       assertEquals(200, member.get("/api/rooms/" + biggerRoom + "/messages").statusCode());
     }
+  }
+
+  @Test
+  void aModeratorsAtRoomMentionsEveryoneAPlainMembersDoesNot() {
+    TestUser owner = Parley.signIn(Parley.unique("Owner"));
+    TestUser bob = Parley.signIn(Parley.unique("Bob"));
+    TestUser cy = Parley.signIn(Parley.unique("Cy"));
+    String room = owner.createRoom(Parley.unique("all hands"), "public");
+    bob.join(room);
+    cy.join(room);
+    try (LiveSocket bobsPage = LiveSocket.open(bob).resume(room, 0).ready()) {
+      assertEquals(201, cy.postMessage(room, "@room look at this", "r-1").statusCode());
+      String plain = bobsPage.await(f -> f.contains("look at this"), WAIT);
+      assertFalse(plain.contains("mentions-me"), "a plain member's @room is just text");
+      assertEquals(201, owner.postMessage(room, "@room standup now", "r-2").statusCode());
+      String loud = bobsPage.await(f -> f.contains("standup now"), WAIT);
+      assertTrue(loud.contains("mentions-me"), loud);
+      assertTrue(loud.contains("<span class=\"mention\">@room</span>"), loud);
+    }
+    String page = bob.page("/rooms").body();
+    assertTrue(page.contains(">@1<"), "one mention counted in Bob's sidebar");
   }
 
   @Test
