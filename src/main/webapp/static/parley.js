@@ -655,7 +655,7 @@
         unread: parseInt(plain ? plain.textContent : "", 10) || 0,
         mentions: parseInt(at ? at.textContent.replace("@", "") : "", 10) || 0,
         direct: lists.length > 1 && lists[1].contains(b),
-        title: link ? link.textContent.trim() : "Parley",
+        title: link ? link.textContent.trim().replace(/^#\s*/, "") : "Parley", // the name, without its #
         href: link ? link.getAttribute("href") : "/rooms"
       };
     });
