@@ -58,6 +58,22 @@ const container = seen.Deployment?.spec.template.spec.containers[0];
 expect(seen.Deployment?.spec.replicas === 3, "the Deployment runs 3 replicas");
 expect(container?.readinessProbe?.httpGet?.path === "/health/ready", "readiness uses MicroProfile Health");
 expect(container?.livenessProbe?.httpGet?.path === "/health/live", "liveness uses MicroProfile Health");
+expect(container?.startupProbe?.httpGet?.path === "/health/started", "startup uses MicroProfile Health");
+const env = new Set([
+  ...(container?.env ?? []).map((e) => e.name),
+  ...Object.keys(seen.ConfigMap?.data ?? {}),
+]);
+for (const name of ["MONGO_URI", "MP_JWT_VERIFY_ISSUER", "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_AUDIENCES",
+  "PARLEY_OIDC_ISSUER", "PARLEY_OIDC_CLIENT_ID", "PARLEY_OIDC_CLIENT_SECRET", "PARLEY_METRICS_PASSWORD",
+  "PARLEY_PUBLIC_URL", "PARLEY_TRUSTED_PROXIES"]) {
+  expect(env.has(name), `the pods get ${name}`);
+}
+expect(container?.env?.find((e) => e.name === "PARLEY_OIDC_CLIENT_SECRET")?.valueFrom?.secretKeyRef,
+  "the IdP client secret comes from a Secret");
+// The image the Dockerfile's documented build command tags is the one the Deployment runs.
+const dockerfile = readFileSync(join(dir, "..", "docker", "Dockerfile"), "utf8");
+const tagged = /docker build .* -t (\S+) \./.exec(dockerfile)?.[1];
+expect(tagged && container?.image === tagged, `the Deployment runs the image the Dockerfile builds (${tagged})`);
 expect(all.some((o) => o.kind === "Service" && o.spec.clusterIP !== "None"), "a Service in front of the pods");
 expect(all.some((o) => o.kind === "Service" && o.spec.clusterIP === "None"), "a headless Service for Hazelcast");
 expect(seen.RoleBinding && seen.Role, "RBAC for Hazelcast discovery");

@@ -40,6 +40,7 @@ class ArchitectureTest {
           Map.entry("retention", Set.of("common", "audit", "messaging")),
           Map.entry("lucene", Set.of("messaging", "search")),
           Map.entry("receipts", Set.of("common")),
+          Map.entry("metrics", Set.of("common")),
           Map.entry("security", Set.of("common", "users", "audit")),
           Map.entry(
               "render",
@@ -80,6 +81,7 @@ class ArchitectureTest {
               "web",
               Set.of(
                   "common",
+                  "metrics",
                   "audit",
                   "presence",
                   "files",
@@ -96,6 +98,7 @@ class ArchitectureTest {
               "ws",
               Set.of(
                   "common",
+                  "metrics",
                   "messaging",
                   "presence",
                   "receipts",
@@ -108,6 +111,7 @@ class ArchitectureTest {
               "api",
               Set.of(
                   "common",
+                  "metrics",
                   "audit",
                   "files",
                   "messaging",
@@ -122,6 +126,7 @@ class ArchitectureTest {
               "app",
               Set.of(
                   "common",
+                  "metrics",
                   "audit",
                   "files",
                   "messaging",

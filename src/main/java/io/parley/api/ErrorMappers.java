@@ -2,6 +2,8 @@ package io.parley.api;
 
 import io.parley.api.ApiModels.Problem;
 import io.parley.common.DomainException;
+import io.parley.metrics.ChatMetrics;
+import jakarta.inject.Inject;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -72,6 +74,8 @@ public final class ErrorMappers {
    */
   @Provider
   public static class Runtime implements ExceptionMapper<WebApplicationException> {
+    @Inject ChatMetrics metrics;
+
     private static final Map<Integer, String> ERRORS =
         Map.of(
             401, "unauthorized",
@@ -85,20 +89,25 @@ public final class ErrorMappers {
     public Response toResponse(WebApplicationException e) {
       int status = e.getResponse().getStatus();
       String error = ERRORS.getOrDefault(status, "invalid");
-      return status >= 500 ? unexpected(e) : problem(status, error, error.replace('_', ' '));
+      return status >= 500
+          ? unexpected(e, metrics)
+          : problem(status, error, error.replace('_', ' '));
     }
   }
 
   /** Anything unexpected: 500 with a reference that is logged next to the stack trace. */
   @Provider
   public static class Unexpected implements ExceptionMapper<RuntimeException> {
+    @Inject ChatMetrics metrics;
+
     @Override
     public Response toResponse(RuntimeException e) {
-      return unexpected(e);
+      return unexpected(e, metrics);
     }
   }
 
-  private static Response unexpected(Throwable e) {
+  private static Response unexpected(Throwable e, ChatMetrics metrics) {
+    metrics.failed(ChatMetrics.Failure.API);
     String reference = UUID.randomUUID().toString().substring(0, 8);
     LOG.log(Level.SEVERE, "API call failed, reference " + reference, e);
     return problem(

@@ -16,6 +16,7 @@ import io.parley.messaging.MessagePage;
 import io.parley.messaging.MessageService;
 import io.parley.messaging.NewMessage;
 import io.parley.messaging.SendResult;
+import io.parley.metrics.ChatMetrics;
 import io.parley.reports.ReportService;
 import io.parley.users.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -48,6 +49,7 @@ public class MessagesResource {
   @Inject MessageService messages;
   @Inject FileService files;
   @Inject ReportService reports;
+  @Inject ChatMetrics metrics;
 
   @GET
   @Operation(summary = "A page of history: the newest, those before a seq, or those after a seq")
@@ -61,7 +63,7 @@ public class MessagesResource {
             number(before, "before"),
             number(after, "after"),
             limit == null ? HistoryQuery.DEFAULT_LIMIT : number(limit, "limit").intValue());
-    MessagePage page = messages.history(caller.userId(), roomId, query);
+    MessagePage page = metrics.history(() -> messages.history(caller.userId(), roomId, query));
     return new MessageList(page.messages().stream().map(MessageJson::of).toList(), page.hasOlder());
   }
 
@@ -76,17 +78,27 @@ public class MessagesResource {
       throw DomainException.invalid("body must be a JSON object with body and clientMsgId");
     }
     String clientMsgId = request.clientMsgId() == null ? Ids.newId() : request.clientMsgId();
-    List<Attachment> attached =
-        request.files() == null || request.files().isEmpty()
-            ? List.of()
-            : files.attach(caller.userId(), roomId, request.files());
-    NewMessage draft =
-        NewMessage.withFiles(
-                roomId, caller.userId(), request.body(), clientMsgId, request.metadata(), attached)
-            .replyingTo(
-                request.threadOf() == null ? 0 : request.threadOf(),
-                Boolean.TRUE.equals(request.alsoInRoom()));
-    SendResult result = messages.post(caller.userId(), draft);
+    SendResult result =
+        metrics.posting(
+            ChatMetrics.Via.API,
+            () -> {
+              List<Attachment> attached =
+                  request.files() == null || request.files().isEmpty()
+                      ? List.of()
+                      : files.attach(caller.userId(), roomId, request.files());
+              NewMessage draft =
+                  NewMessage.withFiles(
+                          roomId,
+                          caller.userId(),
+                          request.body(),
+                          clientMsgId,
+                          request.metadata(),
+                          attached)
+                      .replyingTo(
+                          request.threadOf() == null ? 0 : request.threadOf(),
+                          Boolean.TRUE.equals(request.alsoInRoom()));
+              return messages.post(caller.userId(), draft);
+            });
     return Response.status(result.duplicate() ? 200 : 201)
         .entity(MessageJson.of(result.message()))
         .build();

@@ -27,6 +27,7 @@ public class SearchResource {
 
   @Inject Caller caller;
   @Inject SearchService search;
+  @Inject io.parley.metrics.ChatMetrics metrics;
 
   /**
    * One result; {@code highlights} are [start, end) character ranges of the snippet that matched.
@@ -65,7 +66,9 @@ public class SearchResource {
       @QueryParam("sort") @DefaultValue("newest") String sort,
       @QueryParam("page") @DefaultValue("1") int page,
       @QueryParam("size") @DefaultValue("20") int size) {
-    SearchResults r = search.search(caller.userId(), q, SearchQuery.Order.of(sort), page, size);
+    SearchResults r =
+        metrics.search(
+            () -> search.search(caller.userId(), q, SearchQuery.Order.of(sort), page, size));
     List<HitJson> hits = new ArrayList<>();
     for (SearchResults.Found f : r.found()) {
       StringBuilder text = new StringBuilder();

@@ -51,6 +51,21 @@ public final class Health {
     }
   }
 
+  /**
+   * Started once the application has initialised (store reached, cluster joined, every service
+   * wired): until then Kubernetes' startup probe holds off the other two.
+   */
+  @org.eclipse.microprofile.health.Startup
+  @ApplicationScoped
+  public static class Started implements HealthCheck {
+    @Inject StartupBanner banner;
+
+    @Override
+    public HealthCheckResponse call() {
+      return HealthCheckResponse.named("started").status(banner.started()).build();
+    }
+  }
+
   /** Alive while the cluster member runs; a dead member means the node must be restarted. */
   @Liveness
   @ApplicationScoped

@@ -26,8 +26,16 @@ public class StartupBanner {
   @Inject MongoConnection mongo;
   @Inject Authenticator authenticator;
 
+  private volatile boolean started;
+
+  /** Whether the application has initialised (the startup probe's answer). */
+  public boolean started() {
+    return started;
+  }
+
   void started(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     mongo.database(); // fail fast if MongoDB is unreachable
+    started = true;
     Thread loader = new Thread(this::loadKeysThenAnnounce, "parley-token-keys");
     loader.setDaemon(true);
     loader.start();

@@ -15,15 +15,22 @@ public class DomainException extends RuntimeException {
 
   private final Kind kind;
   private final long retryAfterSeconds;
+  private final boolean moderation;
 
   public DomainException(Kind kind, String message) {
-    this(kind, message, 0);
+    this(kind, message, 0, false);
   }
 
-  private DomainException(Kind kind, String message, long retryAfterSeconds) {
+  private DomainException(Kind kind, String message, long retryAfterSeconds, boolean moderation) {
     super(message);
     this.kind = kind;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.moderation = moderation;
+  }
+
+  /** Whether a moderation decision refused it (a mute, a read-only or archived room). */
+  public boolean moderation() {
+    return moderation;
   }
 
   public long retryAfterSeconds() {
@@ -34,7 +41,8 @@ public class DomainException extends RuntimeException {
     return new DomainException(
         Kind.RATE_LIMITED,
         what + " too fast: wait " + retryAfterSeconds + " s and try again (nothing was stored)",
-        retryAfterSeconds);
+        retryAfterSeconds,
+        false);
   }
 
   public Kind kind() {
@@ -55,5 +63,10 @@ public class DomainException extends RuntimeException {
 
   public static DomainException forbidden(String message) {
     return new DomainException(Kind.FORBIDDEN, message);
+  }
+
+  /** Forbidden by a moderation decision: the person may not post here now. */
+  public static DomainException moderated(String message) {
+    return new DomainException(Kind.FORBIDDEN, message, 0, true);
   }
 }

@@ -23,6 +23,7 @@ public class MongoConnection {
   private static final Logger LOG = Logger.getLogger(MongoConnection.class.getName());
 
   @Inject StoreSettings settings;
+  @Inject org.eclipse.microprofile.metrics.MetricRegistry metrics;
 
   private EmbeddedMongo embedded;
   private MongoClient client;
@@ -45,6 +46,7 @@ public class MongoConnection {
             .applyConnectionString(new ConnectionString(uri))
             .writeConcern(WriteConcern.MAJORITY.withJournal(true))
             .applyToClusterSettings(b -> b.serverSelectionTimeout(10, TimeUnit.SECONDS))
+            .addCommandListener(new CommandMetrics(metrics))
             .build();
     client = MongoClients.create(clientSettings);
     database = client.getDatabase(settings.database());

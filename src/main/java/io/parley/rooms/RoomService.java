@@ -378,7 +378,7 @@ public class RoomService {
     Membership m = member(room, userId);
     String refusal = whyNotPost(room, m);
     if (refusal != null) {
-      throw DomainException.forbidden(refusal);
+      throw DomainException.moderated(refusal);
     }
     return m;
   }

@@ -28,6 +28,7 @@ public class ErrorPages extends HttpServlet {
   private static final Logger LOG = Logger.getLogger(ErrorPages.class.getName());
 
   @Inject Views templates;
+  @Inject io.parley.metrics.ChatMetrics metrics;
 
   /** What a person is told for each status, and the API's error word for it. */
   record Problem(int status, String error, String title, String message) {
@@ -84,6 +85,7 @@ public class ErrorPages extends HttpServlet {
     Problem problem = Problem.of(status);
     String reference = null;
     if (problem.status() == 500) {
+      metrics.failed(io.parley.metrics.ChatMetrics.Failure.PAGE);
       reference = UUID.randomUUID().toString().substring(0, 8);
       LOG.log(
           Level.SEVERE,

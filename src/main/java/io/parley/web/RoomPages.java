@@ -12,6 +12,7 @@ import io.parley.messaging.MessageService;
 import io.parley.messaging.NewMessage;
 import io.parley.messaging.SendResult;
 import io.parley.messaging.ThreadSummary;
+import io.parley.metrics.ChatMetrics;
 import io.parley.receipts.ReceiptRecorder;
 import io.parley.receipts.ReceiptStore;
 import io.parley.receipts.Watermark;
@@ -78,6 +79,7 @@ public class RoomPages extends HttpServlet {
 
   @Inject RoomService rooms;
   @Inject MessageService messages;
+  @Inject ChatMetrics metrics;
   @Inject ReceiptStore receipts;
   @Inject ReceiptRecorder recorder;
   @Inject UserService users;
@@ -316,16 +318,19 @@ public class RoomPages extends HttpServlet {
     List<Attachment> attached = uploads(me, roomId, req);
     try {
       SendResult result =
-          messages.post(
-              me.userId(),
-              NewMessage.withFiles(
-                      roomId,
+          metrics.posting(
+              ChatMetrics.Via.FORM,
+              () ->
+                  messages.post(
                       me.userId(),
-                      req.getParameter("body"),
-                      MessageActions.changeId(req, "clientMsgId"),
-                      Map.of(),
-                      attached)
-                  .replyingTo(parentSeq, "true".equals(req.getParameter("alsoInRoom"))));
+                      NewMessage.withFiles(
+                              roomId,
+                              me.userId(),
+                              req.getParameter("body"),
+                              MessageActions.changeId(req, "clientMsgId"),
+                              Map.of(),
+                              attached)
+                          .replyingTo(parentSeq, "true".equals(req.getParameter("alsoInRoom")))));
       if (result.duplicate()) {
         files.discard(attached);
       }
@@ -438,8 +443,12 @@ public class RoomPages extends HttpServlet {
     // renders is replayed by the socket, harmlessly, rather than missed).
     long rev = messages.lastRev(roomId);
     MessagePage page =
-        messages.history(
-            me.userId(), roomId, new HistoryQuery(before, null, HistoryQuery.DEFAULT_LIMIT));
+        metrics.history(
+            () ->
+                messages.history(
+                    me.userId(),
+                    roomId,
+                    new HistoryQuery(before, null, HistoryQuery.DEFAULT_LIMIT)));
     List<MemberView> members = views.members(roomId);
     boolean member = members.stream().anyMatch(m -> m.userId().equals(me.userId()));
     if (member && before == null && page.newestSeq() > 0) {

@@ -33,6 +33,7 @@ public class SearchPages extends HttpServlet {
   static final int SUGGESTED = 5;
 
   @Inject SearchService search;
+  @Inject io.parley.metrics.ChatMetrics metrics;
   @Inject SearchViews searchViews;
   @Inject RoomViews views;
   @Inject Views templates;
@@ -53,9 +54,9 @@ public class SearchPages extends HttpServlet {
     model.put("sort", order.name().toLowerCase(java.util.Locale.ROOT));
     int status = 200;
     try {
+      int page = page(req.getParameter("page"));
       SearchResults results =
-          search.search(
-              me.userId(), q, order, page(req.getParameter("page")), SearchService.PAGE_SIZE);
+          metrics.search(() -> search.search(me.userId(), q, order, page, SearchService.PAGE_SIZE));
       model.put("hits", searchViews.of(results, me.userId()));
       model.put("notice", results.notice());
       model.put("count", count(results));
@@ -83,7 +84,9 @@ public class SearchPages extends HttpServlet {
     model.put("blank", q.isBlank());
     model.put("allHref", href(q, SearchQuery.Order.NEWEST, 1));
     try {
-      SearchResults results = search.search(me.userId(), q, SearchQuery.Order.NEWEST, 1, SUGGESTED);
+      SearchResults results =
+          metrics.search(
+              () -> search.search(me.userId(), q, SearchQuery.Order.NEWEST, 1, SUGGESTED));
       model.put("hits", searchViews.of(results, me.userId()));
       model.put("notice", results.notice());
     } catch (DomainException e) {

@@ -3,6 +3,7 @@ package io.parley.ws;
 import io.parley.common.DomainException;
 import io.parley.messaging.MessageService;
 import io.parley.messaging.SendResult;
+import io.parley.metrics.ChatMetrics;
 import io.parley.presence.PresenceState;
 import io.parley.receipts.ReceiptStore;
 import io.parley.render.LiveFragments;
@@ -62,6 +63,7 @@ public class ChatEndpoint {
   @Inject RoomService rooms;
   @Inject ReceiptStore receipts;
   @Inject MetricRegistry metrics;
+  @Inject ChatMetrics chat;
 
   @Inject
   @org.eclipse.microprofile.config.inject.ConfigProperty(name = "parley.limits.sockets-per-user")
@@ -123,17 +125,29 @@ public class ChatEndpoint {
       frame = InboundFrame.parse(text);
       switch (frame.type()) {
         case "send" -> {
+          InboundFrame send = frame;
           SendResult result =
-              messages.send(
-                  connection.userId(), frame.roomId(), frame.body(), frame.clientMsgId(), Map.of());
+              chat.posting(
+                  ChatMetrics.Via.SOCKET,
+                  () ->
+                      messages.send(
+                          connection.userId(),
+                          send.roomId(),
+                          send.body(),
+                          send.clientMsgId(),
+                          Map.of()));
           connection.send(fragments.sent(result));
         }
-        case "resume" ->
-            feed.watch(
-                connection,
-                frame.roomId(),
-                frame.afterSeq() == null ? 0 : frame.afterSeq(),
-                frame.afterRev());
+        case "resume" -> {
+          InboundFrame resume = frame;
+          chat.catchUp(
+              () ->
+                  feed.watch(
+                      connection,
+                      resume.roomId(),
+                      resume.afterSeq() == null ? 0 : resume.afterSeq(),
+                      resume.afterRev()));
+        }
         case "presence" -> {
           PresenceState state = PresenceState.reported(frame.state());
           switch (connection.presenceDue(
@@ -158,6 +172,7 @@ public class ChatEndpoint {
         closeQuietly(session, "rate limit exceeded again and again");
       }
     } catch (RuntimeException e) {
+      chat.failed(ChatMetrics.Failure.SOCKET);
       LOG.log(Level.WARNING, "frame failed", e);
       connection.send(
           fragments.error(

@@ -293,6 +293,11 @@ final class LiveConnection {
     outbound.offer(html);
   }
 
+  /** Frames waiting to be written to this socket. */
+  int queued() {
+    return outbound.depth();
+  }
+
   /**
    * One session as the outbound queue's sink: each write runs on the shared writer pool with the
    * container's blocking writer, so only a writer thread ever waits on a socket. (The container's

@@ -23,6 +23,11 @@ public class LiveConnections {
 
   void registerGauge(@Observes @Initialized(ApplicationScoped.class) Object started) {
     metrics.gauge("parley.sockets.open", byId, Map::size);
+    metrics.gauge("parley.rooms.live", byRoom, Map::size);
+    metrics.gauge(
+        "parley.sockets.queued_frames",
+        byId,
+        sockets -> sockets.values().stream().mapToLong(LiveConnection::queued).sum());
   }
 
   void add(LiveConnection connection) {

@@ -44,6 +44,7 @@ public class LiveFeed {
   @Inject TypingFeed typing;
   @Inject RoomService rooms;
   @Inject DeliveryLanes lanes;
+  @Inject io.parley.metrics.ChatMetrics chat;
 
   private Subscription subscription = Subscription.NONE;
 
@@ -96,9 +97,11 @@ public class LiveFeed {
     store.seen(message);
     typing.posted(message.roomId(), message.senderId());
     LiveConnection.Renderer once = renderedOnce(message);
+    int handed = 0;
     for (LiveConnection connection : connections.inRoom(message.roomId())) {
       try {
         if (connection.watches(message.roomId())) {
+          handed++;
           if (connection.deliver(message, missed(message.roomId()), once)
               && connection.watchesAsMember()) {
             receipts.read(connection.userId(), message.roomId(), message.seq());
@@ -117,6 +120,7 @@ public class LiveFeed {
         LOG.log(Level.WARNING, "could not deliver message " + message.id() + " to a socket", e);
       }
     }
+    chat.delivered(message.createdAt(), handed);
   }
 
   /** A change to a message: tabs watching the room replace it where they show it. */

@@ -66,7 +66,10 @@ public final class Parley {
   /** The metrics reader's password on the test server (PARLEY_METRICS_PASSWORD in the POM). */
   public static final String METRICS_PASSWORD = "test-metrics-password";
 
-  /** {@code /metrics} of the given scope, as the metrics reader (HTTP Basic over HTTPS). */
+  /**
+   * {@code /metrics} of the given scope (null: every scope), as the metrics reader (HTTP Basic over
+   * HTTPS).
+   */
   public static String metrics(String scope) {
     String basic =
         java.util.Base64.getEncoder()
@@ -75,7 +78,8 @@ public final class Parley {
     var response =
         send(
             java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(httpsUrl() + "/metrics?scope=" + scope))
+                    java.net.URI.create(
+                        httpsUrl() + "/metrics" + (scope == null ? "" : "?scope=" + scope)))
                 .header("Authorization", "Basic " + basic)
                 .build());
     if (response.statusCode() != 200) {
