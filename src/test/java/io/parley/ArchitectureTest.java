@@ -57,6 +57,7 @@ class ArchitectureTest {
               "mongo",
               Set.of(
                   "common",
+                  "presence",
                   "audit",
                   "files",
                   "messaging",
@@ -112,6 +113,7 @@ class ArchitectureTest {
               Set.of(
                   "common",
                   "metrics",
+                  "presence",
                   "audit",
                   "files",
                   "messaging",

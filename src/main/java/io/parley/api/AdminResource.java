@@ -26,6 +26,42 @@ public class AdminResource {
   @Inject Caller caller;
   @Inject UserService users;
   @Inject AuditLog audit;
+  @Inject io.parley.presence.ConnectionLog connections;
+
+  /** One socket's record. */
+  public record ConnectionJson(
+      String id,
+      String node,
+      String client,
+      String openedAt,
+      String closedAt,
+      Integer closeCode,
+      String closeReason) {}
+
+  @GET
+  @Path("users/{username}/connections")
+  @Operation(
+      summary = "A person's latest sockets, newest first (limit 1-500, default 50)",
+      description =
+          "Node, client address, opened and closed times, close code and reason; kept for"
+              + " parley.connections.retention-days.")
+  public java.util.List<ConnectionJson> connections(
+      @PathParam("username") String username, @QueryParam("limit") Integer limit) {
+    User user = users.requireByUsername(username);
+    int n = limit == null ? 50 : Math.max(1, Math.min(500, limit));
+    return connections.recent(user.id(), n).stream()
+        .map(
+            r ->
+                new ConnectionJson(
+                    r.id(),
+                    r.node(),
+                    r.client(),
+                    r.openedAt().toString(),
+                    r.closedAt() == null ? null : r.closedAt().toString(),
+                    r.closeCode(),
+                    r.closeReason()))
+        .toList();
+  }
 
   /** A person's access, after the change. */
   public record Access(String username, boolean disabled) {}

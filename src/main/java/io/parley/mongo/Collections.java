@@ -25,6 +25,7 @@ public final class Collections {
   public static final String REPORTS = "reports";
   public static final String RETENTION = "retention";
   public static final String MESSAGE_FLOORS = "message_floors";
+  public static final String CONNECTIONS = "connections";
 
   private Collections() {}
 
@@ -66,6 +67,12 @@ public final class Collections {
         .createIndex(Indexes.ascending("userId", "roomId"), unique("user_room"));
     db.getCollection(RECEIPTS)
         .createIndex(Indexes.ascending("roomId"), new IndexOptions().name("room"));
+    db.getCollection(CONNECTIONS)
+        .createIndex(
+            Indexes.compoundIndex(Indexes.ascending("userId"), Indexes.descending("openedAt")),
+            new IndexOptions().name("user_opened"));
+    db.getCollection(CONNECTIONS)
+        .createIndex(Indexes.ascending("openedAt"), new IndexOptions().name("opened"));
     db.getCollection(AUDIT).createIndex(Indexes.descending("at"), new IndexOptions().name("at"));
     db.getCollection(REPORTS)
         .createIndex(Indexes.ascending("status"), new IndexOptions().name("status"));

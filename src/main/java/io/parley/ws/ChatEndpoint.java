@@ -22,6 +22,7 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,7 @@ public class ChatEndpoint {
   @Inject ReceiptStore receipts;
   @Inject MetricRegistry metrics;
   @Inject ChatMetrics chat;
+  @Inject io.parley.presence.ConnectionLog records;
 
   @Inject
   @org.eclipse.microprofile.config.inject.ConfigProperty(name = "parley.limits.sockets-per-user")
@@ -98,8 +100,14 @@ public class ChatEndpoint {
             lanes.writers());
     connection.presenceDue(PresenceState.ONLINE, System.currentTimeMillis(), 0);
     String client = (String) config.getUserProperties().get(ChatConfigurator.CLIENT);
+    records.opened(connection.id(), signedIn.userId(), client, Instant.now());
     if (!presence.admit(connection, client, PresenceState.ONLINE, socketsPerUser)) {
       metrics.counter("parley.sockets.refused").inc();
+      records.closed(
+          connection.id(),
+          Instant.now(),
+          CloseReason.CloseCodes.TRY_AGAIN_LATER.getCode(),
+          "too many open connections");
       session.close(
           new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too many open connections"));
       return;
@@ -191,22 +199,26 @@ public class ChatEndpoint {
 
   @OnClose
   public void close(Session session, CloseReason reason) {
-    gone(session);
+    gone(session, reason.getCloseCode().getCode(), reason.getReasonPhrase());
   }
 
   @OnError
   public void error(Session session, Throwable error) {
     LOG.log(Level.FINE, "socket error", error);
-    gone(session);
+    gone(
+        session,
+        CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode(),
+        "error: " + error.getClass().getSimpleName());
   }
 
-  private void gone(Session session) {
+  private void gone(Session session, int code, String reason) {
     connections
         .remove(session.getId())
         .ifPresent(
             c -> {
               c.closed();
               presence.closed(c.id(), c.userId());
+              records.closed(c.id(), Instant.now(), code, reason);
             });
   }
 }

@@ -181,8 +181,13 @@ public final class LiveSocket implements AutoCloseable {
 
   @Override
   public void close() {
+    close(WebSocket.NORMAL_CLOSURE, "bye");
+  }
+
+  /** Closes with this close code and reason (the server records both). */
+  public void close(int code, String reason) {
     if (!socket.isOutputClosed()) {
-      socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(e -> null);
+      socket.sendClose(code, reason).exceptionally(e -> null);
     }
   }
 
