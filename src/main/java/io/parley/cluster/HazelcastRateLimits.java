@@ -33,6 +33,10 @@ public class HazelcastRateLimits implements RateLimits {
   private ProxyManager<String> buckets;
   private final Map<Kind, BucketConfiguration> configurations = new EnumMap<>(Kind.class);
 
+  /** Registered at start, so the series exist (at 0) before the first refusal. */
+  private final Map<Kind, org.eclipse.microprofile.metrics.Counter> refused =
+      new EnumMap<>(Kind.class);
+
   @PostConstruct
   void init() {
     buckets =
@@ -45,6 +49,10 @@ public class HazelcastRateLimits implements RateLimits {
     configurations.put(Kind.MESSAGES, bucket(settings.messageLimit()));
     configurations.put(Kind.HANDSHAKES, bucket(settings.handshakeLimit()));
     configurations.put(Kind.API, bucket(settings.apiLimit()));
+    for (Kind kind : Kind.values()) {
+      refused.put(
+          kind, metrics.counter("parley.rate_limited", new Tag("kind", kind.name().toLowerCase())));
+    }
   }
 
   /** Refusals are counted in metrics. */
@@ -58,7 +66,7 @@ public class HazelcastRateLimits implements RateLimits {
     if (probe.isConsumed()) {
       return new Verdict(true, Duration.ZERO);
     }
-    metrics.counter("parley.rate_limited", new Tag("kind", kind.name().toLowerCase())).inc();
+    refused.get(kind).inc();
     return new Verdict(false, Duration.ofNanos(probe.getNanosToWaitForRefill()));
   }
 

@@ -41,6 +41,14 @@ final class CommandMetrics implements CommandListener {
 
   CommandMetrics(MetricRegistry registry) {
     this.registry = registry;
+    // Errors are registered up front: the series exist at 0, so rates and alerts see them.
+    NAMED.forEach(this::errors);
+    errors("other");
+  }
+
+  private Counter errors(String command) {
+    return errors.computeIfAbsent(
+        command, n -> registry.counter("parley.mongodb.command.errors", new Tag("command", n)));
   }
 
   private static String name(String command) {
@@ -58,10 +66,6 @@ final class CommandMetrics implements CommandListener {
 
   @Override
   public void commandFailed(CommandFailedEvent event) {
-    errors
-        .computeIfAbsent(
-            name(event.getCommandName()),
-            n -> registry.counter("parley.mongodb.command.errors", new Tag("command", n)))
-        .inc();
+    errors(name(event.getCommandName())).inc();
   }
 }

@@ -23,6 +23,16 @@ public class LiveConnections {
 
   void registerGauge(@Observes @Initialized(ApplicationScoped.class) Object started) {
     metrics.gauge("parley.sockets.open", byId, Map::size);
+    // Counted where they happen; registered here so their series exist (at 0) from the start.
+    for (String counter :
+        new String[] {
+          "parley.sockets.closed_too_slow",
+          "parley.sockets.refused",
+          "parley.sockets.closed_for_abuse",
+          "parley.frames.refused"
+        }) {
+      metrics.counter(counter);
+    }
     metrics.gauge("parley.rooms.live", byRoom, Map::size);
     metrics.gauge(
         "parley.sockets.queued_frames",

@@ -50,7 +50,10 @@ class MetricsIT {
     }
     String after = Parley.metrics(null);
 
-    assertEquals(5, grew(before, after, "parley_messages_received_total", "via=\"api\""), "");
+    assertEquals(
+        7,
+        grew(before, after, "parley_messages_received_total", "via=\"api\""),
+        "five stored and two refused, all received");
     assertTrue(grew(before, after, "parley_messages_received_total", "via=\"socket\"") >= 1);
     assertEquals(1, grew(before, after, "parley_messages_refused_total", "reason=\"validation\""));
     assertEquals(1, grew(before, after, "parley_messages_refused_total", "reason=\"auth\""));
@@ -91,7 +94,14 @@ class MetricsIT {
           .filter(n -> !PROMETHEUS_OWN.contains(n) && !exposed.contains(n))
           .forEach(n -> missing.add(file + ": " + n));
     }
-    assertEquals(List.of(), missing, "names the server does not expose");
+    assertEquals(
+        List.of(),
+        missing,
+        "names the server does not expose; it has "
+            + exposed.stream()
+                .filter(n -> USED.matcher(n).matches() && !n.startsWith("parley_"))
+                .sorted()
+                .toList());
   }
 
   /** Every series name in a Prometheus text exposition. */
