@@ -70,6 +70,7 @@ class ArchitectureTest {
               "cluster",
               Set.of(
                   "common",
+                  "metrics",
                   "messaging",
                   "presence",
                   "receipts",

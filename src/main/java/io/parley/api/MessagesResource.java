@@ -81,6 +81,7 @@ public class MessagesResource {
     SendResult result =
         metrics.posting(
             ChatMetrics.Via.API,
+            roomId,
             () -> {
               List<Attachment> attached =
                   request.files() == null || request.files().isEmpty()

@@ -33,6 +33,36 @@ public class StartupBanner {
     return started;
   }
 
+  /**
+   * On a fresh installation Liberty creates its certificate and opens the HTTPS port only after the
+   * application started; "ready" must not be said before people can connect (the package's first
+   * start showed it ~1 s early). Waits up to two minutes for the port to accept.
+   */
+  private static void awaitHttpsListening() {
+    String setting = System.getenv().getOrDefault("HTTPS_PORT", "9443");
+    int port;
+    try {
+      port = Integer.parseInt(setting.strip());
+    } catch (NumberFormatException e) {
+      return; // not a port number: nothing to wait for
+    }
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+    while (System.nanoTime() < deadline) {
+      try (java.net.Socket s = new java.net.Socket()) {
+        s.connect(new java.net.InetSocketAddress("localhost", port), 1000);
+        return;
+      } catch (java.io.IOException notYet) {
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException stop) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+    LOG.warning("The HTTPS port " + port + " is not accepting connections yet");
+  }
+
   void started(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     mongo.database(); // fail fast if MongoDB is unreachable
     started = true;
@@ -60,6 +90,7 @@ public class StartupBanner {
         wait = Math.min(wait * 2, MAX_RETRY_MILLIS);
       }
     }
+    awaitHttpsListening();
     LOG.info(
         () ->
             "Parley is ready: open "

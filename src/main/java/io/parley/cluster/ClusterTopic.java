@@ -6,6 +6,7 @@ import com.hazelcast.topic.Message;
 import com.hazelcast.topic.MessageListener;
 import com.hazelcast.topic.ReliableMessageListener;
 import io.parley.common.Broadcast;
+import io.parley.metrics.Tracing;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -26,19 +27,37 @@ class ClusterTopic<T> implements Broadcast<T> {
     this.reliable = reliable;
   }
 
+  /**
+   * An event published inside a trace, with the trace's W3C traceparent, so the listeners on every
+   * node continue it. Only sent while tracing is on: with it off the topics carry the bare events,
+   * as nodes of earlier versions expect.
+   */
+  record Traced(Object event, String traceparent) implements java.io.Serializable {}
+
   @Override
   public void publish(T event) {
-    topic().publish(event);
+    String traceparent = Tracing.traceparent();
+    topic().publish(traceparent == null ? event : new Traced(event, traceparent));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> void handOver(Object received, Consumer<T> consumer) {
+    if (received instanceof Traced traced) {
+      Tracing.within(traced.traceparent(), () -> consumer.accept((T) traced.event()));
+    } else {
+      consumer.accept((T) received);
+    }
   }
 
   @Override
   public Subscription subscribe(Consumer<T> consumer) {
-    ITopic<T> topic = topic();
+    ITopic<Object> topic = topic();
+    Consumer<Object> unwrapping = received -> handOver(received, consumer);
     UUID id =
         topic.addMessageListener(
             reliable
-                ? new LossTolerant<>(consumer)
-                : event -> consumer.accept(event.getMessageObject()));
+                ? new LossTolerant<>(unwrapping)
+                : event -> unwrapping.accept(event.getMessageObject()));
     return () -> {
       try {
         topic.removeMessageListener(id);
@@ -48,7 +67,7 @@ class ClusterTopic<T> implements Broadcast<T> {
     };
   }
 
-  private ITopic<T> topic() {
+  private ITopic<Object> topic() {
     return reliable ? hazelcast.getReliableTopic(name) : hazelcast.getTopic(name);
   }
 

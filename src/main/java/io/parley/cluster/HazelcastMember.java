@@ -19,6 +19,8 @@ public class HazelcastMember {
   /** Where a member finds node-local objects (the room sequencer) that tasks run against. */
   static final String ROOM_SEQUENCER = "parley.roomSequencer";
 
+  static final String TRACING = "parley.tracing";
+
   @Inject ClusterSettings settings;
 
   @Produces

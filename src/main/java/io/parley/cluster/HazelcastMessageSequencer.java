@@ -8,11 +8,13 @@ import io.parley.messaging.MessageSequencer;
 import io.parley.messaging.NewMessage;
 import io.parley.messaging.RoomSequencer;
 import io.parley.messaging.SendResult;
+import io.parley.metrics.Tracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.Serializable;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -34,10 +36,12 @@ public class HazelcastMessageSequencer implements MessageSequencer {
   @Inject HazelcastInstance hazelcast;
   @Inject RoomSequencer local;
   @Inject MetricRegistry metrics;
+  @Inject Tracing tracing;
 
   /** Runs at start-up, so the counters exist (at 0) before the first send. */
   void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
     hazelcast.getUserContext().put(HazelcastMember.ROOM_SEQUENCER, local);
+    hazelcast.getUserContext().put(HazelcastMember.TRACING, tracing);
     metrics.counter("parley.messages.stored");
     metrics.counter("parley.messages.duplicates");
   }
@@ -84,6 +88,7 @@ public class HazelcastMessageSequencer implements MessageSequencer {
       implements Callable<ChangeResult>, Serializable, HazelcastInstanceAware {
     private static final long serialVersionUID = 1L;
     private final ChangeRequest request;
+    private final String traceparent = Tracing.traceparent();
     private transient HazelcastInstance member;
 
     ChangeOnOwner(ChangeRequest request) {
@@ -97,7 +102,12 @@ public class HazelcastMessageSequencer implements MessageSequencer {
 
     @Override
     public ChangeResult call() {
-      return AppendOnOwner.sequencer(member).change(request);
+      return AppendOnOwner.tracing(member)
+          .inSpan(
+              "parley.change",
+              traceparent,
+              Map.of("parley.room", request.roomId(), "parley.seq", Long.toString(request.seq())),
+              () -> AppendOnOwner.sequencer(member).change(request));
     }
   }
 
@@ -106,6 +116,10 @@ public class HazelcastMessageSequencer implements MessageSequencer {
       implements Callable<SendResult>, Serializable, HazelcastInstanceAware {
     private static final long serialVersionUID = 1L;
     private final NewMessage message;
+
+    /** The sender's trace, continued on the owner (null when tracing is off). */
+    private final String traceparent = Tracing.traceparent();
+
     private transient HazelcastInstance member;
 
     AppendOnOwner(NewMessage message) {
@@ -119,7 +133,17 @@ public class HazelcastMessageSequencer implements MessageSequencer {
 
     @Override
     public SendResult call() {
-      return sequencer(member).append(message);
+      return tracing(member)
+          .inSpan(
+              "parley.sequence",
+              traceparent,
+              Map.of("parley.room", message.roomId()),
+              () -> sequencer(member).append(message));
+    }
+
+    static Tracing tracing(HazelcastInstance member) {
+      Object tracing = member.getUserContext().get(HazelcastMember.TRACING);
+      return tracing instanceof Tracing t ? t : Tracing.OFF;
     }
 
     static RoomSequencer sequencer(HazelcastInstance member) {

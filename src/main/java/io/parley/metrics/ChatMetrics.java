@@ -47,6 +47,7 @@ public class ChatMetrics {
   }
 
   @Inject MetricRegistry registry;
+  @Inject Tracing tracing;
 
   private final Map<Via, Counter> received = new ConcurrentHashMap<>();
   private final Map<Refusal, Counter> refused = new ConcurrentHashMap<>();
@@ -79,15 +80,41 @@ public class ChatMetrics {
     return new Tag(name, value.name().toLowerCase(Locale.ROOT));
   }
 
-  /** Posts a message that came in {@code via}, counting it as received and, if so, refused. */
-  public <T> T posting(Via via, Supplier<T> post) {
+  /**
+   * Posts a message that came in {@code via} for {@code roomId}: counts it as received and, if so,
+   * refused, and traces it (span {@code parley.send}, continued on the room's owner and on every
+   * node that delivers it).
+   */
+  public <T> T posting(Via via, String roomId, Supplier<T> post) {
     received.get(via).inc();
-    try {
-      return post.get();
-    } catch (DomainException e) {
-      refused.get(reasonOf(e)).inc();
-      throw e;
-    }
+    return tracing.inSpan(
+        "parley.send",
+        null,
+        Map.of(
+            "parley.room",
+            String.valueOf(roomId),
+            "parley.via",
+            via.name().toLowerCase(Locale.ROOT)),
+        () -> {
+          try {
+            return post.get();
+          } catch (DomainException e) {
+            refused.get(reasonOf(e)).inc();
+            throw e;
+          }
+        });
+  }
+
+  /** Hands a new message to this node's sockets inside span {@code parley.deliver}. */
+  public void delivering(String roomId, long seq, Runnable deliver) {
+    tracing.inSpan(
+        "parley.deliver",
+        null,
+        Map.of("parley.room", roomId, "parley.seq", Long.toString(seq)),
+        () -> {
+          deliver.run();
+          return null;
+        });
   }
 
   /** The reason a refusal counts under. */

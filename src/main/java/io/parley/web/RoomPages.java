@@ -320,6 +320,7 @@ public class RoomPages extends HttpServlet {
       SendResult result =
           metrics.posting(
               ChatMetrics.Via.FORM,
+              roomId,
               () ->
                   messages.post(
                       me.userId(),

@@ -137,6 +137,7 @@ public class ChatEndpoint {
           SendResult result =
               chat.posting(
                   ChatMetrics.Via.SOCKET,
+                  send.roomId(),
                   () ->
                       messages.send(
                           connection.userId(),

@@ -66,13 +66,14 @@ public class DeliveryLanes {
   /** Runs {@code task} on the lane of {@code key}, after the tasks handed to it before. */
   public void execute(String key, Runnable task) {
     lanes[Math.floorMod(key.hashCode(), lanes.length)].execute(
-        () -> {
-          try {
-            task.run();
-          } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "delivering an event failed", e);
-          }
-        });
+        io.parley.metrics.Tracing.carried( // a traced event stays in its trace on the lane
+            () -> {
+              try {
+                task.run();
+              } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "delivering an event failed", e);
+              }
+            }));
   }
 
   /** The threads that write to sockets, one frame of one socket at a time (see OutboundQueue). */

@@ -94,6 +94,10 @@ public class LiveFeed {
   }
 
   void posted(Message message) {
+    chat.delivering(message.roomId(), message.seq(), () -> deliver(message));
+  }
+
+  private void deliver(Message message) {
     store.seen(message);
     typing.posted(message.roomId(), message.senderId());
     LiveConnection.Renderer once = renderedOnce(message);

@@ -96,7 +96,9 @@ class PackageIT {
 
   @AfterAll
   static void cleanUp() throws Exception {
-    if (server != null && server.isAlive()) {
+    if (server != null) {
+      // The launcher runs the server in a JVM of its own: never leave that one behind.
+      server.descendants().forEach(ProcessHandle::destroyForcibly);
       server.destroyForcibly();
     }
     if (idp != null) {
@@ -118,6 +120,17 @@ class PackageIT {
     long t0 = System.nanoTime();
     server = start(jar, log);
     System.out.printf("package: ready %.1f s after java -jar%n", (System.nanoTime() - t0) / 1e9);
+    try {
+      chatsAndStops(log);
+    } catch (AssertionError | RuntimeException e) {
+      List<String> lines = Files.readAllLines(log);
+      System.out.println("---- " + log + " (last lines)");
+      lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(System.out::println);
+      throw e;
+    }
+  }
+
+  private void chatsAndStops(Path log) throws Exception {
 
     HttpResponse<String> ready =
         Parley.send(HttpRequest.newBuilder(URI.create(HTTPS + "/health/ready")).build());
@@ -147,8 +160,13 @@ class PackageIT {
     assertEquals(1, ada.history(room, "").size(), "stored");
 
     long stopping = System.nanoTime();
+    List<ProcessHandle> jvms = server.descendants().toList();
     server.destroy(); // SIGTERM, as systemd or Kubernetes stop it
     assertTrue(server.waitFor(90, TimeUnit.SECONDS), "stopped within 90 s of SIGTERM");
+    for (ProcessHandle jvm : jvms) {
+      jvm.onExit().get(30, TimeUnit.SECONDS);
+      assertFalse(jvm.isAlive(), "the server's own JVM ended too");
+    }
     System.out.printf(
         "package: stopped %.1f s after SIGTERM%n", (System.nanoTime() - stopping) / 1e9);
     String output = Files.readString(log);
