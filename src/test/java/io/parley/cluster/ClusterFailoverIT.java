@@ -36,7 +36,16 @@ class ClusterFailoverIT {
   @Test
   void killingANodeLosesNothingAndKeepsOneOrderPerRoom() throws Exception {
     int basePort = Integer.parseInt(System.getProperty("parley.cluster.port", "9790"));
-    try (ClusterHarness cluster = new ClusterHarness(NODES, basePort)) {
+    try (ClusterHarness cluster =
+        new ClusterHarness(NODES, basePort)
+            .withEnv(
+                // Tracing on, exported as log lines (the logging exporter), to follow a message.
+                Map.of(
+                    "OTEL_SDK_DISABLED", "false",
+                    "OTEL_SERVICE_NAME", "parley",
+                    "OTEL_TRACES_EXPORTER", "logging",
+                    "OTEL_METRICS_EXPORTER", "none",
+                    "OTEL_LOGS_EXPORTER", "none"))) {
       long t0 = System.nanoTime();
       cluster.startStore();
       cluster.startNode(1);
@@ -181,7 +190,58 @@ class ClusterFailoverIT {
 
       moderationReachesEveryNode(cluster, proxy);
       searchIsCompleteOnEveryNode(cluster, owner, roomNames, stored, rooms);
+      oneMessageIsTracedAcrossTheNodes(cluster, rooms.get(1));
     }
+  }
+
+  /**
+   * A message sent over a socket on node 1 is one trace: its send span on node 1, its sequencing on
+   * the room's owner, and its delivery on every node, all under the same trace id (the exporter
+   * here writes each finished span as a log line: name, trace id, span id, attributes).
+   */
+  private static void oneMessageIsTracedAcrossTheNodes(ClusterHarness cluster, String room)
+      throws Exception {
+    TestUser ada = Parley.signIn(cluster.nodeUrl(1), Parley.unique("Tracer"));
+    ada.join(room);
+    String wsUrl = cluster.nodeUrl(1).replaceFirst("^http", "ws") + "/ws";
+    try (LiveSocket socket = LiveSocket.open(ada, URI.create(wsUrl), cluster.nodeUrl(1))) {
+      socket.ready().sendMessage(room, "follow me through the cluster", "trace-1");
+      String status = socket.awaitStatus();
+      assertTrue(!status.contains("error"), status);
+    }
+    java.util.regex.Pattern span =
+        java.util.regex.Pattern.compile("'(parley\\.[a-z]+)' : ([0-9a-f]{32}) ([0-9a-f]{16}) (.*)");
+    Map<String, List<String>> spansOfTrace = new HashMap<>(); // trace id -> "name@node"
+    String sendTrace = null;
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < deadline) {
+      spansOfTrace.clear();
+      for (int node = 1; node <= NODES; node++) {
+        for (String line : Files.readAllLines(cluster.work().resolve("node" + node + ".log"))) {
+          java.util.regex.Matcher m = span.matcher(line);
+          if (m.find() && m.group(4).contains(room)) {
+            spansOfTrace
+                .computeIfAbsent(m.group(2), t -> new ArrayList<>())
+                .add(m.group(1) + "@node" + node);
+            if (m.group(1).equals("parley.send") && node == 1 && m.group(4).contains("socket")) {
+              sendTrace = m.group(2);
+            }
+          }
+        }
+      }
+      List<String> found = sendTrace == null ? List.of() : spansOfTrace.get(sendTrace);
+      if (found.stream().filter(s -> s.startsWith("parley.deliver@")).count() == NODES
+          && found.stream().anyMatch(s -> s.startsWith("parley.sequence@"))) {
+        System.out.println("One message's trace " + sendTrace + ": " + found);
+        return;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError(
+        "no complete trace of the message; send trace "
+            + sendTrace
+            + " has "
+            + (sendTrace == null ? null : spansOfTrace.get(sendTrace)));
   }
 
   /**
