@@ -75,7 +75,7 @@ public final class Tracing {
         tracer.spanBuilder(name).setParent(parent).setSpanKind(SpanKind.INTERNAL).startSpan();
     attributes.forEach(span::setAttribute);
     try (Scope scope = span.makeCurrent()) {
-      return work.get();
+      return LogContext.with(logFields(attributes, span), work);
     } catch (RuntimeException e) {
       span.recordException(e);
       span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
@@ -83,6 +83,23 @@ public final class Tracing {
     } finally {
       span.end();
     }
+  }
+
+  /** What a log line written inside the span says about it: room, seq, trace id. */
+  private static Map<String, String> logFields(Map<String, String> attributes, Span span) {
+    Map<String, String> fields = new HashMap<>(4);
+    String room = attributes.get("parley.room");
+    if (room != null) {
+      fields.put("roomId", room);
+    }
+    String seq = attributes.get("parley.seq");
+    if (seq != null) {
+      fields.put("seq", seq);
+    }
+    if (span.getSpanContext().isValid()) {
+      fields.put("traceId", span.getSpanContext().getTraceId());
+    }
+    return fields;
   }
 
   /** Runs {@code work} with the trace of {@code traceparent} current (no span of its own). */

@@ -132,6 +132,14 @@ class PackageIT {
 
   private void chatsAndStops(Path log) throws Exception {
 
+    String readyLine =
+        Files.readAllLines(log).stream()
+            .filter(l -> l.contains("Parley is ready"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(
+        readyLine.startsWith("{") && readyLine.contains("\"type\":\"liberty_message\""),
+        "the production console logs JSON: " + readyLine);
     HttpResponse<String> ready =
         Parley.send(HttpRequest.newBuilder(URI.create(HTTPS + "/health/ready")).build());
     assertEquals(200, ready.statusCode(), ready.body());
