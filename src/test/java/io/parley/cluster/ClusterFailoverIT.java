@@ -191,7 +191,122 @@ class ClusterFailoverIT {
       moderationReachesEveryNode(cluster, proxy);
       searchIsCompleteOnEveryNode(cluster, owner, roomNames, stored, rooms);
       everyMessageIsTracedAcrossTheNodes(cluster, rooms);
+      String rolling = rollingRestartOfOneNode(cluster, proxy, owner);
+      System.out.print(rolling);
+      Files.writeString(cluster.work().resolve("report.txt"), text + rolling);
     }
+  }
+
+  /**
+   * An upgrade's step: node 3 stopped with SIGTERM while clients keep sending, then started again.
+   * Nothing may be lost, duplicated or reordered; the longest pause of any room's acknowledgements
+   * is what docs/ops/upgrade.md quotes.
+   */
+  private static String rollingRestartOfOneNode(
+      ClusterHarness cluster, String proxy, TestUser owner) throws Exception {
+    int node = 3;
+    int clientsCount = CLIENTS / 2;
+    int messages = 40;
+    List<String> rooms = new ArrayList<>();
+    for (int r = 0; r < ROOMS; r++) {
+      rooms.add(owner.createRoom(Parley.unique("rolling room " + r), "public"));
+    }
+    List<TestUser> users = new ArrayList<>();
+    for (int c = 0; c < clientsCount; c++) {
+      TestUser user = Parley.signIn(proxy, Parley.unique("Roller"));
+      user.join(rooms.get(c % ROOMS));
+      users.add(user);
+    }
+    // Sockets opened one after the other, so the proxy's round robin spreads them over the nodes.
+    List<ChatClient> clients = new ArrayList<>();
+    for (int c = 0; c < clientsCount; c++) {
+      ChatClient client =
+          new ChatClient(proxy, users.get(c), rooms.get(c % ROOMS), "r" + c + "x" + node);
+      clients.add(client);
+      client.connect();
+    }
+    awaitAll(clients, ChatClient::connected, Duration.ofSeconds(30), "rolling clients connected");
+    long stoppedAt = -1;
+    long stopMs = -1;
+    long startedAt = -1;
+    java.util.concurrent.CompletableFuture<Long> stopping = null;
+    for (int i = 0; i < messages; i++) {
+      for (ChatClient client : clients) {
+        client.send(i);
+      }
+      if (i == messages / 4) {
+        stoppedAt = System.nanoTime();
+        long from = stoppedAt;
+        // The stop runs beside the senders, as an operator's does: they keep sending meanwhile.
+        stopping =
+            java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    cluster.stop(node);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  return (System.nanoTime() - from) / 1_000_000;
+                });
+      }
+      if (i == messages * 3 / 4) {
+        stopMs = stopping.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        cluster.startNode(node);
+        startedAt = System.nanoTime();
+      }
+      Thread.sleep(100 + ThreadLocalRandom.current().nextInt(50));
+      clients.forEach(ChatClient::resendDue);
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (System.nanoTime() < deadline && clients.stream().anyMatch(c -> c.unackedCount() > 0)) {
+      clients.forEach(ChatClient::resendDue);
+      Thread.sleep(250);
+    }
+    cluster.awaitReady(node, NODES, Duration.ofSeconds(180));
+    long rejoinedMs = (System.nanoTime() - startedAt) / 1_000_000;
+    Map<String, List<JsonObject>> stored = new HashMap<>();
+    for (String room : rooms) {
+      stored.put(room, readAll(owner, room));
+    }
+    Map<String, Long> lastSeq = new HashMap<>();
+    stored.forEach(
+        (room, msgs) ->
+            lastSeq.put(
+                room,
+                msgs.isEmpty() ? 0 : msgs.get(msgs.size() - 1).getJsonNumber("seq").longValue()));
+    awaitAll(
+        clients,
+        c ->
+            !c.received().isEmpty()
+                && c.received().get(c.received().size() - 1) >= lastSeq.get(c.roomId()),
+        Duration.ofSeconds(60),
+        "every rolling client caught up");
+    clients.forEach(ChatClient::stop);
+    Report report = check(clients, stored);
+    long pauseMs = longestRoomPauseAfter(clients, stoppedAt);
+    long reconnected = clients.stream().filter(c -> c.longestOutageMillis() > 0).count();
+    String text =
+        String.format(
+            "Rolling restart: node%d stopped with SIGTERM while %d clients sent (stopped in %d ms),"
+                + " started again, rejoined in %d ms%n"
+                + "  acknowledged %d; lost %d, duplicated %d, out of order %d, gaps %d;"
+                + " clients that reconnected %d%n"
+                + "  longest pause of any room's acknowledgements from the stop on %d ms%n",
+            node,
+            clientsCount,
+            stopMs,
+            rejoinedMs,
+            report.acked,
+            report.lost,
+            report.duplicated,
+            report.outOfOrder,
+            report.gaps,
+            reconnected,
+            pauseMs);
+    assertEquals(clientsCount * messages, report.acked, "every send acknowledged");
+    assertTrue(reconnected > 0, "some clients were on the stopped node and moved: " + text);
+    assertEquals(0, report.lost + report.duplicated + report.outOfOrder + report.gaps, text);
+    return text;
   }
 
   /**

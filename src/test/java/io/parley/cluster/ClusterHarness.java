@@ -166,6 +166,20 @@ public final class ClusterHarness implements AutoCloseable {
             .start();
   }
 
+  /**
+   * SIGTERM to the node's JVM, as systemd or Kubernetes stop a node for an upgrade: Liberty stops
+   * cleanly and the member leaves the cluster. Waits until it is gone.
+   */
+  void stop(int node) throws InterruptedException {
+    Process p = processes[node];
+    p.descendants().forEach(ProcessHandle::destroy);
+    p.destroy();
+    if (!p.waitFor(90, TimeUnit.SECONDS)) {
+      kill(node);
+      throw new AssertionError("node" + node + " did not stop within 90 s of SIGTERM");
+    }
+  }
+
   /** SIGKILL to the node's JVM: no shutdown hooks, no goodbye to the cluster. */
   void kill(int node) throws InterruptedException {
     Process p = processes[node];
