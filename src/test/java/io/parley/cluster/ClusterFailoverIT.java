@@ -88,28 +88,22 @@ class ClusterFailoverIT {
           new PresenceObserver(cluster.nodeUrl(1), owner, rooms.get(0), onVictimId);
 
       long sendStart = System.nanoTime();
-      long killedAt = -1;
-      long restartedAt = -1;
-      for (int i = 0; i < MESSAGES_PER_CLIENT; i++) {
-        for (ChatClient client : clients) {
-          client.send(i);
-        }
-        if (i == MESSAGES_PER_CLIENT / 4) {
-          cluster.kill(VICTIM);
-          killedAt = System.nanoTime();
-        }
-        if (i == MESSAGES_PER_CLIENT * 3 / 4) {
-          cluster.startNode(VICTIM);
-          restartedAt = System.nanoTime();
-        }
-        Thread.sleep(100 + ThreadLocalRandom.current().nextInt(50));
-        clients.forEach(ChatClient::resendDue);
-      }
-      long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-      while (System.nanoTime() < deadline && clients.stream().anyMatch(c -> c.unackedCount() > 0)) {
-        clients.forEach(ChatClient::resendDue);
-        Thread.sleep(250);
-      }
+      long[] at = {-1, -1}; // killed, restarted
+      sendRounds(
+          clients,
+          MESSAGES_PER_CLIENT,
+          round -> {
+            if (round == MESSAGES_PER_CLIENT / 4) {
+              cluster.kill(VICTIM);
+              at[0] = System.nanoTime();
+            }
+            if (round == MESSAGES_PER_CLIENT * 3 / 4) {
+              cluster.startNode(VICTIM);
+              at[1] = System.nanoTime();
+            }
+          });
+      long killedAt = at[0];
+      long restartedAt = at[1];
       long sendEnd = System.nanoTime();
       cluster.awaitReady(VICTIM, NODES, Duration.ofSeconds(180));
       long rejoinedMs = (System.nanoTime() - restartedAt) / 1_000_000;
@@ -118,24 +112,8 @@ class ClusterFailoverIT {
       observer.close();
       victimSocket.abort();
 
-      // The store's order per room, read through the load balancer.
-      Map<String, List<JsonObject>> stored = new HashMap<>();
-      for (String room : rooms) {
-        stored.put(room, readAll(owner, room));
-      }
-      Map<String, Long> lastSeq = new HashMap<>();
-      stored.forEach(
-          (room, msgs) ->
-              lastSeq.put(
-                  room,
-                  msgs.isEmpty() ? 0 : msgs.get(msgs.size() - 1).getJsonNumber("seq").longValue()));
-      awaitAll(
-          clients,
-          c ->
-              !c.received().isEmpty()
-                  && c.received().get(c.received().size() - 1) >= lastSeq.get(c.roomId()),
-          Duration.ofSeconds(60),
-          "every client caught up");
+      Map<String, List<JsonObject>> stored = storedIn(owner, rooms);
+      awaitCaughtUp(clients, stored, "every client caught up");
       clients.forEach(ChatClient::stop);
 
       Report report = check(clients, stored);
@@ -226,61 +204,40 @@ class ClusterFailoverIT {
       client.connect();
     }
     awaitAll(clients, ChatClient::connected, Duration.ofSeconds(30), "rolling clients connected");
-    long stoppedAt = -1;
-    long stopMs = -1;
-    long startedAt = -1;
-    java.util.concurrent.CompletableFuture<Long> stopping = null;
-    for (int i = 0; i < messages; i++) {
-      for (ChatClient client : clients) {
-        client.send(i);
-      }
-      if (i == messages / 4) {
-        stoppedAt = System.nanoTime();
-        long from = stoppedAt;
-        // The stop runs beside the senders, as an operator's does: they keep sending meanwhile.
-        stopping =
-            java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> {
-                  try {
-                    cluster.stop(node);
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  }
-                  return (System.nanoTime() - from) / 1_000_000;
-                });
-      }
-      if (i == messages * 3 / 4) {
-        stopMs = stopping.get(120, java.util.concurrent.TimeUnit.SECONDS);
-        cluster.startNode(node);
-        startedAt = System.nanoTime();
-      }
-      Thread.sleep(100 + ThreadLocalRandom.current().nextInt(50));
-      clients.forEach(ChatClient::resendDue);
-    }
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (System.nanoTime() < deadline && clients.stream().anyMatch(c -> c.unackedCount() > 0)) {
-      clients.forEach(ChatClient::resendDue);
-      Thread.sleep(250);
-    }
+    long[] at = {-1, -1, -1}; // stopped, took to stop (ms), started
+    java.util.concurrent.CompletableFuture<?>[] stopping = {null};
+    sendRounds(
+        clients,
+        messages,
+        round -> {
+          if (round == messages / 4) {
+            long from = System.nanoTime();
+            at[0] = from;
+            // The stop runs beside the senders, as an operator's does: they keep sending.
+            stopping[0] =
+                java.util.concurrent.CompletableFuture.runAsync(
+                    () -> {
+                      try {
+                        cluster.stop(node);
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                      at[1] = (System.nanoTime() - from) / 1_000_000;
+                    });
+          }
+          if (round == messages * 3 / 4) {
+            stopping[0].get(120, java.util.concurrent.TimeUnit.SECONDS);
+            cluster.startNode(node);
+            at[2] = System.nanoTime();
+          }
+        });
+    long stoppedAt = at[0];
+    long stopMs = at[1];
+    long startedAt = at[2];
     cluster.awaitReady(node, NODES, Duration.ofSeconds(180));
     long rejoinedMs = (System.nanoTime() - startedAt) / 1_000_000;
-    Map<String, List<JsonObject>> stored = new HashMap<>();
-    for (String room : rooms) {
-      stored.put(room, readAll(owner, room));
-    }
-    Map<String, Long> lastSeq = new HashMap<>();
-    stored.forEach(
-        (room, msgs) ->
-            lastSeq.put(
-                room,
-                msgs.isEmpty() ? 0 : msgs.get(msgs.size() - 1).getJsonNumber("seq").longValue()));
-    awaitAll(
-        clients,
-        c ->
-            !c.received().isEmpty()
-                && c.received().get(c.received().size() - 1) >= lastSeq.get(c.roomId()),
-        Duration.ofSeconds(60),
-        "every rolling client caught up");
+    Map<String, List<JsonObject>> stored = storedIn(owner, rooms);
+    awaitCaughtUp(clients, stored, "every rolling client caught up");
     clients.forEach(ChatClient::stop);
     Report report = check(clients, stored);
     long pauseMs = longestRoomPauseAfter(clients, stoppedAt);
@@ -496,6 +453,60 @@ class ClusterFailoverIT {
               .statusCode());
       evePage.await(f -> f.contains("You were removed from this room"), wait);
     }
+  }
+
+  /** What runs after each round of sends (a kill, a stop, a start). */
+  private interface Round {
+    void after(int round) throws Exception;
+  }
+
+  /**
+   * Every client sends {@code messages} messages, a round every 100-150 ms, resending what is due;
+   * then waits (up to two minutes) until every send is acknowledged.
+   */
+  private static void sendRounds(List<ChatClient> clients, int messages, Round then)
+      throws Exception {
+    for (int i = 0; i < messages; i++) {
+      for (ChatClient client : clients) {
+        client.send(i);
+      }
+      then.after(i);
+      Thread.sleep(100 + ThreadLocalRandom.current().nextInt(50));
+      clients.forEach(ChatClient::resendDue);
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (System.nanoTime() < deadline && clients.stream().anyMatch(c -> c.unackedCount() > 0)) {
+      clients.forEach(ChatClient::resendDue);
+      Thread.sleep(250);
+    }
+  }
+
+  /** The store's order per room, read through the load balancer. */
+  private static Map<String, List<JsonObject>> storedIn(TestUser reader, List<String> rooms) {
+    Map<String, List<JsonObject>> stored = new HashMap<>();
+    for (String room : rooms) {
+      stored.put(room, readAll(reader, room));
+    }
+    return stored;
+  }
+
+  /** Waits until every client has been shown its room's last stored message. */
+  private static void awaitCaughtUp(
+      List<ChatClient> clients, Map<String, List<JsonObject>> stored, String what)
+      throws InterruptedException {
+    Map<String, Long> lastSeq = new HashMap<>();
+    stored.forEach(
+        (room, msgs) ->
+            lastSeq.put(
+                room,
+                msgs.isEmpty() ? 0 : msgs.get(msgs.size() - 1).getJsonNumber("seq").longValue()));
+    awaitAll(
+        clients,
+        c ->
+            !c.received().isEmpty()
+                && c.received().get(c.received().size() - 1) >= lastSeq.get(c.roomId()),
+        Duration.ofSeconds(60),
+        what);
   }
 
   /** The longest stretch, after the kill, in which a room acknowledged nothing. */
