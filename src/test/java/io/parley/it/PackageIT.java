@@ -4,14 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -26,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -193,22 +187,9 @@ class PackageIT {
     assertFalse(answers(HTTPS_PORT), "nothing listens any more");
   }
 
-  private static String token(String username) throws Exception {
-    JWTClaimsSet claims =
-        new JWTClaimsSet.Builder()
-            .issuer(ISSUER)
-            .audience("parley")
-            .subject("package-test:" + username)
-            .claim("preferred_username", username)
-            .claim("name", "Ada Lovelace")
-            .issueTime(new Date(System.currentTimeMillis() - 60_000))
-            .expirationTime(new Date(System.currentTimeMillis() + 600_000))
-            .build();
-    SignedJWT jwt =
-        new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
-    jwt.sign(new RSASSASigner(key));
-    return jwt.serialize();
+  private static String token(String username) {
+    return TestTokens.sign(
+        key, ISSUER, "parley", "package-test:" + username, username, "Ada Lovelace", 600_000);
   }
 
   /** {@code java -jar} with the settings docs/ops/install.md lists; returns once it is ready. */

@@ -3,18 +3,12 @@ package io.parley.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Date;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,22 +24,14 @@ class TokensIT {
 
   private static String token(String issuer, String audience, long expiresInMillis)
       throws Exception {
-    RSAKey key = serverKey();
-    JWTClaimsSet claims =
-        new JWTClaimsSet.Builder()
-            .issuer(issuer)
-            .audience(audience)
-            .subject("dev:" + Parley.unique("tok").replace(' ', '-'))
-            .claim("preferred_username", Parley.unique("tok").replace(' ', '.'))
-            .claim("name", "Token Tester")
-            .issueTime(new Date(System.currentTimeMillis() - 60_000))
-            .expirationTime(new Date(System.currentTimeMillis() + expiresInMillis))
-            .build();
-    SignedJWT jwt =
-        new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
-    jwt.sign(new RSASSASigner(key));
-    return jwt.serialize();
+    return TestTokens.sign(
+        serverKey(),
+        issuer,
+        audience,
+        "dev:" + Parley.unique("tok").replace(' ', '-'),
+        Parley.unique("tok").replace(' ', '.'),
+        "Token Tester",
+        expiresInMillis);
   }
 
   private static int api(String token) {
