@@ -9,25 +9,6 @@ import java.util.List;
  */
 public interface ConnectionLog {
 
-  ConnectionLog NONE =
-      new ConnectionLog() {
-        @Override
-        public void opened(String socketId, String userId, String client, Instant at) {}
-
-        @Override
-        public void closed(String socketId, Instant at, int code, String reason) {}
-
-        @Override
-        public List<ConnectionRecord> recent(String userId, int limit) {
-          return List.of();
-        }
-
-        @Override
-        public long removeOpenedBefore(Instant cutoff) {
-          return 0;
-        }
-      };
-
   /** A socket of this node opened ({@code socketId} is unique on the node). */
   void opened(String socketId, String userId, String client, Instant at);
 
