@@ -204,8 +204,6 @@ public class DomainWiring {
         .configure(new Markdown(emoji), emoji::canonical, Duration.ofMinutes(editWindowMinutes))
         .onDeletedFiles(files::discard)
         .auditWith(audit, clock)
-        .roomWideMentions(
-            MessageService.RoomWideMentions.parse(roomWide),
-            userId -> presence.stateOf(userId) == io.parley.presence.PresenceState.ONLINE);
+        .roomWideMentions(MessageService.RoomWideMentions.parse(roomWide), presence::onlineAmong);
   }
 }

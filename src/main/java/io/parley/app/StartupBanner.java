@@ -26,6 +26,14 @@ public class StartupBanner {
   @Inject MongoConnection mongo;
   @Inject Authenticator authenticator;
 
+  /**
+   * Liberty's {@code https.port} variable as server.xml resolves it (its default, or {@code
+   * HTTPS_PORT}, or a bootstrap property): Liberty offers its variables to MicroProfile Config.
+   */
+  @Inject
+  @org.eclipse.microprofile.config.inject.ConfigProperty(name = "https.port", defaultValue = "9443")
+  String httpsPort;
+
   private volatile boolean started;
 
   /** Whether the application has initialised (the startup probe's answer). */
@@ -38,11 +46,10 @@ public class StartupBanner {
    * application started; "ready" must not be said before people can connect (the package's first
    * start showed it ~1 s early). Waits up to two minutes for the port to accept.
    */
-  private static void awaitHttpsListening() {
-    String setting = System.getenv().getOrDefault("HTTPS_PORT", "9443");
+  private void awaitHttpsListening() {
     int port;
     try {
-      port = Integer.parseInt(setting.strip());
+      port = Integer.parseInt(httpsPort.strip());
     } catch (NumberFormatException e) {
       return; // not a port number: nothing to wait for
     }

@@ -163,6 +163,26 @@ public class HazelcastPresence implements PresenceDirectory {
     return PresenceState.combine(states);
   }
 
+  /** One indexed query for all of them (an {@code @here} in a large room), not one per person. */
+  @Override
+  public Set<String> onlineAmong(Set<String> userIds) {
+    if (userIds.isEmpty()) {
+      return Set.of();
+    }
+    Map<String, Set<PresenceState>> states = new HashMap<>();
+    tabs()
+        .values(Predicates.in("userId", userIds.toArray(new String[0])))
+        .forEach(t -> states.computeIfAbsent(t.userId(), u -> new HashSet<>()).add(t.state()));
+    Set<String> online = new HashSet<>();
+    states.forEach(
+        (userId, tabs) -> {
+          if (PresenceState.combine(tabs) == PresenceState.ONLINE) {
+            online.add(userId);
+          }
+        });
+    return online;
+  }
+
   @Override
   public Optional<Instant> lastSeen(String userId) {
     return Optional.ofNullable(lastSeen().get(userId)).map(Instant::ofEpochMilli);

@@ -28,7 +28,7 @@ public class MessageService {
   private AuditLog audit = AuditLog.NONE;
   private java.time.Clock clock = java.time.Clock.systemUTC();
   private RoomWideMentions roomWide = RoomWideMentions.MODERATORS;
-  private java.util.function.Predicate<String> online = userId -> false;
+  private java.util.function.UnaryOperator<Set<String>> onlineAmong = ids -> Set.of();
 
   /**
    * Who may write {@code @room} (every member is mentioned) and {@code @here} (every member online
@@ -121,13 +121,13 @@ public class MessageService {
   }
 
   /**
-   * Who may mention the whole room ({@code @room}) or everyone present ({@code @here}), and who is
-   * online now.
+   * Who may mention the whole room ({@code @room}) or everyone present ({@code @here}), and which
+   * of some people are online now (asked once per {@code @here}, for all the room's members).
    */
   public MessageService roomWideMentions(
-      RoomWideMentions policy, java.util.function.Predicate<String> isOnline) {
+      RoomWideMentions policy, java.util.function.UnaryOperator<Set<String>> onlineAmong) {
     this.roomWide = policy;
-    this.online = isOnline;
+    this.onlineAmong = onlineAmong;
     return this;
   }
 
@@ -367,7 +367,7 @@ public class MessageService {
     }
     if (here) {
       handles.add(Mentions.HERE);
-      others.stream().filter(online).forEach(ids::add);
+      ids.addAll(onlineAmong.apply(Set.copyOf(others)));
     }
     names.forEach(
         (id, username) -> {

@@ -35,6 +35,13 @@ public interface PresenceDirectory {
 
   PresenceState stateOf(String userId);
 
+  /** Those of {@code userIds} who are online (not away, not offline) now. */
+  default java.util.Set<String> onlineAmong(java.util.Set<String> userIds) {
+    java.util.Set<String> online = new java.util.HashSet<>();
+    userIds.stream().filter(id -> stateOf(id) == PresenceState.ONLINE).forEach(online::add);
+    return online;
+  }
+
   /** The person's open sockets on every node (for the admin console). */
   java.util.List<ConnectionPresence> connectionsOf(String userId);
 

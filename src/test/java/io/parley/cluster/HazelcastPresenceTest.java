@@ -121,4 +121,21 @@ class HazelcastPresenceTest {
     assertEquals(PresenceState.AWAY, presence.stateOf(cy), "put back by the heartbeat");
     assertEquals(2, toldAbout(cy).size(), "offline to away, and back after the loss");
   }
+
+  @Test
+  void whoIsOnlineAmongManyIsOneAnswer() {
+    String on = "on-" + UUID.randomUUID();
+    String away = "away-" + UUID.randomUUID();
+    String mixed = "mixed-" + UUID.randomUUID();
+    String gone = "gone-" + UUID.randomUUID();
+    assertTrue(presence.admit("o1", on, PresenceState.ONLINE, 20));
+    assertTrue(presence.admit("a1", away, PresenceState.AWAY, 20));
+    assertTrue(presence.admit("m1", mixed, PresenceState.AWAY, 20));
+    assertTrue(presence.admit("m2", mixed, PresenceState.ONLINE, 20));
+    assertEquals(
+        java.util.Set.of(on, mixed),
+        presence.onlineAmong(java.util.Set.of(on, away, mixed, gone)),
+        "online beats away across a person's tabs; nobody else");
+    assertEquals(java.util.Set.of(), presence.onlineAmong(java.util.Set.of()));
+  }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -129,7 +130,9 @@ class MessageServiceTest {
     // the highlighted handles become the "html", to see what would be marked
     messages.configure(
         (body, handles) -> String.join(",", new java.util.TreeSet<>(handles)), e -> e, null);
-    messages.roomWideMentions(MessageService.RoomWideMentions.MODERATORS, "bob"::equals);
+    messages.roomWideMentions(
+        MessageService.RoomWideMentions.MODERATORS,
+        ids -> ids.contains("bob") ? Set.of("bob") : Set.of());
 
     Message all = messages.send("alice", room.id(), "@room standup in 5", "c1", Map.of()).message();
     assertEquals(List.of("bob", "cy", "dan", "room"), all.mentions(), "the owner moderates");
@@ -145,11 +148,11 @@ class MessageServiceTest {
     assertEquals(List.of("dan", "room"), plain.mentions());
     assertEquals("dan,room", plain.html());
 
-    messages.roomWideMentions(MessageService.RoomWideMentions.EVERYONE, id -> true);
+    messages.roomWideMentions(MessageService.RoomWideMentions.EVERYONE, ids -> ids);
     assertEquals(
         List.of("alice", "bob", "dan", "room"),
         messages.send("cy", room.id(), "@here lunch?", "c4", Map.of()).message().mentions());
-    messages.roomWideMentions(MessageService.RoomWideMentions.NOBODY, id -> true);
+    messages.roomWideMentions(MessageService.RoomWideMentions.NOBODY, ids -> ids);
     assertEquals(
         List.of(), messages.send("alice", room.id(), "@here", "c5", Map.of()).message().mentions());
     assertThrows(
