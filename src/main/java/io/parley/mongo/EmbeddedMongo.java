@@ -4,32 +4,98 @@ import de.bwaldvogel.mongo.MongoServer;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.h2.mvstore.MVStore;
 
 /**
  * A MongoDB-wire server inside this JVM, storing into an H2 file, for when no MONGO_URI is given.
- * It listens on a real socket so that tools (mongosh, tests) can inspect the same data.
+ * It listens on a real socket so that tools (mongosh, tests) can inspect the same data. A write is
+ * answered only once it is committed and (unless switched off) forced to disk: see {@link
+ * GroupCommit}.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(EmbeddedMongo.class.getName());
 
+  /** The store's file in the data directory. */
+  public static final String FILE_NAME = "parley.mv";
+
+  /**
+   * Threads that answer the wire protocol. A write holds its thread until its commit is on disk, so
+   * there are enough for the writers of one group commit (the driver pools up to 100 connections)
+   * without reads waiting behind them.
+   */
+  static final int WORKER_THREADS = 32;
+
+  /** How often the housekeeping rewrites sparse chunks, and how much it may write each time. */
+  static final long HOUSEKEEPING_SECONDS = 2;
+
+  static final int HOUSEKEEPING_WRITE_BYTES = 1 << 20;
+
   private final MongoServer server;
   private final String uri;
+  private final MVStore store;
+  private final GroupCommit commits;
+  private final ScheduledExecutorService housekeeping;
 
-  private EmbeddedMongo(MongoServer server, String uri) {
+  private EmbeddedMongo(MongoServer server, String uri, MVStore store, GroupCommit commits) {
     this.server = server;
     this.uri = uri;
+    this.store = store;
+    this.commits = commits;
+    this.housekeeping =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "parley-store-housekeeping");
+              t.setDaemon(true);
+              return t;
+            });
+    housekeeping.scheduleWithFixedDelay(
+        this::rewriteSparseChunks, HOUSEKEEPING_SECONDS, HOUSEKEEPING_SECONDS, TimeUnit.SECONDS);
+  }
+
+  /**
+   * H2's own background writer is off (it would commit halfway through a write), so its chunk
+   * rewriting runs here, between writes; what it rewrites is committed with the next write.
+   */
+  private void rewriteSparseChunks() {
+    try {
+      commits.exclusively(
+          () -> store.compact(StoreFile.COMPACT_BELOW_PERCENT, HOUSEKEEPING_WRITE_BYTES));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "The embedded store's housekeeping failed", e);
+    }
+  }
+
+  /**
+   * Writes a consistent copy of the whole store, as it was at one moment, to {@code target} while
+   * Parley keeps running: writes pause only while the moment is taken, not while it is copied.
+   */
+  public StoreBackup.Result backup(Path target) {
+    return StoreBackup.copy(store, commits, target);
   }
 
   public static EmbeddedMongo start(Path dataDir, String host, int port) {
+    return start(dataDir, host, port, Durability.FORCED);
+  }
+
+  /** How the store makes a write durable before it answers it. */
+  public record Durability(boolean force, GroupCommit.Observer observer) {
+    /** Committed and forced to disk (fsync) before the answer: survives a power cut. */
+    public static final Durability FORCED = new Durability(true, (writes, nanos) -> {});
+  }
+
+  public static EmbeddedMongo start(Path dataDir, String host, int port, Durability durability) {
     try {
       Files.createDirectories(dataDir);
     } catch (java.io.IOException e) {
       throw new IllegalStateException("cannot create data directory " + dataDir, e);
     }
-    Path file = dataDir.resolve("parley.mv");
+    Path file = dataDir.resolve(FILE_NAME);
     if (!isLoopback(host)) {
       LOG.warning(
           () ->
@@ -38,31 +104,25 @@ public final class EmbeddedMongo implements AutoCloseable {
                   + ": anyone who reaches that address can read and change every message."
                   + " Keep it on 127.0.0.1, or use MONGO_URI with a secured MongoDB.");
     }
-    MongoServer server = new MongoServer(new KeyedH2Backend(openFile(file)));
-    server.bind(host, port);
+    MVStore store = StoreFile.open(file);
+    GroupCommit commits =
+        new GroupCommit(
+            store::commit, durability.force() ? store::sync : () -> {}, durability.observer());
+    MongoServer server = new MongoServer(new DurableH2Backend(store, commits));
+    server.bind(new InetSocketAddress(host, port), 1, WORKER_THREADS);
     InetSocketAddress address = server.getLocalAddress();
     String uri = "mongodb://" + address.getHostString() + ":" + address.getPort();
-    LOG.info(() -> "Embedded MongoDB-wire store at " + uri + ", data in " + file);
-    return new EmbeddedMongo(server, uri);
-  }
-
-  /** Page cache for the store file (H2's default is 16 MB). */
-  static final int CACHE_MB = 64;
-
-  /**
-   * Chunks are rewritten in the background only when, on average, less than this share of them is
-   * live data. H2's default, 90 %, kept its background writer rewriting a 4 GB store (a million
-   * messages) for a third of the server's CPU while people only read; at 50 % the file may hold up
-   * to as much dead space as data.
-   */
-  static final int COMPACT_BELOW_PERCENT = 50;
-
-  private static MVStore openFile(Path file) {
-    return new MVStore.Builder()
-        .fileName(file.toString())
-        .cacheSize(CACHE_MB)
-        .autoCompactFillRate(COMPACT_BELOW_PERCENT)
-        .open();
+    LOG.info(
+        () ->
+            "Embedded MongoDB-wire store at "
+                + uri
+                + ", data in "
+                + file
+                + (durability.force()
+                    ? " (each write committed and forced to disk before it is answered)"
+                    : " (each write committed before it is answered, NOT forced to disk:"
+                        + " parley.embedded-mongo.fsync=false)"));
+    return new EmbeddedMongo(server, uri, store, commits);
   }
 
   private static boolean isLoopback(String host) {
@@ -79,6 +139,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
   @Override
   public void close() {
+    housekeeping.shutdownNow();
     server.shutdownNow();
   }
 }

@@ -27,7 +27,7 @@ import org.h2.mvstore.MVStore;
  * keeps its documents; its old index maps are dropped and the indexes rebuilt from the documents
  * once, when the store is first opened by this backend.
  */
-final class KeyedH2Backend extends H2Backend {
+class KeyedH2Backend extends H2Backend {
 
   private static final Logger LOG = Logger.getLogger(KeyedH2Backend.class.getName());
   private static final Logger SCANS = Logger.getLogger(KeyedH2Backend.class.getName() + ".scans");

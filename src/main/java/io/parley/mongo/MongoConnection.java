@@ -38,7 +38,10 @@ public class MongoConnection {
                 () -> {
                   embedded =
                       EmbeddedMongo.start(
-                          settings.dataDir(), settings.embeddedHost(), settings.embeddedPort());
+                          settings.dataDir(),
+                          settings.embeddedHost(),
+                          settings.embeddedPort(),
+                          new EmbeddedMongo.Durability(settings.embeddedFsync(), commitMetrics()));
                   return embedded.uri();
                 });
     MongoClientSettings clientSettings =
@@ -72,6 +75,22 @@ public class MongoConnection {
 
   public MongoDatabase database() {
     return database;
+  }
+
+  /** The embedded store, when this node runs on it (no MONGO_URI). */
+  public java.util.Optional<EmbeddedMongo> embedded() {
+    return java.util.Optional.ofNullable(embedded);
+  }
+
+  /** Each group commit's size (writes made durable together) and time, for the store's metrics. */
+  private GroupCommit.Observer commitMetrics() {
+    org.eclipse.microprofile.metrics.Histogram batch =
+        metrics.histogram("parley.store.commit.batch");
+    org.eclipse.microprofile.metrics.Timer flush = metrics.timer("parley.store.commit.duration");
+    return (writes, nanos) -> {
+      batch.update(writes);
+      flush.update(java.time.Duration.ofNanos(nanos));
+    };
   }
 
   @PreDestroy

@@ -30,6 +30,18 @@ public class StoreSettings {
   @ConfigProperty(name = "parley.embedded-mongo.port")
   int embeddedPort;
 
+  @Inject
+  @ConfigProperty(name = "parley.embedded-mongo.fsync")
+  boolean embeddedFsync;
+
+  /**
+   * Whether the embedded store forces each commit to disk before answering (true: survives a power
+   * cut; false: survives a crash of Parley, not of the machine).
+   */
+  public boolean embeddedFsync() {
+    return embeddedFsync;
+  }
+
   /** An external MongoDB; empty means the embedded store. */
   public Optional<String> mongoUri() {
     return mongoUri.filter(s -> !s.isBlank());
