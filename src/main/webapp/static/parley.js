@@ -24,6 +24,14 @@
     return last;
   }
 
+  // When the page's last message was created: with its seq, it tells the server which message
+  // the page has (after a restore from a backup the same seq may name another one).
+  function lastAt(roomId) {
+    var seq = lastSeq(roomId);
+    var el = seq && document.getElementById("msg-" + roomId + "-" + seq);
+    return el ? el.getAttribute("data-at") : null;
+  }
+
   // The room's change rev this page shows: set by the page, raised by every change pushed.
   function lastRev(roomId) {
     var el = document.getElementById("room-rev");
@@ -143,7 +151,8 @@
     room.setAttribute("data-live", "open");
     var roomId = room.getAttribute("data-room-id");
     socket.send(JSON.stringify({
-      type: "resume", roomId: roomId, afterSeq: lastSeq(roomId), afterRev: lastRev(roomId)
+      type: "resume", roomId: roomId, afterSeq: lastSeq(roomId), afterAt: lastAt(roomId),
+      afterRev: lastRev(roomId)
     }));
     outboxEntries().forEach(function (li) {
       if (li.getAttribute("data-state") === "sent") socket.send(li.parleyFrame);
@@ -709,6 +718,14 @@
   });
 
   document.addEventListener("htmx:wsAfterMessage", settleOutbox);
+  // The server found the room's history older than this page (a restore): start again from it.
+  document.addEventListener("htmx:wsAfterMessage", function () {
+    if (document.querySelector("#notices [data-reload-page]") && !leaving) {
+      leaving = true;
+      saveOutbox();
+      setTimeout(function () { location.reload(); }, 1500);
+    }
+  });
   document.addEventListener("htmx:wsAfterMessage", scrollToEnd);
   document.addEventListener("DOMContentLoaded", function () {
     markMyReactions();

@@ -408,6 +408,26 @@ public class MessageService {
     return new MessagePage(page, !page.isEmpty() && page.get(0).seq() > 1);
   }
 
+  /**
+   * Whether the room still holds the message a page shows last: seq {@code seq}, created at {@code
+   * createdAt} (ISO instant) when the page says. False when the room's history went back behind it,
+   * as after a restore from a backup: its seqs may then be given to new messages, and a page
+   * resuming past them would silently never get those. A message retention took away is not that.
+   */
+  public boolean stillHas(String roomId, long seq, String createdAt) {
+    if (seq <= 0) {
+      return true;
+    }
+    if (seq > store.lastSeq(roomId)) {
+      return false;
+    }
+    return createdAt == null
+        || store
+            .find(roomId, seq)
+            .map(m -> m.createdAt().toString().equals(createdAt))
+            .orElse(true);
+  }
+
   /** The highest seq of the room (0 when empty), for unread counts. */
   public long lastSeq(String roomId) {
     return store.lastSeq(roomId);

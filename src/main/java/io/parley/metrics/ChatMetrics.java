@@ -53,6 +53,7 @@ public class ChatMetrics {
   private final Map<Refusal, Counter> refused = new ConcurrentHashMap<>();
   private final Map<Failure, Counter> failures = new ConcurrentHashMap<>();
   private Counter delivered;
+  private Counter rewound;
   private Timer delivery;
   private Timer history;
   private Timer catchUp;
@@ -70,6 +71,7 @@ public class ChatMetrics {
       failures.put(where, registry.counter("parley.errors", tag("where", where)));
     }
     delivered = registry.counter("parley.messages.delivered");
+    rewound = registry.counter("parley.history.rewound");
     delivery = registry.timer("parley.delivery.duration");
     history = registry.timer("parley.history.duration");
     catchUp = registry.timer("parley.catchup.duration");
@@ -144,6 +146,13 @@ public class ChatMetrics {
   /** Something failed unexpectedly: the error-rate alert counts these. */
   public void failed(Failure where) {
     failures.get(where).inc();
+  }
+
+  /**
+   * A page resumed after a message its room no longer has (the store went back): told to reload.
+   */
+  public void historyRewound() {
+    rewound.inc();
   }
 
   /** Reads a page of history, timed. */

@@ -31,22 +31,38 @@ public final class EmbeddedMongo implements AutoCloseable {
    */
   static final int WORKER_THREADS = 32;
 
-  /** How often the housekeeping rewrites sparse chunks, and how much it may write each time. */
-  static final long HOUSEKEEPING_SECONDS = 2;
+  /** The write-ahead log's folder in the data directory. */
+  public static final String LOG_DIR = "wal";
+
+  /** How often the H2 file is committed (a checkpoint), and its sparse chunks rewritten. */
+  static final long CHECKPOINT_MILLIS = 1000;
 
   static final int HOUSEKEEPING_WRITE_BYTES = 1 << 20;
+
+  /**
+   * Log records are kept until this many later checkpoints hold them (about a minute): H2 was seen
+   * to reopen a crashed file at its second-newest commit, never further back; if it ever went back
+   * past the log, the store refuses to start rather than lose writes silently.
+   */
+  static final int CHECKPOINTS_KEPT = 60;
+
+  /** A new log segment every this many checkpoints, so old ones can be deleted whole. */
+  static final int CHECKPOINTS_PER_SEGMENT = 30;
 
   private final MongoServer server;
   private final String uri;
   private final MVStore store;
+  private final DurableH2Backend backend;
   private final GroupCommit commits;
   private final ScheduledExecutorService housekeeping;
+  private final java.util.ArrayDeque<Long> checkpoints = new java.util.ArrayDeque<>();
 
-  private EmbeddedMongo(MongoServer server, String uri, MVStore store, GroupCommit commits) {
+  private EmbeddedMongo(MongoServer server, String uri, MVStore store, DurableH2Backend backend) {
     this.server = server;
     this.uri = uri;
     this.store = store;
-    this.commits = commits;
+    this.backend = backend;
+    this.commits = backend.commits();
     this.housekeeping =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -55,19 +71,29 @@ public final class EmbeddedMongo implements AutoCloseable {
               return t;
             });
     housekeeping.scheduleWithFixedDelay(
-        this::rewriteSparseChunks, HOUSEKEEPING_SECONDS, HOUSEKEEPING_SECONDS, TimeUnit.SECONDS);
+        this::checkpoint, CHECKPOINT_MILLIS, CHECKPOINT_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   /**
-   * H2's own background writer is off (it would commit halfway through a write), so its chunk
-   * rewriting runs here, between writes; what it rewrites is committed with the next write.
+   * Commits the H2 file, drops log segments no longer needed, and rewrites sparse chunks. H2's own
+   * background writer is off: it would commit halfway through a write.
    */
-  private void rewriteSparseChunks() {
+  private void checkpoint() {
     try {
+      checkpoints.addLast(backend.checkpoint());
+      if (checkpoints.size() > CHECKPOINTS_KEPT) {
+        checkpoints.removeFirst();
+      }
+      if (checkpoints.size() % CHECKPOINTS_PER_SEGMENT == 0) {
+        backend.trimLog(checkpoints.size() < CHECKPOINTS_KEPT ? 0 : checkpoints.peekFirst());
+      }
       commits.exclusively(
           () -> store.compact(StoreFile.COMPACT_BELOW_PERCENT, HOUSEKEEPING_WRITE_BYTES));
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "The embedded store's housekeeping failed", e);
+      LOG.log(
+          Level.WARNING,
+          "The embedded store's checkpoint failed; the log still holds every write",
+          e);
     }
   }
 
@@ -105,10 +131,16 @@ public final class EmbeddedMongo implements AutoCloseable {
                   + " Keep it on 127.0.0.1, or use MONGO_URI with a secured MongoDB.");
     }
     MVStore store = StoreFile.open(file);
-    GroupCommit commits =
-        new GroupCommit(
-            store::commit, durability.force() ? store::sync : () -> {}, durability.observer());
-    MongoServer server = new MongoServer(new DurableH2Backend(store, commits));
+    DurableH2Backend backend;
+    try {
+      backend =
+          new DurableH2Backend(
+              store, dataDir.resolve(LOG_DIR), durability.force(), durability.observer());
+    } catch (WriteAheadLog.WalGap e) {
+      store.closeImmediately();
+      throw new StoreFile.StoreWillNotOpen(file, e);
+    }
+    MongoServer server = new MongoServer(backend);
     server.bind(new InetSocketAddress(host, port), 1, WORKER_THREADS);
     InetSocketAddress address = server.getLocalAddress();
     String uri = "mongodb://" + address.getHostString() + ":" + address.getPort();
@@ -119,10 +151,10 @@ public final class EmbeddedMongo implements AutoCloseable {
                 + ", data in "
                 + file
                 + (durability.force()
-                    ? " (each write committed and forced to disk before it is answered)"
-                    : " (each write committed before it is answered, NOT forced to disk:"
+                    ? " (each write logged and forced to disk before it is answered)"
+                    : " (each write logged before it is answered, NOT forced to disk:"
                         + " parley.embedded-mongo.fsync=false)"));
-    return new EmbeddedMongo(server, uri, store, commits);
+    return new EmbeddedMongo(server, uri, store, backend);
   }
 
   private static boolean isLoopback(String host) {
@@ -140,6 +172,11 @@ public final class EmbeddedMongo implements AutoCloseable {
   @Override
   public void close() {
     housekeeping.shutdownNow();
-    server.shutdownNow();
+    try {
+      housekeeping.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    server.shutdownNow(); // closes the backend: H2 committed cleanly, then the log
   }
 }

@@ -20,9 +20,9 @@ final class StoreFile {
   private StoreFile() {}
 
   /**
-   * Opens the file with H2's own committing off: nothing is committed except by {@link
-   * GroupCommit}, between whole writes. Throws {@link StoreWillNotOpen} when the file does not
-   * open.
+   * Opens the file with H2's own committing off: it is committed only at the store's checkpoints,
+   * between whole writes ({@link DurableH2Backend#checkpoint}). Throws {@link StoreWillNotOpen}
+   * when the file does not open.
    */
   static MVStore open(Path file) {
     try {

@@ -105,7 +105,12 @@ public class LiveFragments {
 
   /** A line added to the page's notices (e.g. what became of the viewer's report). */
   public String notice(String text) {
-    return views.fragment(Views.Fragment.NOTICE, Map.of("text", text));
+    return views.fragment(Views.Fragment.NOTICE, Map.of("text", text, "reload", false));
+  }
+
+  /** A notice after which the page reloads itself (what it shows no longer matches the room). */
+  public String reloadNotice(String text) {
+    return views.fragment(Views.Fragment.NOTICE, Map.of("text", text, "reload", true));
   }
 
   /** The acknowledgement of a stored message in the composer's status line. */

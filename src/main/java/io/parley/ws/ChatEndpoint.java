@@ -155,6 +155,7 @@ public class ChatEndpoint {
                       connection,
                       resume.roomId(),
                       resume.afterSeq() == null ? 0 : resume.afterSeq(),
+                      resume.afterAt(),
                       resume.afterRev()));
         }
         case "presence" -> {

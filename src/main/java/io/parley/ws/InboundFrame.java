@@ -20,6 +20,7 @@ record InboundFrame(
     String clientMsgId,
     Long afterSeq,
     Long afterRev,
+    String afterAt,
     String state) {
 
   /** One factory: {@code Json.createReader} looks the JSON provider up again on every call. */
@@ -48,6 +49,7 @@ record InboundFrame(
         string(json, "clientMsgId"),
         number(json, "afterSeq"),
         number(json, "afterRev"),
+        string(json, "afterAt"),
         string(json, "state"));
   }
 

@@ -70,8 +70,29 @@ public class LiveFeed {
    * The tab starts watching a room it may see, from the last seq and change rev it already shows (a
    * client that does not say its rev starts from the room's newest).
    */
-  void watch(LiveConnection connection, String roomId, long afterSeq, Long afterRev) {
+  void watch(
+      LiveConnection connection, String roomId, long afterSeq, String afterAt, Long afterRev) {
     Room room = rooms.visible(connection.userId(), roomId);
+    if (!messages.stillHas(roomId, afterSeq, afterAt)) {
+      LOG.severe(
+          () ->
+              "Room "
+                  + roomId
+                  + " no longer has the message a page resumed after (seq "
+                  + afterSeq
+                  + ", created "
+                  + afterAt
+                  + "; the room's last seq is "
+                  + messages.lastSeq(roomId)
+                  + "): its history went back, as after a restore from a backup."
+                  + " The page was told to reload.");
+      chat.historyRewound();
+      connection.send(
+          fragments.reloadNotice(
+              "This room's history on the server is older than this page (it was restored from"
+                  + " a backup): reloading…"));
+      return;
+    }
     connections.index(connection, roomId);
     var members =
         rooms.members(roomId).stream()

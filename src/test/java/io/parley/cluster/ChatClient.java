@@ -20,11 +20,12 @@ import java.util.regex.Pattern;
  * the last seq it has on every (re)connect, reconnect with backoff and jitter, and resend every
  * unacknowledged message with its original clientMsgId until it is acknowledged.
  */
-final class ChatClient {
+public final class ChatClient {
 
   private static final Pattern MESSAGE = Pattern.compile("id=\"msg-([0-9a-f-]+)-(\\d+)\"");
   private static final Pattern STATUS =
-      Pattern.compile("class=\"status (sent|error)\"[^>]*data-client-msg-id=\"([^\"]+)\"");
+      Pattern.compile(
+          "class=\"status (sent|error)\"[^>]*data-client-msg-id=\"([^\"]+)\"(?:[^>]*data-seq=\"(\\d+)\")?");
   private static final Duration RESEND_AFTER = Duration.ofSeconds(3);
 
   private final HttpClient http = HttpClient.newHttpClient();
@@ -40,13 +41,14 @@ final class ChatClient {
   private final Map<String, Long> unacked = new LinkedHashMap<>(); // clientMsgId -> sent at (ns)
   private final Map<String, String> bodies = new LinkedHashMap<>();
   private final List<String> acked = new ArrayList<>();
+  private final Map<String, Long> ackedSeqs = new LinkedHashMap<>();
   private final List<Long> ackTimes = new ArrayList<>();
   private final AtomicInteger reconnects = new AtomicInteger();
   private long disconnectedAt = -1;
   private long longestOutageNanos;
   private volatile boolean stopped;
 
-  ChatClient(String baseUrl, TestUser user, String roomId, String name) {
+  public ChatClient(String baseUrl, TestUser user, String roomId, String name) {
     this.wsUrl = baseUrl.replaceFirst("^http", "ws") + "/ws";
     this.origin = baseUrl;
     this.user = user;
@@ -54,7 +56,7 @@ final class ChatClient {
     this.name = name;
   }
 
-  synchronized void connect() {
+  public synchronized void connect() {
     int mine = ++generation;
     http.newWebSocketBuilder()
         .header("Cookie", "parley_token=" + user.token())
@@ -89,7 +91,7 @@ final class ChatClient {
   }
 
   /** Queues a new message; it goes out now if connected, else after the reconnect. */
-  synchronized void send(int n) {
+  public synchronized void send(int n) {
     String id = name + "-" + n;
     bodies.put(id, name + " says " + n);
     unacked.put(id, 0L);
@@ -97,7 +99,7 @@ final class ChatClient {
   }
 
   /** Sends every unacknowledged message whose last attempt is older than the resend delay. */
-  synchronized void resendDue() {
+  public synchronized void resendDue() {
     if (socket == null) {
       return;
     }
@@ -118,7 +120,15 @@ final class ChatClient {
     }
   }
 
+  private String lastFrame = "";
+
+  /** The last frame received (for a failing test's message). */
+  public synchronized String lastFrame() {
+    return lastFrame;
+  }
+
   private synchronized void frame(int gen, String html) {
+    lastFrame = html.length() > 300 ? html.substring(0, 300) : html;
     if (gen != generation) {
       return; // a frame from a socket already replaced
     }
@@ -133,6 +143,9 @@ final class ChatClient {
       String id = s.group(2);
       if (s.group(1).equals("sent") && unacked.remove(id) != null) {
         acked.add(id);
+        if (s.group(3) != null) {
+          ackedSeqs.put(id, Long.parseLong(s.group(3)));
+        }
         ackTimes.add(System.nanoTime());
       } else if (unacked.containsKey(id)) {
         unacked.put(id, System.nanoTime()); // refused for now (e.g. a node died): retry later
@@ -175,30 +188,40 @@ final class ChatClient {
         .start();
   }
 
-  synchronized void stop() {
+  public synchronized void stop() {
     stopped = true;
     if (socket != null) {
       socket.abort();
     }
   }
 
-  synchronized List<Long> received() {
+  public synchronized List<Long> received() {
     return List.copyOf(received);
   }
 
-  synchronized List<String> acked() {
+  public synchronized List<String> acked() {
     return List.copyOf(acked);
+  }
+
+  /** The seq each acknowledged clientMsgId was acknowledged with. */
+  public synchronized Map<String, Long> ackedSeqs() {
+    return Map.copyOf(ackedSeqs);
+  }
+
+  /** The body sent with a clientMsgId. */
+  public synchronized String body(String clientMsgId) {
+    return bodies.get(clientMsgId);
   }
 
   synchronized List<Long> ackTimes() {
     return List.copyOf(ackTimes);
   }
 
-  synchronized int unackedCount() {
+  public synchronized int unackedCount() {
     return unacked.size();
   }
 
-  synchronized boolean connected() {
+  public synchronized boolean connected() {
     return socket != null;
   }
 
@@ -206,7 +229,7 @@ final class ChatClient {
     return longestOutageNanos / 1_000_000;
   }
 
-  int reconnects() {
+  public int reconnects() {
     return reconnects.get();
   }
 

@@ -167,6 +167,24 @@ public final class Parley {
     server("stop");
   }
 
+  /**
+   * SIGKILL to the test server's JVM, as a crash or the kernel's OOM killer would: no shutdown
+   * hook, no last commit. Returns once the process is gone.
+   */
+  public static void killServer() {
+    java.nio.file.Path pidFile =
+        java.nio.file.Path.of(System.getProperty("parley.wlp.dir"), "usr/servers/.pid/parley.pid");
+    try {
+      long pid = Long.parseLong(java.nio.file.Files.readString(pidFile).strip());
+      ProcessHandle server =
+          ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no server process " + pid));
+      server.destroyForcibly();
+      server.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError("could not kill the server", e);
+    }
+  }
+
   public static void startServer() {
     server("start");
     long deadline = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();

@@ -17,6 +17,7 @@ public final class SteadySender implements AutoCloseable {
   private final long pauseMillis;
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
+  private final java.util.Map<String, Long> seqs = new java.util.concurrent.ConcurrentHashMap<>();
   private final Thread thread;
   private volatile int retries;
 
@@ -35,8 +36,10 @@ public final class SteadySender implements AutoCloseable {
       String body = prefix + " " + i;
       while (true) {
         try {
-          int status = user.postMessage(roomId, body, prefix + "-" + i).statusCode();
+          var response = user.postMessage(roomId, body, prefix + "-" + i);
+          int status = response.statusCode();
           if (status == 201 || status == 200) {
+            seqs.put(body, Parley.json(response.body()).getJsonNumber("seq").longValue());
             acknowledged.add(body);
             break;
           }
@@ -67,6 +70,11 @@ public final class SteadySender implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     return List.copyOf(acknowledged);
+  }
+
+  /** The seq each acknowledged body was acknowledged with. */
+  public java.util.Map<String, Long> seqs() {
+    return java.util.Map.copyOf(seqs);
   }
 
   public int acknowledgedCount() {
