@@ -27,6 +27,36 @@ public class AdminResource {
   @Inject UserService users;
   @Inject AuditLog audit;
   @Inject io.parley.presence.ConnectionLog connections;
+  @Inject io.parley.common.StoreBackups backups;
+
+  @POST
+  @Path("store/backup")
+  @Operation(
+      summary = "Back up the embedded store now, while Parley runs",
+      description =
+          "A consistent copy of the whole store as it was at one moment, written to"
+              + " <data dir>/backups (restore with ops/restore.sh). 409 on a real MongoDB: back"
+              + " it up with mongodump or its snapshots.")
+  public io.parley.common.StoreBackups.Backup backup() {
+    var backup =
+        backups
+            .take()
+            .orElseThrow(
+                () ->
+                    io.parley.common.DomainException.conflict(
+                        "this node runs on MongoDB (MONGO_URI): back it up with mongodump or the"
+                            + " database's snapshots"));
+    audit.record(
+        new io.parley.audit.AuditEntry(
+            java.time.Instant.now(),
+            "store.backup",
+            caller.get().user().id(),
+            null,
+            null,
+            null,
+            java.util.Map.of("file", backup.file(), "bytes", Long.toString(backup.bytes()))));
+    return backup;
+  }
 
   /** One socket's record. */
   public record ConnectionJson(

@@ -70,6 +70,18 @@ public final class LiveSocket implements AutoCloseable {
         "{\"type\":\"resume\",\"roomId\":\"" + roomId + "\",\"afterSeq\":" + afterSeq + "}");
   }
 
+  /** Resumes as a page whose last message is seq {@code afterSeq}, created at {@code afterAt}. */
+  public LiveSocket resume(String roomId, long afterSeq, String afterAt) {
+    return send(
+        "{\"type\":\"resume\",\"roomId\":\""
+            + roomId
+            + "\",\"afterSeq\":"
+            + afterSeq
+            + ",\"afterAt\":\""
+            + afterAt
+            + "\"}");
+  }
+
   /** Resumes as a page that shows messages up to {@code afterSeq} and changes up to afterRev. */
   public LiveSocket resume(String roomId, long afterSeq, long afterRev) {
     return send(
