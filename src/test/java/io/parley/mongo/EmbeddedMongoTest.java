@@ -100,6 +100,45 @@ class EmbeddedMongoTest {
     }
   }
 
+  @Test
+  void aStoreFileThatDoesNotOpenStopsTheStartWithTheStepsToRestore() throws Exception {
+    java.nio.file.Files.write(dir.resolve(EmbeddedMongo.FILE_NAME), new byte[8192]);
+    StoreFile.StoreWillNotOpen refused =
+        assertThrows(
+            StoreFile.StoreWillNotOpen.class, () -> EmbeddedMongo.start(dir, "127.0.0.1", 0));
+    assertTrue(refused.getMessage().contains("could not be opened"), refused.getMessage());
+    assertTrue(refused.getMessage().contains("ops/restore.sh"), refused.getMessage());
+    assertEquals(0, refused.getStackTrace().length, "a message, not a stack trace");
+  }
+
+  @Test
+  void aStoreStartedWithAnotherStoresLogRefusesToStart() throws Exception {
+    Path other = dir.resolve("other");
+    try (EmbeddedMongo store = EmbeddedMongo.start(other, "127.0.0.1", 0);
+        MongoClient client = MongoClients.create(store.uri())) {
+      messages(client).insertOne(message("r", "u", "c"));
+    }
+    try (EmbeddedMongo store = EmbeddedMongo.start(dir, "127.0.0.1", 0)) {
+      assertTrue(store.uri().startsWith("mongodb://"));
+    }
+    // The other store's log next to this store's file: replaying it would mix two histories.
+    Path log = dir.resolve(EmbeddedMongo.LOG_DIR);
+    try (var old = java.nio.file.Files.list(log)) {
+      for (Path p : old.toList()) {
+        java.nio.file.Files.delete(p);
+      }
+    }
+    try (var theirs = java.nio.file.Files.list(other.resolve(EmbeddedMongo.LOG_DIR))) {
+      for (Path p : theirs.toList()) {
+        java.nio.file.Files.copy(p, log.resolve(p.getFileName()));
+      }
+    }
+    StoreFile.StoreWillNotOpen refused =
+        assertThrows(
+            StoreFile.StoreWillNotOpen.class, () -> EmbeddedMongo.start(dir, "127.0.0.1", 0));
+    assertTrue(refused.getMessage().contains("belongs to another store"), refused.getMessage());
+  }
+
   private static MongoCollection<Document> messages(MongoClient client) {
     return client.getDatabase("parley").getCollection("messages");
   }
