@@ -63,6 +63,7 @@ public final class EmbeddedMongo implements AutoCloseable {
   private final GroupCommit commits;
   private final ScheduledExecutorService housekeeping;
   private final java.util.ArrayDeque<Long> checkpoints = new java.util.ArrayDeque<>();
+  private long checkpointCount;
 
   private EmbeddedMongo(MongoServer server, String uri, MVStore store, DurableH2Backend backend) {
     this.server = server;
@@ -91,7 +92,7 @@ public final class EmbeddedMongo implements AutoCloseable {
       if (checkpoints.size() > CHECKPOINTS_KEPT) {
         checkpoints.removeFirst();
       }
-      if (checkpoints.size() % CHECKPOINTS_PER_SEGMENT == 0) {
+      if (++checkpointCount % CHECKPOINTS_PER_SEGMENT == 0) {
         backend.trimLog(checkpoints.size() < CHECKPOINTS_KEPT ? 0 : checkpoints.peekFirst());
       }
       // Rewriting sparse chunks changes no content and commits nothing: writes go on meanwhile.
