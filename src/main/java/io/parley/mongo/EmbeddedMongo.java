@@ -14,8 +14,8 @@ import org.h2.mvstore.MVStore;
 /**
  * A MongoDB-wire server inside this JVM, storing into an H2 file, for when no MONGO_URI is given.
  * It listens on a real socket so that tools (mongosh, tests) can inspect the same data. A write is
- * answered only once it is committed and (unless switched off) forced to disk: see {@link
- * GroupCommit}.
+ * answered only once its write-ahead log record is on disk ({@link DurableH2Backend}); the H2 file
+ * is committed here at checkpoints, once a second.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 

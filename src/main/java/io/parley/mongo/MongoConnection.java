@@ -36,14 +36,27 @@ public class MongoConnection {
             .mongoUri()
             .orElseGet(
                 () -> {
-                  embedded =
-                      EmbeddedMongo.start(
-                          settings.dataDir(),
-                          settings.embeddedHost(),
-                          settings.embeddedPort(),
-                          new EmbeddedMongo.Durability(settings.embeddedFsync(), commitMetrics()));
+                  embedded = startEmbedded();
                   return embedded.uri();
                 });
+    open(uri);
+  }
+
+  /** The embedded store; a file that does not open stops the start with what to do, once. */
+  private EmbeddedMongo startEmbedded() {
+    try {
+      return EmbeddedMongo.start(
+          settings.dataDir(),
+          settings.embeddedHost(),
+          settings.embeddedPort(),
+          new EmbeddedMongo.Durability(settings.embeddedFsync(), commitMetrics()));
+    } catch (StoreFile.StoreWillNotOpen e) {
+      LOG.severe(e.getMessage());
+      throw e;
+    }
+  }
+
+  private void open(String uri) {
     MongoClientSettings clientSettings =
         MongoClientSettings.builder()
             .applyConnectionString(new ConnectionString(uri))
