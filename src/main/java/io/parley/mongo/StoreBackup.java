@@ -36,7 +36,7 @@ final class StoreBackup {
     Path part = target.resolveSibling(target.getFileName() + ".part");
     long entries = 0;
     try {
-      Files.createDirectories(target.toAbsolutePath().getParent());
+      ownerOnly(Files.createDirectories(target.toAbsolutePath().getParent()), "rwx------");
       Files.deleteIfExists(part);
       MVStore copy = new MVStore.Builder().fileName(part.toString()).autoCommitDisabled().open();
       try {
@@ -50,6 +50,7 @@ final class StoreBackup {
       try (FileChannel written = FileChannel.open(part, StandardOpenOption.WRITE)) {
         written.force(true);
       }
+      ownerOnly(part, "rw-------"); // every message of every room, readable by Parley's user only
       Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       return new Result(
           target,
@@ -62,6 +63,14 @@ final class StoreBackup {
     } finally {
       store.deregisterVersionUsage(moment.pin);
     }
+  }
+
+  private static Path ownerOnly(Path path, String permissions) throws IOException {
+    if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(
+          path, java.nio.file.attribute.PosixFilePermissions.fromString(permissions));
+    }
+    return path;
   }
 
   private static long copyMap(
