@@ -10,8 +10,10 @@ backup="${1:?usage: ops/restore.sh <backup file> [data dir]}"
 data="${2:-${PARLEY_DATA_DIR:-$PWD/.parley/data}}"
 [[ -f "$backup" ]] || { echo "No backup file $backup" >&2; exit 2; }
 mkdir -p "$data"
-if command -v fuser >/dev/null 2>&1 && [[ -f "$data/parley.mv" ]] && fuser -s "$data/parley.mv" 2>/dev/null; then
-  echo "$data/parley.mv is open: stop Parley first." >&2
+# A running Parley holds the store file open: refuse rather than swap it under it.
+store="$(cd "$data" && pwd)/parley.mv"
+if [[ -f "$store" ]] && { find /proc/[0-9]*/fd -lname "$store" 2>/dev/null || true; } | grep -q .; then
+  echo "$store is open (Parley is running): stop Parley first." >&2
   exit 3
 fi
 aside="$data/before-restore-$(date -u +%Y%m%d-%H%M%S)"
