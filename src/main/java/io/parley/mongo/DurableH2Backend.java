@@ -139,7 +139,7 @@ final class DurableH2Backend extends KeyedH2Backend {
         });
   }
 
-  long appliedLsn() {
+  private long appliedLsn() {
     Object lsn = marks.get(LSN);
     return lsn instanceof Number n ? n.longValue() : 0L;
   }

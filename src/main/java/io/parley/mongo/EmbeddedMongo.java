@@ -60,7 +60,6 @@ public final class EmbeddedMongo implements AutoCloseable {
   private final String uri;
   private final MVStore store;
   private final DurableH2Backend backend;
-  private final GroupCommit commits;
   private final ScheduledExecutorService housekeeping;
   private final java.util.ArrayDeque<Long> checkpoints = new java.util.ArrayDeque<>();
   private long checkpointCount;
@@ -70,7 +69,6 @@ public final class EmbeddedMongo implements AutoCloseable {
     this.uri = uri;
     this.store = store;
     this.backend = backend;
-    this.commits = backend.commits();
     this.housekeeping =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -110,7 +108,7 @@ public final class EmbeddedMongo implements AutoCloseable {
    * Parley keeps running: writes pause only while the moment is taken, not while it is copied.
    */
   public StoreBackup.Result backup(Path target) {
-    return StoreBackup.copy(store, commits, target);
+    return StoreBackup.copy(store, backend.commits(), target);
   }
 
   public static EmbeddedMongo start(Path dataDir, String host, int port) {

@@ -142,10 +142,6 @@ final class WriteAheadLog implements AutoCloseable {
     }
   }
 
-  long lastLsn() {
-    return lastLsn;
-  }
-
   /**
    * Starts a new segment for the records after the current last lsn (call with every record
    * flushed), and deletes the segments whose records are all at or below {@code keepAfter}.

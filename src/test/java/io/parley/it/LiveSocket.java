@@ -72,26 +72,17 @@ public final class LiveSocket implements AutoCloseable {
 
   /** Resumes as a page whose last message is seq {@code afterSeq}, created at {@code afterAt}. */
   public LiveSocket resume(String roomId, long afterSeq, String afterAt) {
-    return send(
-        "{\"type\":\"resume\",\"roomId\":\""
-            + roomId
-            + "\",\"afterSeq\":"
-            + afterSeq
-            + ",\"afterAt\":\""
-            + afterAt
-            + "\"}");
+    return resume(roomId, afterSeq, ",\"afterAt\":" + Parley.quote(afterAt));
   }
 
   /** Resumes as a page that shows messages up to {@code afterSeq} and changes up to afterRev. */
   public LiveSocket resume(String roomId, long afterSeq, long afterRev) {
+    return resume(roomId, afterSeq, ",\"afterRev\":" + afterRev);
+  }
+
+  private LiveSocket resume(String roomId, long afterSeq, CharSequence more) {
     return send(
-        "{\"type\":\"resume\",\"roomId\":\""
-            + roomId
-            + "\",\"afterSeq\":"
-            + afterSeq
-            + ",\"afterRev\":"
-            + afterRev
-            + "}");
+        "{\"type\":\"resume\",\"roomId\":\"" + roomId + "\",\"afterSeq\":" + afterSeq + more + "}");
   }
 
   public LiveSocket sendMessage(String roomId, String body, String clientMsgId) {
