@@ -72,15 +72,15 @@ public final class LiveSocket implements AutoCloseable {
 
   /** Resumes as a page whose last message is seq {@code afterSeq}, created at {@code afterAt}. */
   public LiveSocket resume(String roomId, long afterSeq, String afterAt) {
-    return resume(roomId, afterSeq, ",\"afterAt\":" + Parley.quote(afterAt));
+    return resumeWith(roomId, afterSeq, ",\"afterAt\":" + Parley.quote(afterAt));
   }
 
   /** Resumes as a page that shows messages up to {@code afterSeq} and changes up to afterRev. */
   public LiveSocket resume(String roomId, long afterSeq, long afterRev) {
-    return resume(roomId, afterSeq, ",\"afterRev\":" + afterRev);
+    return resumeWith(roomId, afterSeq, ",\"afterRev\":" + afterRev);
   }
 
-  private LiveSocket resume(String roomId, long afterSeq, CharSequence more) {
+  private LiveSocket resumeWith(String roomId, long afterSeq, String more) {
     return send(
         "{\"type\":\"resume\",\"roomId\":\"" + roomId + "\",\"afterSeq\":" + afterSeq + more + "}");
   }
