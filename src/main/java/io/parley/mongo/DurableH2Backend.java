@@ -58,7 +58,15 @@ final class DurableH2Backend extends KeyedH2Backend {
   DurableH2Backend(MVStore store, Path logDir, boolean force, GroupCommit.Observer observer) {
     super(store);
     this.marks = store.openMap(MARKS);
-    String storeId = (String) marks.computeIfAbsent(STORE_ID, k -> UUID.randomUUID().toString());
+    String storeId = (String) marks.get(STORE_ID);
+    if (storeId == null) {
+      // A new store: its id is on disk before the log names it, so a crash before the first
+      // checkpoint does not leave a log that seems to belong to another store.
+      storeId = UUID.randomUUID().toString();
+      marks.put(STORE_ID, storeId);
+      store.commit();
+      store.sync();
+    }
     long applied = appliedLsn();
     long[] replayed = {0};
     EmbeddedChannel replaying = new EmbeddedChannel();
