@@ -73,7 +73,7 @@ public class ExportResource {
       String requested,
       String fileName,
       String title,
-      BiConsumer<String, java.util.function.Consumer<io.parley.messaging.Message>> export) {
+      BiConsumer<String, io.parley.messaging.ArchiveSink> export) {
     return stream(archives, caller.userId(), requested, fileName, title, export);
   }
 
@@ -84,13 +84,13 @@ public class ExportResource {
       String requested,
       String fileName,
       String title,
-      BiConsumer<String, java.util.function.Consumer<io.parley.messaging.Message>> export) {
+      BiConsumer<String, io.parley.messaging.ArchiveSink> export) {
     String format = ArchiveFormat.format(requested);
     StreamingOutput body =
         os -> {
           var writer = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
           try (ArchiveFormat out = archives.open(format, writer, title, viewer)) {
-            export.accept(format, out::write);
+            export.accept(format, out);
           }
         };
     return Response.ok(body, ArchiveFormat.contentType(format))

@@ -20,7 +20,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Duration;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -56,9 +55,7 @@ public class ModerationResource {
         roomId,
         target,
         action,
-        request.seconds() != null
-            ? Duration.ofSeconds(request.seconds())
-            : request.minutes() == null ? null : Duration.ofMinutes(request.minutes()),
+        RoomService.moderationLength(request.seconds(), request.minutes()),
         request.reason());
     return Response.noContent().build();
   }

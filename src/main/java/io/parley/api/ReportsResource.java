@@ -15,7 +15,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -64,7 +63,7 @@ public class ReportsResource {
             caller.userId(),
             request.id(),
             action,
-            request.minutes() == null ? null : Duration.ofMinutes(request.minutes()),
+            io.parley.rooms.RoomService.moderationLength(null, request.minutes()),
             request.note()));
   }
 }

@@ -164,13 +164,23 @@ public class DomainWiring {
     return new RoomSequencer(store, events::publish, clock, Ids::newId);
   }
 
+  /** Deleted messages a legal hold keeps for exports. */
+  @Produces
+  @Singleton
+  io.parley.messaging.HeldMessages heldMessages(MongoConnection mongo) {
+    return new io.parley.mongo.MongoHeldMessages(mongo.database());
+  }
+
   @Produces
   @Singleton
   FileService files(
       RoomService rooms,
       MongoConnection mongo,
+      UserService users,
+      io.parley.messaging.HeldMessages held,
       @ConfigProperty(name = "parley.files.max-mb", defaultValue = "25") long maxMb) {
-    return new FileService(rooms, new GridFsFileStore(mongo.database()), maxMb * 1024 * 1024);
+    return new FileService(rooms, new GridFsFileStore(mongo.database()), maxMb * 1024 * 1024)
+        .withheld(held::keepsFile, users::isAdministrator);
   }
 
   @Produces
@@ -185,6 +195,9 @@ public class DomainWiring {
       UserService users,
       RateLimits limits,
       io.parley.presence.PresenceDirectory presence,
+      io.parley.retention.RetentionService retention,
+      io.parley.messaging.HeldMessages held,
+      MongoConnection mongo,
       @ConfigProperty(name = "parley.messages.edit-window-minutes", defaultValue = "0")
           long editWindowMinutes,
       @ConfigProperty(name = "parley.mentions.room-wide", defaultValue = "moderators")
@@ -204,6 +217,8 @@ public class DomainWiring {
         .configure(new Markdown(emoji), emoji::canonical, Duration.ofMinutes(editWindowMinutes))
         .onDeletedFiles(files::discard)
         .auditWith(audit, clock)
-        .roomWideMentions(MessageService.RoomWideMentions.parse(roomWide), presence::onlineAmong);
+        .roomWideMentions(MessageService.RoomWideMentions.parse(roomWide), presence::onlineAmong)
+        .holds(retention::covers, held)
+        .reportedBy(new MongoReportStore(mongo.database())::isOpen);
   }
 }

@@ -26,6 +26,7 @@ public class RetentionWiring {
       RoomService rooms,
       UserService users,
       FileService files,
+      io.parley.messaging.HeldMessages held,
       Purges purges,
       AuditLog audit,
       Clock clock,
@@ -33,14 +34,15 @@ public class RetentionWiring {
     // Reads the store itself, not the recent-message cache (old pages must not fill it); every
     // node's cache drops a purged room's tail when the purge is announced.
     return new RetentionService(
-        new MongoRetentionStore(mongo.database()),
-        new MongoMessageStore(mongo.database()),
-        rooms::allRoomIds,
-        users::isAdministrator,
-        files::discard,
-        purges::publish,
-        audit,
-        clock,
-        defaultDays);
+            new MongoRetentionStore(mongo.database()),
+            new MongoMessageStore(mongo.database()),
+            rooms::allRoomIds,
+            users::isAdministrator,
+            files::discard,
+            purges::publish,
+            audit,
+            clock,
+            defaultDays)
+        .keepingHeldIn(held);
   }
 }

@@ -54,8 +54,10 @@ public class SearchWiring {
       MessageIndex index,
       UserService users,
       io.parley.audit.AuditLog audit,
+      io.parley.messaging.HeldMessages held,
       java.time.Clock clock) {
-    return new io.parley.search.MessageArchive(store, index, users::isAdministrator, audit, clock);
+    return new io.parley.search.MessageArchive(store, index, users::isAdministrator, audit, clock)
+        .withHeld(held);
   }
 
   @Produces

@@ -93,6 +93,18 @@ public record ChangeRequest(
     };
   }
 
+  /**
+   * Refuses what the actor may never do to this message, whatever its state: a retry answers as the
+   * first attempt did, so a reused change id never turns a refusal into a 200.
+   */
+  public void authorise(Message current) {
+    if (kind == MessageChange.Kind.EDITED) {
+      requireAuthor(current, "edit");
+    } else if (kind == MessageChange.Kind.DELETED && !asModerator) {
+      requireAuthor(current, "delete");
+    }
+  }
+
   private void requireAuthor(Message current, String what) {
     if (!current.senderId().equals(actorId)) {
       throw DomainException.forbidden("you can only " + what + " your own messages");

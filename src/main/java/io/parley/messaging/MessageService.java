@@ -29,6 +29,17 @@ public class MessageService {
   private java.time.Clock clock = java.time.Clock.systemUTC();
   private RoomWideMentions roomWide = RoomWideMentions.MODERATORS;
   private java.util.function.UnaryOperator<Set<String>> onlineAmong = ids -> Set.of();
+  private Holds holds = Holds.NONE;
+  private HeldMessages held = HeldMessages.NONE;
+  private java.util.function.BiPredicate<String, Long> reported = (roomId, seq) -> false;
+
+  /** Whether a legal hold covers a message: its room's, or its author's. */
+  @FunctionalInterface
+  public interface Holds {
+    Holds NONE = (roomId, senderId) -> false;
+
+    boolean covers(String roomId, String senderId);
+  }
 
   /**
    * Who may write {@code @room} (every member is mentioned) and {@code @here} (every member online
@@ -131,6 +142,25 @@ public class MessageService {
     return this;
   }
 
+  /**
+   * Legal holds: a message they cover is hidden when deleted or removed but kept, with its earlier
+   * versions and files, in {@code held} for exports until the hold is lifted.
+   */
+  public MessageService holds(Holds covering, HeldMessages copies) {
+    this.holds = covering;
+    this.held = copies;
+    return this;
+  }
+
+  /**
+   * Which messages have an open report: in a direct conversation a global moderator (who cannot
+   * read it) removes only those.
+   */
+  public MessageService reportedBy(java.util.function.BiPredicate<String, Long> openReport) {
+    this.reported = openReport;
+    return this;
+  }
+
   /** What to do with the files of a deleted message (delete them from the file store). */
   public MessageService onDeletedFiles(java.util.function.Consumer<List<Attachment>> discard) {
     this.discardFiles = discard;
@@ -184,56 +214,94 @@ public class MessageService {
             false));
   }
 
-  /** Deletes the user's own message: its text and files are gone, a tombstone keeps its place. */
+  /**
+   * Deletes the user's own message: its text and files are gone, a tombstone keeps its place (under
+   * a legal hold they are kept for exports; see {@link #holds}).
+   */
   public ChangeResult delete(String userId, String roomId, long seq, String clientChangeId) {
     rooms.requireMember(userId, roomId);
-    List<Attachment> files = store.find(roomId, seq).map(Message::files).orElse(List.of());
+    rooms.refuseIfArchived(roomId);
+    Message current =
+        store.find(roomId, seq).orElseThrow(() -> DomainException.notFound("no such message"));
+    boolean retry = store.changeExists(roomId, userId, clientChangeId);
+    boolean kept = !retry && !current.deleted() && keepIfHeld(current, userId);
     ChangeResult result =
         sequencer.change(ChangeRequest.deletion(roomId, seq, userId, clientChangeId));
-    if (!result.duplicate() && !files.isEmpty()) {
-      discardFiles.accept(files); // after the tombstone is stored: no page links them any more
+    if (!result.duplicate() && !kept && !current.files().isEmpty()) {
+      discardFiles.accept(current.files()); // after the tombstone: no page links them any more
     }
     return result;
   }
 
   /**
    * A moderator removes someone's message: everyone sees "removed by a moderator"; its text and
-   * earlier versions are gone from the store, kept only in the audit record of the act.
+   * earlier versions are gone from the store, kept in the audit record of the act (and, under a
+   * legal hold, for exports). The record is written before the removal: no removal without one.
    */
   public ChangeResult remove(
       String moderatorId, String roomId, long seq, String reason, String clientChangeId) {
-    rooms.requireRemover(moderatorId, roomId);
+    String why = io.parley.common.Text.optional(reason, "reason", RoomService.MAX_REASON);
+    io.parley.rooms.Room room = rooms.requireRemover(moderatorId, roomId);
+    rooms.refuseIfArchived(roomId);
     Message current =
         store.find(roomId, seq).orElseThrow(() -> DomainException.notFound("no such message"));
     if (current.senderId().equals(moderatorId)) {
       return delete(moderatorId, roomId, seq, clientChangeId);
     }
+    if (room.type().isDirect() && !reported.test(roomId, seq)) {
+      throw DomainException.forbidden(
+          "in a direct conversation only reported messages are removed by moderators");
+    }
+    if (current.deleted() || store.changeExists(roomId, moderatorId, clientChangeId)) {
+      return sequencer.change(ChangeRequest.removal(roomId, seq, moderatorId, clientChangeId));
+    }
     List<MessageEdit> versions = store.edits(roomId, seq);
+    Map<String, String> detail = new java.util.LinkedHashMap<>();
+    detail.put("seq", Long.toString(seq));
+    detail.put("text", current.body());
+    for (int i = 0; i < versions.size(); i++) {
+      detail.put("earlier" + (i + 1), versions.get(i).previousBody());
+    }
+    if (!current.files().isEmpty()) {
+      detail.put(
+          "files", String.join(", ", current.files().stream().map(Attachment::name).toList()));
+    }
+    audit.record(
+        new AuditEntry(
+            clock.instant(),
+            "message.removed",
+            moderatorId,
+            current.senderId(),
+            roomId,
+            why,
+            detail));
+    boolean kept = keepIfHeld(current, moderatorId);
     ChangeResult result =
         sequencer.change(ChangeRequest.removal(roomId, seq, moderatorId, clientChangeId));
-    if (!result.duplicate()) {
+    if (!result.duplicate() && !kept) {
       discardFiles.accept(current.files());
-      Map<String, String> detail = new java.util.LinkedHashMap<>();
-      detail.put("seq", Long.toString(seq));
-      detail.put("text", current.body());
-      for (int i = 0; i < versions.size(); i++) {
-        detail.put("earlier" + (i + 1), versions.get(i).previousBody());
-      }
-      if (!current.files().isEmpty()) {
-        detail.put(
-            "files", String.join(", ", current.files().stream().map(Attachment::name).toList()));
-      }
-      audit.record(
-          new AuditEntry(
-              clock.instant(),
-              "message.removed",
-              moderatorId,
-              current.senderId(),
-              roomId,
-              reason == null || reason.isBlank() ? null : reason.strip(),
-              detail));
     }
     return result;
+  }
+
+  /** Keeps a copy of the message before it goes, if a hold covers it; whether it did. */
+  private boolean keepIfHeld(Message current, String actorId) {
+    if (!holds.covers(current.roomId(), current.senderId())) {
+      return false;
+    }
+    held.keep(
+        new HeldCopy(
+            current, store.edits(current.roomId(), current.seq()), actorId, clock.instant()));
+    audit.record(
+        new AuditEntry(
+            clock.instant(),
+            "message.kept.under.hold",
+            actorId,
+            current.senderId(),
+            current.roomId(),
+            null,
+            Map.of("seq", Long.toString(current.seq()))));
+    return true;
   }
 
   /** Adds the user's reaction with {@code emoji}, or takes it back. */

@@ -80,6 +80,7 @@ public class RoomSequencer implements MessageSequencer {
           store
               .find(request.roomId(), request.seq())
               .orElseThrow(() -> DomainException.notFound("no such message"));
+      request.authorise(current);
       if (store.changeExists(request.roomId(), request.actorId(), request.clientChangeId())) {
         return new ChangeResult(current, null); // a retry: made already
       }

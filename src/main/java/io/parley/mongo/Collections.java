@@ -26,6 +26,7 @@ public final class Collections {
   public static final String RETENTION = "retention";
   public static final String MESSAGE_FLOORS = "message_floors";
   public static final String CONNECTIONS = "connections";
+  public static final String HELD_MESSAGES = "held_messages";
 
   private Collections() {}
 

@@ -1,7 +1,10 @@
 package io.parley.render;
 
+import io.parley.messaging.ArchiveSink;
 import io.parley.messaging.Attachment;
+import io.parley.messaging.HeldCopy;
 import io.parley.messaging.Message;
+import io.parley.messaging.MessageEdit;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -19,7 +22,7 @@ import java.util.function.Function;
  * An export written as it is read: JSON Lines (one message per line, for machines) or a readable
  * HTML archive (every piece of user text escaped). Names are looked up once per person and room.
  */
-public abstract class ArchiveFormat implements AutoCloseable {
+public abstract class ArchiveFormat implements AutoCloseable, ArchiveSink {
 
   /** The formats offered: {@code jsonl} and {@code html}. */
   public static ArchiveFormat of(
@@ -65,9 +68,20 @@ public abstract class ArchiveFormat implements AutoCloseable {
     return rooms.computeIfAbsent(id, roomName);
   }
 
+  @Override
   public final void write(Message m) {
+    write(m, null);
+  }
+
+  /** A deleted message a legal hold kept: its text, files and earlier versions, marked deleted. */
+  @Override
+  public final void write(HeldCopy copy) {
+    write(copy.original(), copy);
+  }
+
+  private void write(Message m, HeldCopy held) {
     try {
-      writeMessage(m);
+      writeMessage(m, held);
       if (++sinceFlush == 200) {
         out.flush(); // keep the download moving
         sinceFlush = 0;
@@ -77,7 +91,8 @@ public abstract class ArchiveFormat implements AutoCloseable {
     }
   }
 
-  protected abstract void writeMessage(Message m) throws IOException;
+  /** Writes a message; {@code held} is set for a deleted one a hold kept. */
+  protected abstract void writeMessage(Message m, HeldCopy held) throws IOException;
 
   @Override
   public void close() {
@@ -99,7 +114,7 @@ public abstract class ArchiveFormat implements AutoCloseable {
     }
 
     @Override
-    protected void writeMessage(Message m) throws IOException {
+    protected void writeMessage(Message m, HeldCopy held) throws IOException {
       JsonArrayBuilder files = Json.createArrayBuilder();
       for (Attachment a : m.files()) {
         files.add(
@@ -129,6 +144,20 @@ public abstract class ArchiveFormat implements AutoCloseable {
       }
       if (m.pinned()) {
         line.add("pinnedBy", m.pinnedBy());
+      }
+      if (held != null) {
+        JsonArrayBuilder versions = Json.createArrayBuilder();
+        for (MessageEdit e : held.versions()) {
+          versions.add(
+              Json.createObjectBuilder()
+                  .add("editorId", e.editorId())
+                  .add("replacedAt", e.at().toString())
+                  .add("body", e.previousBody()));
+        }
+        line.add("deletedBy", held.deletedBy())
+            .add("deletedAt", held.deletedAt().toString())
+            .add("keptUnderHold", true)
+            .add("earlierVersions", versions);
       }
       out.write(line.build().toString());
       out.write('\n');
@@ -161,7 +190,7 @@ public abstract class ArchiveFormat implements AutoCloseable {
     }
 
     @Override
-    protected void writeMessage(Message m) throws IOException {
+    protected void writeMessage(Message m, HeldCopy held) throws IOException {
       StringBuilder b = new StringBuilder("<li id=\"m-");
       b.append(escape(m.roomId())).append('-').append(m.seq()).append("\"><div class=\"meta\">");
       b.append(escape(String.valueOf(person(m.senderId()))));
@@ -173,7 +202,23 @@ public abstract class ArchiveFormat implements AutoCloseable {
       if (m.isReply()) {
         b.append(" · reply to #").append(m.threadOf());
       }
+      if (held != null) {
+        b.append(" · deleted by ")
+            .append(escape(String.valueOf(person(held.deletedBy()))))
+            .append(' ')
+            .append(AT.format(held.deletedAt()))
+            .append(", kept under a legal hold");
+      }
       b.append("</div><div class=\"body\">").append(escape(m.body())).append("</div>");
+      if (held != null) {
+        for (MessageEdit e : held.versions()) {
+          b.append("<div class=\"meta\">Earlier version (replaced ")
+              .append(AT.format(e.at()))
+              .append("):</div><div class=\"body\">")
+              .append(escape(e.previousBody()))
+              .append("</div>");
+        }
+      }
       List<Attachment> files = m.files();
       for (Attachment a : files) {
         b.append("<div class=\"meta\">File: ").append(escape(a.name())).append("</div>");

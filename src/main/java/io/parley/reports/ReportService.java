@@ -150,7 +150,13 @@ public class ReportService {
     if (!report.open()) {
       throw DomainException.conflict("that report was already handled: " + report.outcome());
     }
-    String reason = note == null || note.isBlank() ? report.reason() : note.strip();
+    String reason =
+        note == null || note.isBlank()
+            ? report.reason()
+            : Text.requireName(note, "note", MAX_REASON);
+    if (action != Action.DISMISS && action != Action.DELETE) {
+      RoomService.requireModerationLength(length);
+    }
     String outcome =
         switch (action) {
           case DISMISS -> "dismissed: no action taken";
@@ -173,7 +179,6 @@ public class ReportService {
     Report handled =
         report.handled(
             action == Action.DISMISS ? Status.DISMISSED : Status.ACTED, outcome, moderatorId, now);
-    store.update(handled);
     Map<String, String> detail = new LinkedHashMap<>();
     detail.put("report", reportId);
     detail.put("seq", Long.toString(report.seq()));
@@ -187,6 +192,7 @@ public class ReportService {
             report.roomId(),
             reason,
             detail));
+    store.update(handled); // after its record: a report is never closed without a trace
     announce.accept(new ReportChange(report.roomId(), report.reporterId(), outcome));
     return handled;
   }

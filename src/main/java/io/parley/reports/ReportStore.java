@@ -19,4 +19,9 @@ public interface ReportStore {
 
   /** Records how an open report was handled. */
   void update(Report report);
+
+  /** Whether someone's report of this message is still open. */
+  default boolean isOpen(String roomId, long seq) {
+    return open().stream().anyMatch(r -> r.roomId().equals(roomId) && r.seq() == seq);
+  }
 }

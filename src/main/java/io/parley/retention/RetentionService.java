@@ -78,6 +78,40 @@ public final class RetentionService {
     return settings.holds();
   }
 
+  private io.parley.messaging.HeldMessages held = io.parley.messaging.HeldMessages.NONE;
+
+  /** Where deleted messages a hold covered are kept; released when no hold covers them. */
+  public RetentionService keepingHeldIn(io.parley.messaging.HeldMessages copies) {
+    this.held = copies;
+    return this;
+  }
+
+  /** Whether a hold covers a message of this room by this person (the room's or theirs). */
+  public boolean covers(String roomId, String senderId) {
+    return settings.holds().stream()
+        .anyMatch(
+            h ->
+                h.kind() == Hold.Kind.ROOM
+                    ? h.targetId().equals(roomId)
+                    : h.targetId().equals(senderId));
+  }
+
+  /** Lets go of the held copies no hold covers any more: their text and files are gone. */
+  private long release() {
+    long released = 0;
+    for (io.parley.messaging.HeldCopy copy : held.all()) {
+      Message m = copy.original();
+      if (!covers(m.roomId(), m.senderId())) {
+        held.drop(m.roomId(), m.seq());
+        if (!m.files().isEmpty()) {
+          discardFiles.accept(m.files());
+        }
+        released++;
+      }
+    }
+    return released;
+  }
+
   /** Sets a room's retention (days, 0 = forever) or, with null, returns it to the default. */
   public void setRoomDays(String actorId, String roomId, Integer days) {
     requireAdmin(actorId);
@@ -115,13 +149,15 @@ public final class RetentionService {
     settings.lift(kind, targetId);
     // What the hold kept is older than the floors that passed it by: look at everything again.
     settings.resetFloors();
+    long released = release();
     record(
         "hold.lifted",
         actorId,
         kind == Hold.Kind.PERSON ? targetId : null,
         kind == Hold.Kind.ROOM ? targetId : null,
         null,
-        Map.of("on", kind.name().toLowerCase()));
+        Map.of(
+            "on", kind.name().toLowerCase(), "deletedMessagesReleased", Long.toString(released)));
   }
 
   /** An administrator's run, now. */

@@ -354,6 +354,13 @@ public class RoomService {
     throw DomainException.forbidden("only the room's moderators remove messages");
   }
 
+  /** Refuses a change to the history of an archived room (it is read-only). */
+  public void refuseIfArchived(String roomId) {
+    if (find(roomId).archived()) {
+      throw DomainException.forbidden("this room is archived: its history is read-only");
+    }
+  }
+
   /** The user's membership, or a refusal: not found if the room is hidden, forbidden if public. */
   public Membership requireMember(String userId, String roomId) {
     return member(find(roomId), userId);
@@ -507,9 +514,10 @@ public class RoomService {
       Moderation action,
       java.time.Duration length,
       String reason) {
-    if (length != null && (length.isNegative() || length.isZero())) {
-      throw DomainException.invalid("a mute or ban lasts a positive time, or until lifted");
-    }
+    // Everything is checked before anything changes, and the record is written before the act:
+    // an act the audit log cannot hold does not happen.
+    String why = Text.optional(reason, "reason", MAX_REASON);
+    requireModerationLength(length);
     java.time.Instant end = length == null ? null : clock.instant().plus(length);
     Room room = requireModerator(actorId, roomId);
     if (room.type().isDirect()) {
@@ -526,6 +534,21 @@ public class RoomService {
     if (ownerAct && !actorId.equals(room.createdBy()) && !globalModerator.test(actorId)) {
       throw DomainException.forbidden("only the room's owner appoints moderators");
     }
+    if (action != Moderation.BAN && action != Moderation.UNBAN && target.isEmpty()) {
+      throw DomainException.notFound("that person is not a member");
+    }
+    boolean timed = action == Moderation.MUTE || action == Moderation.BAN;
+    audit.record(
+        new AuditEntry(
+            clock.instant(),
+            "room." + action.name().toLowerCase(java.util.Locale.ROOT),
+            actorId,
+            targetId,
+            roomId,
+            why,
+            timed
+                ? java.util.Map.of("until", end == null ? "lifted by a moderator" : end.toString())
+                : null));
     switch (action) {
       case BAN -> {
         rooms.removeMember(roomId, targetId);
@@ -534,15 +557,13 @@ public class RoomService {
         listener.removed(roomId, targetId);
       }
       case KICK -> {
-        target.orElseThrow(() -> DomainException.notFound("that person is not a member"));
         rooms.removeMember(roomId, targetId);
         membersChanged(roomId);
         listener.removed(roomId, targetId); // their open pages leave the room on every node
       }
       case UNBAN -> rooms.setBan(roomId, targetId, null);
       case MUTE, UNMUTE, PROMOTE, DEMOTE -> {
-        Membership m =
-            target.orElseThrow(() -> DomainException.notFound("that person is not a member"));
+        Membership m = target.orElseThrow();
         rooms.updateMember(
             switch (action) {
               case MUTE -> m.withMute(true, end);
@@ -556,18 +577,53 @@ public class RoomService {
         }
       }
     }
-    boolean timed = action == Moderation.MUTE || action == Moderation.BAN;
-    audit.record(
-        new AuditEntry(
-            clock.instant(),
-            "room." + action.name().toLowerCase(java.util.Locale.ROOT),
-            actorId,
-            targetId,
-            roomId,
-            Text.optional(reason, "reason", MAX_REASON),
-            timed
-                ? java.util.Map.of("until", end == null ? "lifted by a moderator" : end.toString())
-                : null));
+  }
+
+  /** The longest a mute or ban may be set for; longer is "until lifted". */
+  public static final java.time.Duration MAX_MODERATION_LENGTH = java.time.Duration.ofDays(3650);
+
+  /** Refuses a mute or ban length that is not positive or longer than ten years. */
+  public static void requireModerationLength(java.time.Duration length) {
+    if (length != null && (length.isNegative() || length.isZero())) {
+      throw DomainException.invalid("a mute or ban lasts a positive time, or until lifted");
+    }
+    if (length != null && length.compareTo(MAX_MODERATION_LENGTH) > 0) {
+      throw DomainException.invalid(
+          "a mute or ban lasts at most 3650 days; leave the length out for until lifted");
+    }
+  }
+
+  /** A length typed in a form as whole minutes (blank: until lifted). */
+  public static java.time.Duration moderationMinutes(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return moderationLength(null, Long.parseLong(text.strip()));
+    } catch (NumberFormatException e) {
+      throw DomainException.invalid("minutes must be a whole number");
+    }
+  }
+
+  /**
+   * A length from the seconds or minutes a client sent (null: until lifted), refused with a clear
+   * message when it is out of range rather than overflowing.
+   */
+  public static java.time.Duration moderationLength(Long seconds, Long minutes) {
+    long max = MAX_MODERATION_LENGTH.toSeconds();
+    if (seconds != null) {
+      if (seconds <= 0 || seconds > max) {
+        throw DomainException.invalid("seconds must be 1.." + max);
+      }
+      return java.time.Duration.ofSeconds(seconds);
+    }
+    if (minutes != null) {
+      if (minutes <= 0 || minutes > max / 60) {
+        throw DomainException.invalid("minutes must be 1.." + max / 60);
+      }
+      return java.time.Duration.ofMinutes(minutes);
+    }
+    return null;
   }
 
   /** Opens the room to every member, or makes it read-only (only moderators post). */

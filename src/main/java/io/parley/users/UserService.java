@@ -120,14 +120,21 @@ public class UserService {
     return roles.isAdmin(signedIn.groups());
   }
 
-  /** Whether the person's last verified token makes them a moderator of every room. */
-  /** Whether the person is an administrator (by the groups of their verified tokens). */
+  /**
+   * Whether the person is an administrator: by the groups of the token of the request acting as
+   * them, or (a decision about someone else) of their last verified token.
+   */
   public boolean isAdministrator(String userId) {
-    return roles.isAdmin(verifiedGroups.of(userId));
+    return roles.isAdmin(groupsOf(userId));
   }
 
+  /** Whether the person moderates every room (groups as for {@link #isAdministrator}). */
   public boolean isGlobalModerator(String userId) {
-    return roles.isModerator(verifiedGroups.of(userId));
+    return roles.isModerator(groupsOf(userId));
+  }
+
+  private java.util.Set<String> groupsOf(String userId) {
+    return ActingIdentity.groupsOf(userId).orElseGet(() -> verifiedGroups.of(userId));
   }
 
   /**

@@ -81,7 +81,7 @@ public class ExportPages extends HttpServlet {
       String fileName,
       String title,
       SignedIn me,
-      Consumer<Consumer<io.parley.messaging.Message>> export)
+      Consumer<io.parley.messaging.ArchiveSink> export)
       throws IOException {
     resp.setStatus(200);
     resp.setCharacterEncoding("UTF-8");
@@ -95,7 +95,7 @@ public class ExportPages extends HttpServlet {
             + "\"");
     PrintWriter out = resp.getWriter();
     try (ArchiveFormat writer = archives.open(format, out, title, me.userId())) {
-      export.accept(writer::write);
+      export.accept(writer);
     }
   }
 }

@@ -129,10 +129,6 @@ public class ReportPages extends HttpServlet {
     if (value == null || value.isBlank()) {
       return null;
     }
-    try {
-      return Duration.ofMinutes(Long.parseLong(value.strip()));
-    } catch (NumberFormatException e) {
-      throw DomainException.invalid("minutes must be a whole number");
-    }
+    return io.parley.rooms.RoomService.moderationMinutes(value);
   }
 }

@@ -251,11 +251,7 @@ public class RoomPages extends HttpServlet {
     if (minutes == null || minutes.isBlank()) {
       return null;
     }
-    try {
-      return java.time.Duration.ofMinutes(Long.parseLong(minutes.strip()));
-    } catch (NumberFormatException e) {
-      throw DomainException.invalid("minutes must be a whole number");
-    }
+    return RoomService.moderationMinutes(minutes);
   }
 
   private static int seconds(String value) {

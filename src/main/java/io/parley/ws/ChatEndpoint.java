@@ -122,6 +122,11 @@ public class ChatEndpoint {
     if (connection == null) {
       return;
     }
+    io.parley.users.ActingIdentity.run(
+        connection.userId(), connection.groups(), () -> handle(session, connection, text));
+  }
+
+  private void handle(Session session, LiveConnection connection, String text) {
     InboundFrame frame = null;
     try {
       if (!connection.frameAllowed()) {

@@ -129,6 +129,11 @@ final class LiveConnection {
     return signedIn.user().displayName();
   }
 
+  /** The groups of the socket's own verified token (its role decisions use these). */
+  java.util.Set<String> groups() {
+    return signedIn.user().groups();
+  }
+
   /** The sign-in session of the token that opened this socket (null if the token named none). */
   String sessionId() {
     return signedIn.sessionId();

@@ -65,11 +65,10 @@ class MessageArchiveTest {
 
   /** Exports through the JSON Lines writer, reads the lines back, and finds each message again. */
   private static List<Message> roundTrip(
-      java.util.function.Consumer<java.util.function.Consumer<Message>> export,
-      List<Message> expected) {
+      java.util.function.Consumer<io.parley.messaging.ArchiveSink> export, List<Message> expected) {
     StringWriter text = new StringWriter();
     try (ArchiveFormat out = ArchiveFormat.of("jsonl", text, "t", id -> id, id -> id)) {
-      export.accept(out::write);
+      export.accept(out);
     }
     String[] lines = text.toString().split("\n");
     assertEquals(expected.size(), lines.length);
