@@ -74,7 +74,8 @@ public final class ApiModels {
       Long threadOf,
       boolean alsoInRoom,
       int replies,
-      List<FileJson> files) {
+      List<FileJson> files,
+      String removedBy) {
     static MessageJson of(Message m) {
       return new MessageJson(
           m.id(),
@@ -95,7 +96,8 @@ public final class ApiModels {
           m.threadOf() > 0 ? m.threadOf() : null,
           m.alsoInRoom(),
           m.thread().replies(),
-          m.files().stream().map(FileJson::of).toList());
+          m.files().stream().map(FileJson::of).toList(),
+          m.removedBy());
     }
   }
 

@@ -178,9 +178,11 @@ public class DomainWiring {
       MongoConnection mongo,
       UserService users,
       io.parley.messaging.HeldMessages held,
-      @ConfigProperty(name = "parley.files.max-mb", defaultValue = "25") long maxMb) {
+      @ConfigProperty(name = "parley.files.max-mb", defaultValue = "25") long maxMb,
+      @ConfigProperty(name = "parley.files.quota-mb", defaultValue = "1024") long quotaMb) {
     return new FileService(rooms, new GridFsFileStore(mongo.database()), maxMb * 1024 * 1024)
-        .withheld(held::keepsFile, users::isAdministrator);
+        .withheld(held::keepsFile, users::isAdministrator)
+        .quota(quotaMb * 1024 * 1024);
   }
 
   @Produces

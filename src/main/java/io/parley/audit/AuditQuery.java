@@ -17,7 +17,7 @@ public record AuditQuery(
     int page,
     int size) {
 
-  public static final int MAX_SIZE = 200;
+  public static final int MAX_SIZE = 500;
 
   public AuditQuery {
     page = Math.max(0, page);

@@ -53,14 +53,44 @@ public class FileService {
     return maxBytes;
   }
 
+  private long quotaBytes = Long.MAX_VALUE;
+
+  /** How many bytes of uploads one person may keep stored (0 or less: no limit). */
+  public FileService quota(long bytes) {
+    this.quotaBytes = bytes <= 0 ? Long.MAX_VALUE : bytes;
+    return this;
+  }
+
   /** Stores a file for a message the user is about to post in the room. */
   public StoredFile upload(
       String userId, String roomId, String name, String contentType, InputStream data) {
     rooms.requirePoster(userId, roomId);
     String safeName = safeName(name);
     String type = safeType(contentType);
+    long limit = maxBytes;
+    if (quotaBytes != Long.MAX_VALUE) {
+      long left = quotaBytes - store.bytesUploadedBy(userId);
+      if (left <= 0) {
+        throw DomainException.conflict(
+            "your files take all the space you have ("
+                + quotaBytes / (1024 * 1024)
+                + " MB): delete some messages with files first");
+      }
+      limit = Math.min(limit, left);
+    }
     try {
-      StoredFile file = store.save(roomId, userId, safeName, type, null, data, maxBytes);
+      StoredFile file;
+      try {
+        file = store.save(roomId, userId, safeName, type, null, data, limit);
+      } catch (FileTooLargeException e) {
+        if (limit < maxBytes) {
+          throw DomainException.conflict(
+              "that file is bigger than what is left of your space ("
+                  + limit / (1024 * 1024)
+                  + " MB): delete some messages with files first");
+        }
+        throw e;
+      }
       return type.startsWith("image/") ? withThumbnail(file) : file;
     } catch (IOException e) {
       throw new UncheckedIOException("could not store " + safeName, e);
@@ -82,6 +112,7 @@ public class FileService {
               .orElseThrow(() -> DomainException.invalid("no such upload: " + id));
       attachments.add(f.attachment());
     }
+    store.markAttached(fileIds);
     return attachments;
   }
 
@@ -117,6 +148,22 @@ public class FileService {
     }
   }
 
+  /**
+   * Deletes uploads no message took within {@code grace} (abandoned composers, or someone filling
+   * the store); returns how many.
+   */
+  public int expireUnattached(java.time.Instant now, java.time.Duration grace) {
+    List<String> due = store.unattachedBefore(now.minus(grace));
+    for (String id : due) {
+      StoredFile f = store.find(id).orElse(null);
+      store.delete(id);
+      if (f != null && f.thumbnailId() != null) {
+        store.delete(f.thumbnailId());
+      }
+    }
+    return due.size();
+  }
+
   private StoredFile withThumbnail(StoredFile image) throws IOException {
     Optional<Thumbnails.Thumbnail> thumbnail;
     try (InputStream in = store.open(image.id())) {
@@ -148,13 +195,21 @@ public class FileService {
     base = base.substring(base.lastIndexOf('/') + 1);
     StringBuilder out = new StringBuilder();
     base.codePoints()
-        .filter(c -> !Character.isISOControl(c) && c != '"')
+        .filter(c -> !Character.isISOControl(c) && c != '"' && !isInvisibleFormat(c))
         .forEach(out::appendCodePoint);
     String clean = out.toString().strip();
     if (clean.isEmpty() || clean.equals(".") || clean.equals("..")) {
       clean = "file";
     }
     return clean.length() > MAX_NAME ? clean.substring(0, MAX_NAME) : clean;
+  }
+
+  /**
+   * Bidi overrides and isolates (U+202A–202E, U+2066–2069), marks and other invisible format
+   * characters: in a file name they make "exe.pdf" look like "fdp.exe".
+   */
+  private static boolean isInvisibleFormat(int c) {
+    return Character.getType(c) == Character.FORMAT;
   }
 
   /** A declared type kept only when it looks like one ("type/subtype"); else a neutral one. */

@@ -34,4 +34,13 @@ public interface FileStore {
   InputStream open(String fileId);
 
   void delete(String fileId);
+
+  /** Marks uploads as carried by a posted message: they no longer expire unattached. */
+  void markAttached(java.util.List<String> fileIds);
+
+  /** The ids of uploads (not thumbnails) never attached to a message and stored before then. */
+  java.util.List<String> unattachedBefore(java.time.Instant before);
+
+  /** How many bytes the person's stored uploads take (thumbnails not counted). */
+  long bytesUploadedBy(String uploaderId);
 }

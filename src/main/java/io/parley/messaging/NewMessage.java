@@ -197,7 +197,57 @@ public record NewMessage(
     if (badControl) {
       throw DomainException.invalid("message must not contain control characters");
     }
+    if (nesting(body) > MAX_NESTING) {
+      throw DomainException.invalid(
+          "quotes and lists nest at most " + MAX_NESTING + " levels deep in a message");
+    }
     return body.strip();
+  }
+
+  /** How deep quotes and lists may nest: deeper is no chat message, and costs the renderer. */
+  public static final int MAX_NESTING = 32;
+
+  /** The deepest run of quote and list markers ({@code >}, {@code -}, {@code 1.}) on one line. */
+  static int nesting(String body) {
+    int deepest = 0;
+    for (String line : body.split("\n", -1)) {
+      int depth = 0;
+      int i = 0;
+      int n = line.length();
+      while (i < n) {
+        char c = line.charAt(i);
+        if (c == ' ' || c == '\t' || c == '\r') {
+          i++;
+        } else if (c == '>') {
+          depth++;
+          i++;
+        } else if ((c == '-' || c == '*' || c == '+') && i + 1 < n && isBlank(line.charAt(i + 1))) {
+          depth++;
+          i += 2;
+        } else {
+          int j = i;
+          while (j < n && j - i < 9 && Character.isDigit(line.charAt(j))) {
+            j++;
+          }
+          boolean ordered =
+              j > i
+                  && j + 1 < n
+                  && (line.charAt(j) == '.' || line.charAt(j) == ')')
+                  && isBlank(line.charAt(j + 1));
+          if (!ordered) {
+            break;
+          }
+          depth++;
+          i = j + 2;
+        }
+      }
+      deepest = Math.max(deepest, depth);
+    }
+    return deepest;
+  }
+
+  private static boolean isBlank(char c) {
+    return c == ' ' || c == '\t';
   }
 
   private static Map<String, String> requireMetadata(Map<String, String> metadata) {

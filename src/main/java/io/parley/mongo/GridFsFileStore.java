@@ -16,6 +16,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -52,7 +53,8 @@ public class GridFsFileStore implements FileStore {
         new Document("roomId", roomId)
             .append("uploaderId", uploaderId)
             .append("contentType", contentType)
-            .append("thumbnailOf", thumbnailOf);
+            .append("thumbnailOf", thumbnailOf)
+            .append("attached", thumbnailOf != null); // uploads expire until a message has them
     Limited limited = new Limited(data, maxBytes);
     ObjectId id;
     try {
@@ -120,6 +122,42 @@ public class GridFsFileStore implements FileStore {
         // gone already
       }
     }
+  }
+
+  @Override
+  public void markAttached(java.util.List<String> fileIds) {
+    List<ObjectId> ids = fileIds.stream().filter(ObjectId::isValid).map(ObjectId::new).toList();
+    if (!ids.isEmpty()) {
+      db.getCollection(BUCKET + ".files")
+          .updateMany(
+              com.mongodb.client.model.Filters.in("_id", ids),
+              Updates.set("metadata.attached", true));
+    }
+  }
+
+  @Override
+  public java.util.List<String> unattachedBefore(java.time.Instant before) {
+    // Only uploads marked unattached: files stored before the flag existed are left alone.
+    List<String> ids = new java.util.ArrayList<>();
+    bucket
+        .find(
+            com.mongodb.client.model.Filters.and(
+                eq("metadata.attached", false),
+                com.mongodb.client.model.Filters.lt("uploadDate", java.util.Date.from(before))))
+        .forEach(f -> ids.add(f.getObjectId().toHexString()));
+    return ids;
+  }
+
+  @Override
+  public long bytesUploadedBy(String uploaderId) {
+    long total = 0;
+    for (GridFSFile f :
+        bucket.find(
+            com.mongodb.client.model.Filters.and(
+                eq("metadata.uploaderId", uploaderId), eq("metadata.thumbnailOf", null)))) {
+      total += f.getLength();
+    }
+    return total;
   }
 
   /** Stops an upload past the limit: the driver then removes what it stored. */

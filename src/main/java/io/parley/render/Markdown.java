@@ -76,6 +76,12 @@ public final class Markdown implements BodyFormat {
     highlighted.set(mentioned);
     try {
       return renderer.render(parser.parse(body)).strip();
+    } catch (StackOverflowError e) {
+      // Bodies are checked for deep nesting first (NewMessage); should any shape still recurse too
+      // deep, the message is shown as its plain text rather than failing.
+      java.util.logging.Logger.getLogger(Markdown.class.getName())
+          .warning("a message too deeply nested to format was shown as plain text");
+      return "<p>" + org.unbescape.html.HtmlEscape.escapeHtml4Xml(body) + "</p>";
     } finally {
       highlighted.remove();
     }

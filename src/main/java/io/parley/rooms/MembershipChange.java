@@ -12,7 +12,12 @@ public record MembershipChange(String roomId, List<String> userIds, Kind kind)
 
   public enum Kind {
     JOINED,
+    /** Removed by a moderator (kicked or banned). */
     LEFT,
+    /** Left of their own accord. */
+    DEPARTED,
+    /** The room was deleted. */
+    ROOM_DELETED,
     STANDING,
     /** The room's name or topic changed (no one in particular). */
     DESCRIBED
@@ -23,6 +28,6 @@ public record MembershipChange(String roomId, List<String> userIds, Kind kind)
   }
 
   public boolean left() {
-    return kind == Kind.LEFT;
+    return kind == Kind.LEFT || kind == Kind.DEPARTED || kind == Kind.ROOM_DELETED;
   }
 }

@@ -21,6 +21,16 @@ public interface MembershipEvents extends Broadcast<MembershipChange>, Membershi
   }
 
   @Override
+  default void departed(String roomId, String userId) {
+    publish(new MembershipChange(roomId, List.of(userId), MembershipChange.Kind.DEPARTED));
+  }
+
+  @Override
+  default void roomDeleted(String roomId, String userId) {
+    publish(new MembershipChange(roomId, List.of(userId), MembershipChange.Kind.ROOM_DELETED));
+  }
+
+  @Override
   default void standingChanged(String roomId, Collection<String> userIds) {
     publish(new MembershipChange(roomId, List.copyOf(userIds), MembershipChange.Kind.STANDING));
   }

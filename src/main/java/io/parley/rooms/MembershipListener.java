@@ -13,6 +13,16 @@ public interface MembershipListener {
   /** Someone lost a room (banned): their open pages must stop showing it at once. */
   default void removed(String roomId, String userId) {}
 
+  /** Someone left the room themselves: their open pages drop it without blaming a moderator. */
+  default void departed(String roomId, String userId) {
+    removed(roomId, userId);
+  }
+
+  /** The room was deleted: its members' open pages drop it and say so. */
+  default void roomDeleted(String roomId, String userId) {
+    removed(roomId, userId);
+  }
+
   /**
    * What some people may do in the room changed (a mute, or the room's slow mode when {@code
    * userIds} is empty: everyone): their open pages redraw the composer.

@@ -321,7 +321,7 @@ public class RoomService {
     }
     rooms.removeMember(roomId, userId);
     membersChanged(roomId);
-    listener.removed(roomId, userId);
+    listener.departed(roomId, userId);
   }
 
   /**
@@ -770,7 +770,7 @@ public class RoomService {
     rooms.setState(roomId, RoomState.DELETED);
     for (Membership m : members) {
       rooms.removeMember(roomId, m.userId());
-      listener.removed(roomId, m.userId());
+      listener.roomDeleted(roomId, m.userId());
     }
     membersChanged(roomId);
     audit.record(

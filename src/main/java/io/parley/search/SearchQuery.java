@@ -2,7 +2,6 @@ package io.parley.search;
 
 import io.parley.common.DomainException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -109,11 +108,7 @@ public record SearchQuery(
   }
 
   private static LocalDate date(String key, String value) {
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      throw DomainException.invalid(key + ": takes a date, YYYY-MM-DD");
-    }
+    return io.parley.common.Days.parse(value, key + ":");
   }
 
   private static String unquote(String value) {

@@ -18,9 +18,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -182,11 +180,10 @@ public class AuditConsole {
     if (value == null) {
       return null;
     }
-    try {
-      return LocalDate.parse(value).plusDays(plusDays).atStartOfDay(ZoneOffset.UTC).toInstant();
-    } catch (DateTimeParseException e) {
-      throw DomainException.invalid("dates are YYYY-MM-DD: " + value);
-    }
+    return io.parley.common.Days.parse(value, "a date")
+        .plusDays(plusDays)
+        .atStartOfDay(ZoneOffset.UTC)
+        .toInstant();
   }
 
   private static int pageNumber(String value) {

@@ -1,6 +1,5 @@
 package io.parley.web;
 
-import io.parley.messaging.NewMessage;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -15,8 +14,9 @@ import java.io.IOException;
 /**
  * Request bodies of the API and the page forms are small (a message is at most 4,000 characters):
  * anything over 64 KiB is refused with 413, whether it announces its length or is sent in chunks.
- * Uploads (a message's files, a file through the API) may carry up to the file limit per file.
- * (Avatar uploads have their own limit on {@code /profile}.)
+ * Uploads (a message's files, a file through the API) may carry up to the file limit in all, so a
+ * request never spools more than that to disk; a page's multipart upload must say its length (every
+ * browser does). (Avatar uploads have their own limit on {@code /profile}.)
  */
 @WebFilter(
     urlPatterns = {"/api/*", "/rooms", "/rooms/*", "/direct", "/sign-in", "/admin", "/reports"})
@@ -39,20 +39,29 @@ public class BodyLimitFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    long max = isUpload(request) ? uploadLimit() : MAX_BODY;
+    boolean upload = isUpload(request);
+    long max = upload ? uploadLimit() : MAX_BODY;
     if (request.getContentLengthLong() > max) {
       response.sendError(
           413,
           max == MAX_BODY
               ? "request body over " + MAX_BODY / 1024 + " KiB"
-              : "files over " + maxFileMb + " MB each (" + NewMessage.MAX_FILES + " at most)");
+              : "a message's files take at most " + maxFileMb + " MB together");
+      return;
+    }
+    if (upload
+        && request.getContentLengthLong() < 0
+        && !request.getRequestURI().startsWith("/api/")) {
+      // The container parses (and spools) a multipart body before this filter's counting stream
+      // could see it: without a declared length it cannot be bounded here.
+      response.sendError(411, "say the upload's length (Content-Length)");
       return;
     }
     chain.doFilter(new Limited(request, max), response);
   }
 
   private long uploadLimit() {
-    return maxFileMb * 1024 * 1024 * NewMessage.MAX_FILES + MAX_BODY;
+    return maxFileMb * 1024 * 1024 + MAX_BODY;
   }
 
   private static boolean isUpload(HttpServletRequest request) {

@@ -35,6 +35,15 @@ public class FilePages extends HttpServlet {
         throw DomainException.notFound("no such file");
       }
       StoredFile file = files.readable(me.userId(), info.substring(1));
+      // Kept by the browser but asked about each time: a deleted file, or one whose reader left
+      // the room, stops showing at once; an unchanged one costs a 304 (a file never changes).
+      String etag = "\"" + file.id() + "\"";
+      resp.setHeader("Cache-Control", "private, no-cache");
+      resp.setHeader("ETag", etag);
+      if (etag.equals(req.getHeader("If-None-Match"))) {
+        resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+        return;
+      }
       boolean inline = INLINE.contains(file.contentType()) && req.getParameter("download") == null;
       resp.setContentType(inline ? file.contentType() : "application/octet-stream");
       resp.setContentLengthLong(file.size());
@@ -45,7 +54,6 @@ public class FilePages extends HttpServlet {
               + URLEncoder.encode(file.name(), StandardCharsets.UTF_8).replace("+", "%20"));
       resp.setHeader("X-Content-Type-Options", "nosniff");
       resp.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
-      resp.setHeader("Cache-Control", "private, max-age=86400, immutable");
       files.copy(file, resp.getOutputStream());
     } catch (DomainException e) {
       resp.sendError(Requests.status(e), e.getMessage());

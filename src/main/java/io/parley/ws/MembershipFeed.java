@@ -49,7 +49,7 @@ public class MembershipFeed {
     rooms.membersChanged(joined.roomId());
     refreshMemberLists(joined.roomId());
     if (joined.left()) {
-      removed(joined.roomId(), joined.userIds());
+      removed(joined.roomId(), joined.userIds(), joined.kind());
       return;
     }
     if (joined.kind() == MembershipChange.Kind.STANDING) {
@@ -82,14 +82,21 @@ public class MembershipFeed {
     }
   }
 
-  /** A banned person's tabs stop receiving the room at once and are told why. */
-  private void removed(String roomId, java.util.List<String> userIds) {
+  /**
+   * The person's tabs stop receiving the room at once and are told why: a moderator removed them,
+   * or the room was deleted (leaving it themselves needs no notice).
+   */
+  private void removed(String roomId, java.util.List<String> userIds, MembershipChange.Kind why) {
     for (LiveConnection connection : connections.all()) {
       if (userIds.contains(connection.userId()) && connection.rooms().contains(roomId)) {
         connection.left(roomId);
         connections.unindex(connection, roomId);
         connection.send(fragments.sidebar(connection.userId()));
-        connection.send(fragments.error("You were removed from this room by a moderator.", null));
+        if (why == MembershipChange.Kind.LEFT) {
+          connection.send(fragments.error("You were removed from this room by a moderator.", null));
+        } else if (why == MembershipChange.Kind.ROOM_DELETED) {
+          connection.send(fragments.error("This room was deleted.", null));
+        }
       }
     }
   }
