@@ -190,7 +190,7 @@ public class FileService {
   }
 
   /** A file name without paths or control characters, never empty. */
-  static String safeName(String name) {
+  public static String safeName(String name) {
     String base = name == null ? "" : name.replace('\\', '/');
     base = base.substring(base.lastIndexOf('/') + 1);
     StringBuilder out = new StringBuilder();
@@ -213,7 +213,7 @@ public class FileService {
   }
 
   /** A declared type kept only when it looks like one ("type/subtype"); else a neutral one. */
-  static String safeType(String type) {
+  public static String safeType(String type) {
     if (type == null) {
       return "application/octet-stream";
     }

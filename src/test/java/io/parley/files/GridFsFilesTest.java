@@ -105,4 +105,46 @@ class GridFsFilesTest {
             new ByteArrayInputStream("<svg onload=x>".getBytes()));
     assertEquals(null, notAnImage.thumbnailId(), "shared as a plain file");
   }
+
+  @Test
+  void uploadsNoMessageTookExpireAndAttachedOnesStay() {
+    String room = rooms.create("ada", "general", RoomType.PUBLIC).id();
+    StoredFile kept =
+        files.upload("ada", room, "kept.txt", "text/plain", new ByteArrayInputStream(new byte[10]));
+    StoredFile left =
+        files.upload("ada", room, "left.txt", "text/plain", new ByteArrayInputStream(new byte[10]));
+    files.attach("ada", room, List.of(kept.id()));
+    java.time.Instant later = java.time.Instant.now().plus(java.time.Duration.ofHours(25));
+    assertEquals(
+        0, files.expireUnattached(java.time.Instant.now(), java.time.Duration.ofHours(24)));
+    assertEquals(1, files.expireUnattached(later, java.time.Duration.ofHours(24)));
+    assertTrue(store.find(left.id()).isEmpty(), "the abandoned upload is gone");
+    assertTrue(store.find(kept.id()).isPresent(), "the one a message carries stays");
+  }
+
+  @Test
+  void eachPersonHasAQuota() {
+    String room = rooms.create("ada", "general", RoomType.PUBLIC).id();
+    files.quota(1500);
+    files.upload("ada", room, "a.bin", "x/y", new ByteArrayInputStream(new byte[1000]));
+    DomainException over =
+        assertThrows(
+            DomainException.class,
+            () ->
+                files.upload("ada", room, "b.bin", "x/y", new ByteArrayInputStream(new byte[600])));
+    assertEquals(DomainException.Kind.CONFLICT, over.kind());
+    assertTrue(over.getMessage().contains("left of your space"), over.getMessage());
+    files.upload("ada", room, "c.bin", "x/y", new ByteArrayInputStream(new byte[500]));
+    assertThrows(
+        DomainException.class,
+        () -> files.upload("ada", room, "d.bin", "x/y", new ByteArrayInputStream(new byte[1])));
+    rooms.join("bob", room);
+    files.upload("bob", room, "e.bin", "x/y", new ByteArrayInputStream(new byte[1000]));
+  }
+
+  @Test
+  void bidiControlsAreStrippedFromNames() {
+    assertEquals("invoicefdp.exe", FileService.safeName("invoice\u202Efdp.exe"));
+    assertEquals("ab.txt", FileService.safeName("a\u2066b\u2069.txt"));
+  }
 }

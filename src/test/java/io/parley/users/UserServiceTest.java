@@ -224,4 +224,33 @@ class UserServiceTest {
     groups.record("s-eve", Set.of(), java.time.Instant.MAX);
     assertFalse(users.isGlobalModerator("s-eve"), "a newer token without the group demotes");
   }
+
+  @Test
+  void aRequestIsJudgedByItsOwnTokenNotTheLastOneUsed() {
+    Map<String, Set<String>> verified = new java.util.concurrent.ConcurrentHashMap<>();
+    VerifiedGroups lastUsed =
+        new VerifiedGroups() {
+          @Override
+          public void record(String userId, Set<String> g, java.time.Instant until) {
+            verified.put(userId, g);
+          }
+
+          @Override
+          public Set<String> of(String userId) {
+            return verified.getOrDefault(userId, Set.of());
+          }
+        };
+    users.configure(new Roles(Set.of("admins"), Set.of("mods")), lastUsed, id -> {});
+    lastUsed.record("s-dana", Set.of("admins"), java.time.Instant.MAX); // her admin token, last
+    boolean[] decided = new boolean[2];
+    ActingIdentity.run("s-dana", Set.of(), () -> decided[0] = users.isAdministrator("s-dana"));
+    assertFalse(decided[0], "a plain token of hers is no admin, whatever was used last");
+    lastUsed.record("s-dana", Set.of(), java.time.Instant.MAX);
+    ActingIdentity.run(
+        "s-dana", Set.of("admins"), () -> decided[1] = users.isAdministrator("s-dana"));
+    assertTrue(decided[1], "and her admin token is one, whatever was used last");
+    ActingIdentity.run(
+        "s-other", Set.of("admins"), () -> decided[0] = users.isAdministrator("s-dana"));
+    assertFalse(decided[0], "decisions about someone else use their last verified token");
+  }
 }
