@@ -35,7 +35,8 @@ record InboundFrame(
         throw DomainException.invalid("a frame must be a JSON object");
       }
       json = value.asJsonObject();
-    } catch (JsonException e) {
+    } catch (JsonException | NumberFormatException e) {
+      // (a number such as 1e9999999999 fails inside the parser's BigDecimal: found by fuzzing)
       throw DomainException.invalid("malformed frame: not JSON");
     }
     String type = string(json, "type");

@@ -51,7 +51,7 @@ class RoomLifecycleIT {
           ada.send("DELETE", "/api/rooms/" + room + "?confirm=" + encode(name), null).statusCode());
       var deleted = owner.form("/rooms/" + room + "/delete", "confirm=" + encode(name), false);
       assertEquals(303, deleted.statusCode(), deleted.body());
-      page.await(f -> f.contains("You were removed from this room"), WAIT);
+      page.await(f -> f.contains("This room was deleted."), WAIT);
     }
     assertEquals(404, ada.get("/api/rooms/" + room + "/messages").statusCode());
     assertEquals(404, owner.page("/rooms/" + room).statusCode());

@@ -71,6 +71,9 @@ class SecurityRoundThreeIT {
 
     for (String length :
         List.of(
+            "\"minutes\":1e9999999999",
+            "\"minutes\":1e17",
+            "\"minutes\":-1",
             "\"minutes\":9223372036854775807",
             "\"seconds\":9223372036854775807",
             "\"minutes\":0")) {
@@ -205,6 +208,10 @@ class SecurityRoundThreeIT {
     assertEquals(200, reported.statusCode(), reported.body());
     JsonObject tombstone = Parley.json(reported.body());
     assertEquals(mod.userId(), tombstone.getString("removedBy"), "the answer names the remover");
+    String reportId = Parley.json(report.body()).getString("id");
+    var dismissed =
+        mod.post("/api/reports/handle", "{\"id\":\"" + reportId + "\",\"action\":\"dismiss\"}");
+    assertEquals(200, dismissed.statusCode(), "the queue is left empty: " + dismissed.body());
   }
 
   @Test

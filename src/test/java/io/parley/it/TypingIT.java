@@ -19,6 +19,8 @@ class TypingIT {
         LiveSocket b = LiveSocket.open(bob)) {
       a.resume(room, 0);
       b.resume(room, 0);
+      a.drain(Duration.ofMillis(500)); // both watch the room before anyone types
+      b.drain(Duration.ofMillis(500));
       b.send("{\"type\":\"typing\",\"roomId\":\"" + room + "\"}");
       String shown = a.await(f -> f.contains(typingFrame), Duration.ofSeconds(10));
       assertTrue(shown.contains(bob.name() + " is typing…"), shown);

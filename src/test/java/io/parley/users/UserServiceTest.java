@@ -201,19 +201,7 @@ class UserServiceTest {
 
   @Test
   void globalModeratorsComeFromVerifiedTokensNotFromTheStoredRecord() {
-    java.util.Map<String, Set<String>> verified = new java.util.HashMap<>();
-    VerifiedGroups groups =
-        new VerifiedGroups() {
-          @Override
-          public void record(String userId, Set<String> g, java.time.Instant until) {
-            verified.put(userId, g);
-          }
-
-          @Override
-          public Set<String> of(String userId) {
-            return verified.getOrDefault(userId, Set.of());
-          }
-        };
+    VerifiedGroups groups = remembering();
     users.configure(new Roles(Set.of("admins"), Set.of("mods")), groups, id -> {});
     // The stored record claims a moderator group (as if someone edited the store) ...
     users.signIn(new UserClaims("s-eve", "eve", null, "Eve", Set.of("mods")));
@@ -227,19 +215,7 @@ class UserServiceTest {
 
   @Test
   void aRequestIsJudgedByItsOwnTokenNotTheLastOneUsed() {
-    Map<String, Set<String>> verified = new java.util.concurrent.ConcurrentHashMap<>();
-    VerifiedGroups lastUsed =
-        new VerifiedGroups() {
-          @Override
-          public void record(String userId, Set<String> g, java.time.Instant until) {
-            verified.put(userId, g);
-          }
-
-          @Override
-          public Set<String> of(String userId) {
-            return verified.getOrDefault(userId, Set.of());
-          }
-        };
+    VerifiedGroups lastUsed = remembering();
     users.configure(new Roles(Set.of("admins"), Set.of("mods")), lastUsed, id -> {});
     lastUsed.record("s-dana", Set.of("admins"), java.time.Instant.MAX); // her admin token, last
     boolean[] decided = new boolean[2];
@@ -252,5 +228,21 @@ class UserServiceTest {
     ActingIdentity.run(
         "s-other", Set.of("admins"), () -> decided[0] = users.isAdministrator("s-dana"));
     assertFalse(decided[0], "decisions about someone else use their last verified token");
+  }
+
+  /** Verified groups kept in memory: the last recorded groups per person. */
+  private static VerifiedGroups remembering() {
+    Map<String, Set<String>> verified = new java.util.concurrent.ConcurrentHashMap<>();
+    return new VerifiedGroups() {
+      @Override
+      public void record(String userId, Set<String> g, java.time.Instant until) {
+        verified.put(userId, g);
+      }
+
+      @Override
+      public Set<String> of(String userId) {
+        return verified.getOrDefault(userId, Set.of());
+      }
+    };
   }
 }
