@@ -76,7 +76,6 @@ class ArchitectureTest {
                   "receipts",
                   "reports",
                   "rooms",
-                  "security",
                   "retention",
                   "users")),
           Map.entry(
@@ -167,6 +166,33 @@ class ArchitectureTest {
                   if (!named.equals(pkg) && !allowed.contains(named)) {
                     violations.add(f + " names io.parley." + named);
                   }
+                }
+              });
+    }
+    assertEquals(List.of(), violations);
+  }
+
+  /**
+   * Socket feeds share one shape (ws.Feed): each extends it, and only it subscribes to a cluster
+   * stream, so no feed can do its work on Hazelcast's listener thread.
+   */
+  @Test
+  void socketFeedsHaveOneShape() throws IOException {
+    List<String> violations = new ArrayList<>();
+    try (Stream<Path> files = Files.list(SOURCES.resolve("ws"))) {
+      files
+          .filter(f -> f.toString().endsWith(".java"))
+          .forEach(
+              f -> {
+                String name = f.getFileName().toString().replace(".java", "");
+                String code = code(f);
+                if (name.endsWith("Feed")
+                    && !name.equals("Feed")
+                    && !code.contains(" extends Feed ")) {
+                  violations.add(name + " does not extend Feed");
+                }
+                if (!name.equals("Feed") && code.contains(".subscribe(")) {
+                  violations.add(name + " subscribes by itself instead of through Feed.on");
                 }
               });
     }

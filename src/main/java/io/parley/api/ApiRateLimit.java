@@ -1,6 +1,6 @@
 package io.parley.api;
 
-import io.parley.security.RateLimits;
+import io.parley.common.RateLimits;
 import io.parley.security.SignedIn;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;

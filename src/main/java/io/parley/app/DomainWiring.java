@@ -2,6 +2,7 @@ package io.parley.app;
 
 import io.parley.audit.AuditLog;
 import io.parley.common.Ids;
+import io.parley.common.RateLimits;
 import io.parley.files.FileService;
 import io.parley.messaging.MessageEvents;
 import io.parley.messaging.MessageSequencer;
@@ -28,7 +29,6 @@ import io.parley.reports.ReportService;
 import io.parley.rooms.Cooldowns;
 import io.parley.rooms.MembershipEvents;
 import io.parley.rooms.RoomService;
-import io.parley.security.RateLimits;
 import io.parley.security.SecuritySettings;
 import io.parley.users.AccessWithdrawals;
 import io.parley.users.User;

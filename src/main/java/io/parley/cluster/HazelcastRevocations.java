@@ -3,7 +3,7 @@ package io.parley.cluster;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.parley.common.Broadcast.Subscription;
-import io.parley.security.SessionRevocations;
+import io.parley.users.SessionRevocations;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

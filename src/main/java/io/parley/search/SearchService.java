@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Searches the messages a person may read: the rooms they belong to now (archived ones included;
@@ -126,14 +125,5 @@ public final class SearchService {
       }
     }
     return found;
-  }
-
-  /** Names of the person's rooms for {@code in:} suggestions (direct conversations have none). */
-  public List<String> roomNames(String userId) {
-    return readableRooms(userId).values().stream()
-        .filter(r -> !r.type().isDirect() && r.name() != null)
-        .map(Room::name)
-        .sorted(String.CASE_INSENSITIVE_ORDER)
-        .collect(Collectors.toList());
   }
 }

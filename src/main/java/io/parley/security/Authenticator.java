@@ -3,6 +3,7 @@ package io.parley.security;
 import io.parley.common.Broadcast.Subscription;
 import io.parley.common.DomainException;
 import io.parley.users.AccessWithdrawals;
+import io.parley.users.SessionRevocations;
 import io.parley.users.User;
 import io.parley.users.UserClaims;
 import io.parley.users.UserService;

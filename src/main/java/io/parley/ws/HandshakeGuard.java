@@ -1,7 +1,7 @@
 package io.parley.ws;
 
+import io.parley.common.RateLimits;
 import io.parley.security.Origins;
-import io.parley.security.RateLimits;
 import io.parley.security.SecuritySettings;
 import io.parley.security.SignedIn;
 import jakarta.inject.Inject;

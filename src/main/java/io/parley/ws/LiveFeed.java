@@ -1,6 +1,5 @@
 package io.parley.ws;
 
-import io.parley.common.Broadcast.Subscription;
 import io.parley.messaging.Message;
 import io.parley.messaging.MessageChange;
 import io.parley.messaging.MessageEvents;
@@ -12,10 +11,7 @@ import io.parley.render.LiveFragments;
 import io.parley.rooms.Room;
 import io.parley.rooms.RoomService;
 import io.parley.rooms.RoomType;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.HashSet;
 import java.util.List;
@@ -30,7 +26,7 @@ import java.util.logging.Logger;
  * tabs watching its room (rendered once per viewer kind), an unread badge to the other members.
  */
 @ApplicationScoped
-public class LiveFeed {
+public class LiveFeed extends Feed {
 
   private static final Logger LOG = Logger.getLogger(LiveFeed.class.getName());
   private static final int CATCH_UP_PAGE = 200;
@@ -43,19 +39,11 @@ public class LiveFeed {
   @Inject MessageService messages;
   @Inject TypingFeed typing;
   @Inject RoomService rooms;
-  @Inject DeliveryLanes lanes;
   @Inject io.parley.metrics.ChatMetrics chat;
 
-  private Subscription subscription = Subscription.NONE;
-
-  void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    // The topic's thread only hands the message over; delivery runs on the room's lane.
-    subscription = events.subscribe(e -> lanes.execute(e.roomId(), () -> arrived(e)));
-  }
-
-  @PreDestroy
-  void stop() {
-    subscription.close();
+  @Override
+  protected void follow() {
+    on(events::subscribe, RoomEvent::roomId, this::arrived); // in order per room
   }
 
   private void arrived(RoomEvent event) {

@@ -1,6 +1,5 @@
 package io.parley.ws;
 
-import io.parley.common.Broadcast.Subscription;
 import io.parley.render.LiveFragments;
 import io.parley.render.RoomViews;
 import io.parley.rooms.Membership;
@@ -9,10 +8,7 @@ import io.parley.rooms.MembershipEvents;
 import io.parley.rooms.Room;
 import io.parley.rooms.RoomService;
 import io.parley.rooms.RoomType;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Set;
 import java.util.logging.Level;
@@ -24,7 +20,7 @@ import java.util.stream.Collectors;
  * following it and show the new sidebar, without a reload.
  */
 @ApplicationScoped
-public class MembershipFeed {
+public class MembershipFeed extends Feed {
 
   private static final Logger LOG = Logger.getLogger(MembershipFeed.class.getName());
 
@@ -34,15 +30,12 @@ public class MembershipFeed {
   @Inject RoomViews views;
   @Inject LiveFragments fragments;
 
-  private Subscription subscription = Subscription.NONE;
-
-  void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    subscription = events.subscribe(this::joined);
-  }
-
-  @PreDestroy
-  void stop() {
-    subscription.close();
+  @Override
+  protected void follow() {
+    on(
+        events::subscribe,
+        MembershipChange::roomId,
+        this::joined); // ordered with the room's messages
   }
 
   void joined(MembershipChange joined) {

@@ -1,13 +1,9 @@
 package io.parley.ws;
 
-import io.parley.common.Broadcast.Subscription;
 import io.parley.presence.PresenceDirectory;
 import io.parley.presence.PresenceState;
 import io.parley.render.LiveFragments;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,7 +23,7 @@ import java.util.logging.Logger;
  * tab one frame a second, not a thousand). The cluster listener only collects.
  */
 @ApplicationScoped
-public class PresenceFeed {
+public class PresenceFeed extends Feed {
 
   static final long PUSH_EVERY_MILLIS = 1000;
   private static final Logger LOG = Logger.getLogger(PresenceFeed.class.getName());
@@ -37,18 +33,17 @@ public class PresenceFeed {
   @Inject LiveFragments fragments;
 
   private final Set<String> changed = ConcurrentHashMap.newKeySet();
-  private Subscription subscription = Subscription.NONE;
   private final ScheduledExecutorService pusher = Schedulers.daemon("parley-presence-push");
 
-  void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    subscription = presence.subscribe(changed::add);
+  @Override
+  protected void follow() {
+    on(presence::subscribe, userId -> "presence", changed::add); // pushed in batches by the pusher
     pusher.scheduleWithFixedDelay(
         this::pushSafely, PUSH_EVERY_MILLIS, PUSH_EVERY_MILLIS, TimeUnit.MILLISECONDS);
   }
 
-  @PreDestroy
-  void stop() {
-    subscription.close();
+  @Override
+  protected void stopped() {
     pusher.shutdownNow();
   }
 

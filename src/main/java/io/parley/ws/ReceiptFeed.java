@@ -1,6 +1,5 @@
 package io.parley.ws;
 
-import io.parley.common.Broadcast.Subscription;
 import io.parley.messaging.Message;
 import io.parley.messaging.MessageService;
 import io.parley.messaging.MessageStore;
@@ -11,10 +10,7 @@ import io.parley.render.LiveFragments;
 import io.parley.render.RoomViews;
 import io.parley.rooms.Room;
 import io.parley.rooms.RoomService;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,7 +24,7 @@ import java.util.logging.Logger;
  * tabs watching the room get a fresh "Seen by" (or sent/delivered/read) line.
  */
 @ApplicationScoped
-public class ReceiptFeed {
+public class ReceiptFeed extends Feed {
 
   private static final Logger LOG = Logger.getLogger(ReceiptFeed.class.getName());
 
@@ -40,18 +36,10 @@ public class ReceiptFeed {
   @Inject RoomService rooms;
   @Inject RoomViews views;
   @Inject CachedReceipts marks;
-  @Inject DeliveryLanes lanes;
 
-  private Subscription subscription = Subscription.NONE;
-
-  void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    // The topic's thread only hands the batch over; one lane keeps batches in order.
-    subscription = events.subscribe(changes -> lanes.execute("receipts", () -> changed(changes)));
-  }
-
-  @PreDestroy
-  void stop() {
-    subscription.close();
+  @Override
+  protected void follow() {
+    on(events::subscribe, changes -> "receipts", this::changed); // one lane keeps batches in order
   }
 
   void changed(List<ReceiptChange> changes) {

@@ -1,16 +1,12 @@
 package io.parley.ws;
 
-import io.parley.common.Broadcast.Subscription;
 import io.parley.render.LiveFragments;
 import io.parley.reports.ReportChange;
 import io.parley.reports.ReportEvents;
 import io.parley.reports.ReportService;
 import io.parley.rooms.RoomService;
 import io.parley.users.UserService;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,27 +18,20 @@ import java.util.logging.Logger;
  * the new count of their queue, and the reporter's pages say what became of their report.
  */
 @ApplicationScoped
-public class ReportFeed {
+public class ReportFeed extends Feed {
 
   private static final Logger LOG = Logger.getLogger(ReportFeed.class.getName());
 
   @Inject ReportEvents events;
   @Inject LiveConnections connections;
-  @Inject DeliveryLanes lanes;
   @Inject ReportService reports;
   @Inject RoomService rooms;
   @Inject UserService users;
   @Inject LiveFragments fragments;
 
-  private Subscription subscription = Subscription.NONE;
-
-  void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    subscription = events.subscribe(c -> lanes.execute("reports", () -> changed(c)));
-  }
-
-  @PreDestroy
-  void stop() {
-    subscription.close();
+  @Override
+  protected void follow() {
+    on(events::subscribe, change -> "reports", this::changed);
   }
 
   void changed(ReportChange change) {

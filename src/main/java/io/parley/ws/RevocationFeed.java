@@ -1,12 +1,8 @@
 package io.parley.ws;
 
-import io.parley.common.Broadcast.Subscription;
-import io.parley.security.SessionRevocations;
 import io.parley.users.AccessWithdrawals;
-import jakarta.annotation.PreDestroy;
+import io.parley.users.SessionRevocations;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
@@ -14,7 +10,7 @@ import jakarta.inject.Inject;
  * withdrawn (4403), every socket of a sign-in session that signed out (4401).
  */
 @ApplicationScoped
-public class RevocationFeed {
+public class RevocationFeed extends Feed {
 
   @Inject AccessWithdrawals withdrawals;
   @Inject SessionRevocations revocations;
@@ -22,21 +18,11 @@ public class RevocationFeed {
 
   @Inject io.parley.presence.Disconnects disconnects;
 
-  private Subscription withdrawn = Subscription.NONE;
-  private Subscription signedOut = Subscription.NONE;
-  private Subscription disconnected = Subscription.NONE;
-
-  void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    withdrawn = withdrawals.subscribe(this::withdrawn);
-    signedOut = revocations.subscribe(this::signedOut);
-    disconnected = disconnects.subscribe(this::disconnected);
-  }
-
-  @PreDestroy
-  void stop() {
-    withdrawn.close();
-    signedOut.close();
-    disconnected.close();
+  @Override
+  protected void follow() {
+    on(withdrawals::subscribe, userId -> userId, this::withdrawn);
+    on(revocations::subscribe, sessionId -> sessionId, this::signedOut);
+    on(disconnects::subscribe, userId -> userId, this::disconnected);
   }
 
   /** An administrator ended the person's connections: the pages reconnect by themselves. */

@@ -1,14 +1,10 @@
 package io.parley.ws;
 
-import io.parley.common.Broadcast.Subscription;
 import io.parley.presence.Typing;
 import io.parley.presence.TypingEvents;
 import io.parley.presence.TypingIndicator;
 import io.parley.render.LiveFragments;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * indicator, which is pushed to the tabs watching the room; a sweep clears lapsed ones.
  */
 @ApplicationScoped
-public class TypingFeed {
+public class TypingFeed extends Feed {
 
   @Inject TypingEvents events;
   @Inject LiveConnections connections;
@@ -27,19 +23,18 @@ public class TypingFeed {
   @Inject Clock clock;
 
   private final TypingIndicator indicator = new TypingIndicator();
-  private Subscription subscription = Subscription.NONE;
   private ScheduledExecutorService sweeper;
 
-  void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    subscription = events.subscribe(this::typed);
+  @Override
+  protected void follow() {
+    on(events::subscribe, Typing::roomId, this::typed);
     sweeper = Schedulers.daemon("parley-typing-sweep");
     sweeper.scheduleWithFixedDelay(
         () -> indicator.expire(clock.instant()).forEach(this::push), 1, 1, TimeUnit.SECONDS);
   }
 
-  @PreDestroy
-  void stop() {
-    subscription.close();
+  @Override
+  protected void stopped() {
     if (sweeper != null) {
       sweeper.shutdownNow();
     }

@@ -1,4 +1,4 @@
-package io.parley.security;
+package io.parley.common;
 
 import java.time.Duration;
 

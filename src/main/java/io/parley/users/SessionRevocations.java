@@ -1,4 +1,4 @@
-package io.parley.security;
+package io.parley.users;
 
 import io.parley.common.Broadcast.Subscription;
 import java.time.Instant;

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * then 1,000 messages/s keep arriving while the searches go on. It asserts only that every message
  * was indexed and that no result came from a room the searcher is not in.
  */
-class SearchBenchmarkTest {
+class SearchBenchmarkIT {
 
   private static final int MESSAGES = Integer.getInteger("bench.search.messages", 1_000_000);
   private static final int ROOMS = 1_000;
