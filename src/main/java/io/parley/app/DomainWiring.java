@@ -85,7 +85,15 @@ public class DomainWiring {
       Cooldowns cooldowns,
       @ConfigProperty(name = "parley.rooms.default") java.util.Optional<String> defaults) {
     RoomService rooms =
-        new RoomService(new MongoRoomDirectory(mongo.database()), clock, memberships);
+        new RoomService(
+            new io.parley.rooms.RoomContext(
+                new MongoRoomDirectory(mongo.database()),
+                clock,
+                memberships,
+                users::isGlobalModerator,
+                users::isAdministrator,
+                audit,
+                cooldowns));
     java.util.List<String> names =
         java.util.Arrays.stream(defaults.orElse("").split(","))
             .map(String::strip)
@@ -94,10 +102,6 @@ public class DomainWiring {
     if (!names.isEmpty()) {
       users.onFirstSignIn(id -> rooms.joinDefaults(id, names));
     }
-    rooms.configureGlobalModerators(users::isGlobalModerator);
-    rooms.configureAdmins(users::isAdministrator);
-    rooms.auditWith(audit);
-    rooms.configureCooldowns(cooldowns);
     return rooms;
   }
 

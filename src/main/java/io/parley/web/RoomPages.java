@@ -270,7 +270,7 @@ public class RoomPages extends HttpServlet {
     String q = req.getParameter("q") == null ? "" : req.getParameter("q").strip();
     Long pageParam = Requests.optionalLong(req, "page");
     int page = pageParam == null ? 1 : (int) Math.max(1, Math.min(pageParam, 1_000));
-    RoomService.DirectoryPage found = rooms.directory(q, page, DIRECTORY_PAGE);
+    io.parley.rooms.RoomListings.DirectoryPage found = rooms.directory(q, page, DIRECTORY_PAGE);
     var sidebar = views.sidebar(me.userId());
     Set<String> mine = new java.util.HashSet<>();
     sidebar.forEach(r -> mine.add(r.id()));
