@@ -182,12 +182,12 @@ public class MessageService {
     if (!draft.senderId().equals(userId)) {
       throw DomainException.forbidden("you can only post as yourself");
     }
-    rooms.requirePoster(userId, draft.roomId());
+    io.parley.rooms.Poster poster = rooms.requirePosting(userId, draft.roomId());
     long wait = limit.secondsToWait(userId, draft.roomId());
     if (wait > 0) {
       throw DomainException.rateLimited("You are sending messages", wait);
     }
-    rooms.requireSlowModeTurn(userId, draft.roomId(), draft.clientMsgId());
+    rooms.requireSlowModeTurn(poster, draft.clientMsgId());
     Mentioned mentioned = mentioned(draft.roomId(), userId, draft.body());
     return sequencer.append(
         draft.mentioning(mentioned.userIds()).formatted(format(draft.body(), mentioned)));

@@ -94,13 +94,21 @@ public final class RoomAccess {
    * its moderators.
    */
   public Membership requirePoster(String userId, String roomId) {
+    return requirePosting(userId, roomId).membership();
+  }
+
+  /**
+   * Like {@link #requirePoster}, with the room it read: the send path decides slow mode from the
+   * same reads (one room, one membership per message).
+   */
+  public Poster requirePosting(String userId, String roomId) {
     Room room = find(roomId);
     Membership m = member(room, userId);
     String refusal = whyNotPost(room, m);
     if (refusal != null) {
       throw DomainException.moderated(refusal);
     }
-    return m;
+    return new Poster(room, m);
   }
 
   /** Why a member may not post in the room now, or null if they may. */

@@ -80,6 +80,14 @@ public class RoomService {
     moderation.moderate(actorId, roomId, targetId, action, null, null);
   }
 
+  public Poster requirePosting(String userId, String roomId) {
+    return access.requirePosting(userId, roomId);
+  }
+
+  public void requireSlowModeTurn(Poster poster, String clientMsgId) {
+    settings.requireSlowModeTurn(poster, clientMsgId);
+  }
+
   public static void requireModerationLength(Duration length) {
     RoomModeration.requireModerationLength(length);
   }

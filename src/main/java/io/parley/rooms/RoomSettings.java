@@ -42,8 +42,15 @@ public final class RoomSettings {
    * mode interval, on every node alike. {@code clientMsgId} lets a retried send through.
    */
   public void requireSlowModeTurn(String userId, String roomId, String clientMsgId) {
-    Room room = access.find(roomId);
-    if (room.slowModeSeconds() <= 0 || access.canModerate(userId, roomId)) {
+    requireSlowModeTurn(access.requirePosting(userId, roomId), clientMsgId);
+  }
+
+  /** {@link #requireSlowModeTurn} from what the poster's check already read. */
+  public void requireSlowModeTurn(Poster poster, String clientMsgId) {
+    Room room = poster.room();
+    String userId = poster.membership().userId();
+    String roomId = room.id();
+    if (room.slowModeSeconds() <= 0 || access.moderates(poster.membership())) {
       return;
     }
     java.time.Duration left =
