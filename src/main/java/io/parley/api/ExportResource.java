@@ -1,11 +1,9 @@
 package io.parley.api;
 
-import io.parley.common.DomainException;
 import io.parley.render.ArchiveFormat;
 import io.parley.render.Archives;
 import io.parley.search.MessageArchive;
 import io.parley.users.Roles;
-import io.parley.users.User;
 import io.parley.users.UserService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -19,7 +17,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.function.BiConsumer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Administrators' exports, streamed as JSON Lines (default) or a readable HTML archive. */
@@ -37,13 +34,7 @@ public class ExportResource {
   @Path("rooms/{roomId}")
   @Operation(summary = "A room's whole history in order (administrators)")
   public Response room(@PathParam("roomId") String roomId, @QueryParam("format") String format) {
-    requireAdmin();
-    String me = caller.userId();
-    return stream(
-        format,
-        "parley-room-" + roomId,
-        "Room " + roomId,
-        (f, out) -> archive.room(me, roomId, f, out));
+    return stream(archives, caller.userId(), format, archives.room(caller.userId(), roomId));
   }
 
   @GET
@@ -51,56 +42,21 @@ public class ExportResource {
   @Operation(summary = "Everything a person wrote, oldest first (administrators)")
   public Response person(
       @PathParam("username") String username, @QueryParam("format") String format) {
-    requireAdmin();
-    User person = users.requireByUsername(username);
-    String me = caller.userId();
-    return stream(
-        format,
-        "parley-messages-" + person.username(),
-        "Messages by " + person.displayName(),
-        (f, out) -> archive.person(me, person.id(), f, out));
-  }
-
-  /** Refused before the download starts, so the caller gets a status, not a cut stream. */
-  private void requireAdmin() {
-    if (!users.isAdministrator(caller.userId())) {
-      throw DomainException.forbidden(
-          "only administrators export rooms and other people's messages");
-    }
-  }
-
-  private Response stream(
-      String requested,
-      String fileName,
-      String title,
-      BiConsumer<String, io.parley.messaging.ArchiveSink> export) {
-    return stream(archives, caller.userId(), requested, fileName, title, export);
+    return stream(archives, caller.userId(), format, archives.person(caller.userId(), username));
   }
 
   /** A download written as it is read (also for {@link MyExportResource}). */
   static Response stream(
-      Archives archives,
-      String viewer,
-      String requested,
-      String fileName,
-      String title,
-      BiConsumer<String, io.parley.messaging.ArchiveSink> export) {
+      Archives archives, String viewer, String requested, Archives.Export export) {
     String format = ArchiveFormat.format(requested);
     StreamingOutput body =
         os -> {
           var writer = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
-          try (ArchiveFormat out = archives.open(format, writer, title, viewer)) {
-            export.accept(format, out);
-          }
+          archives.write(export, format, writer, viewer);
         };
     return Response.ok(body, ArchiveFormat.contentType(format))
         .header(
-            "Content-Disposition",
-            "attachment; filename=\""
-                + fileName.replaceAll("[^A-Za-z0-9._-]", "_")
-                + "."
-                + format
-                + "\"")
+            "Content-Disposition", "attachment; filename=\"" + export.attachmentName(format) + "\"")
         .build();
   }
 }

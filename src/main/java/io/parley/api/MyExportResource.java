@@ -26,13 +26,6 @@ public class MyExportResource {
   @Path("export")
   @Operation(summary = "Everything you wrote, oldest first (format=jsonl|html)")
   public Response mine(@QueryParam("format") String format) {
-    String me = caller.userId();
-    return ExportResource.stream(
-        archives,
-        me,
-        format,
-        "parley-my-messages",
-        "Your messages",
-        (f, out) -> archive.person(me, me, f, out));
+    return ExportResource.stream(archives, caller.userId(), format, archives.mine(caller.userId()));
   }
 }

@@ -1,2 +1,8 @@
-/** Rooms (public, private, direct, group direct), their members and who may see or post. */
+/**
+ * Rooms (public, private, direct, group direct) and their members, as capability services built
+ * from one {@code RoomContext}: {@code RoomAccess} decides who may see, post and moderate; {@code
+ * RoomLifecycle}, {@code Memberships}, {@code RoomSettings}, {@code RoomModeration} and {@code
+ * RoomListings} change and list rooms; {@code RoomService} still delegates to them for older
+ * callers.
+ */
 package io.parley.rooms;

@@ -9,9 +9,7 @@ import io.parley.messaging.HeldMessages;
 import io.parley.messaging.Message;
 import io.parley.messaging.MessageStore;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -90,15 +88,10 @@ public final class MessageArchive {
       if (refs.isEmpty()) {
         break;
       }
-      Map<String, List<Long>> byRoom = new LinkedHashMap<>();
-      refs.forEach(r -> byRoom.computeIfAbsent(r.roomId(), k -> new ArrayList<>()).add(r.seq()));
-      Map<String, Message> read = new HashMap<>();
-      byRoom.forEach(
-          (roomId, seqs) ->
-              store.bySeqs(roomId, seqs).forEach(m -> read.put(roomId + "/" + m.seq(), m)));
+      ReadBack read = ReadBack.of(store, refs, MessageRef::roomId, MessageRef::seq);
       for (MessageRef r : refs) {
-        Message m = read.get(r.roomId() + "/" + r.seq());
-        if (m != null && !m.deleted() && m.senderId().equals(userId)) {
+        Message m = read.live(r.roomId(), r.seq());
+        if (m != null && m.senderId().equals(userId)) {
           out.write(m);
           count++;
         }

@@ -7,14 +7,12 @@ import io.parley.rooms.RoomService;
 import io.parley.rooms.RoomState;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -111,16 +109,11 @@ public final class SearchService {
 
   /** The hits whose messages are still there, as stored now, in the index's order. */
   private List<SearchResults.Found> readBack(List<SearchHit> hits, Map<String, Room> rooms) {
-    Map<String, Set<Long>> byRoom = new HashMap<>();
-    hits.forEach(h -> byRoom.computeIfAbsent(h.roomId(), k -> new TreeSet<>()).add(h.seq()));
-    Map<String, Message> stored = new HashMap<>();
-    byRoom.forEach(
-        (roomId, seqs) ->
-            store.bySeqs(roomId, seqs).forEach(m -> stored.put(roomId + "/" + m.seq(), m)));
+    ReadBack stored = ReadBack.of(store, hits, SearchHit::roomId, SearchHit::seq);
     List<SearchResults.Found> found = new ArrayList<>();
     for (SearchHit h : hits) {
-      Message m = stored.get(h.roomId() + "/" + h.seq());
-      if (m != null && !m.deleted()) {
+      Message m = stored.live(h.roomId(), h.seq());
+      if (m != null) {
         found.add(new SearchResults.Found(h, rooms.get(h.roomId()), m));
       }
     }
