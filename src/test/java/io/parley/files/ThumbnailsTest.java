@@ -74,6 +74,9 @@ class ThumbnailsTest {
     byte[] png = hugePng(6000);
     assertTrue(png.length < 400_000, "the test file is small: " + png.length);
     Made made = make(png);
+    System.out.printf(
+        "thumbnail of a %d-byte PNG declaring 6000x6000 RGBA: %.1f MB allocated%n",
+        png.length, made.allocated() / 1048576.0);
     assertTrue(made.thumbnail().isPresent(), "it still gets a thumbnail");
     assertEquals(Thumbnails.MAX_SIDE, made.thumbnail().get().width());
     // Whole, the image is 144 MB of pixels; subsampled, a few MB at most (plus inflater buffers).
