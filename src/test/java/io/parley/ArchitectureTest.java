@@ -199,6 +199,22 @@ class ArchitectureTest {
     assertEquals(List.of(), violations);
   }
 
+  /** Pages, the API and the socket write no HTML in Java: every tag comes from a template. */
+  @Test
+  void adaptersWriteNoHtmlInJava() throws IOException {
+    Pattern tag = Pattern.compile("\"<[a-zA-Z/!]");
+    List<String> violations = new ArrayList<>();
+    for (String adapter : List.of("web", "api", "ws")) {
+      try (Stream<Path> files = Files.walk(SOURCES.resolve(adapter))) {
+        files
+            .filter(f -> f.toString().endsWith(".java"))
+            .filter(f -> tag.matcher(code(f)).find())
+            .forEach(f -> violations.add(f + " writes HTML"));
+      }
+    }
+    assertEquals(List.of(), violations);
+  }
+
   /** The file without comments, so a {@code @link} in prose is no dependency. */
   private static String code(Path file) {
     try {

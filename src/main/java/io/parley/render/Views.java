@@ -90,6 +90,7 @@ public class Views {
     STANDING("fragments/composer", "standing"),
     REPORTS_LINK("fragments/live", "reports-link"),
     NOTICE("fragments/live", "notice"),
+    REPORTED("fragments/message", "reported"),
     DESCRIBED("fragments/live", "described"),
     OLDER_MESSAGES("fragments/history", "older"),
     SEARCH_SUGGEST("fragments/search", "suggest"),

@@ -149,7 +149,7 @@ public class MessageActions {
     if (path[3].equals("report")) {
       reports.report(me.userId(), roomId, seq, req.getParameter("reason"));
       if (Requests.isHtmx(req)) {
-        Requests.html(resp, 200, REPORTED);
+        Requests.html(resp, 200, templates.fragment(Views.Fragment.REPORTED, Map.of()));
       } else {
         Requests.seeOther(resp, "/rooms/" + roomId);
       }
@@ -169,11 +169,6 @@ public class MessageActions {
     }
     done(req, resp, "/rooms/" + roomId);
   }
-
-  /** What the report form becomes once sent (fixed text). */
-  private static final String REPORTED =
-      "<p class=\"notice reported\" role=\"status\">Reported. The room's moderators will look"
-          + " at it; you can follow it under <a href=\"/reports/mine\">your reports</a>.</p>";
 
   /** An htmx post is answered with nothing (the socket brings the change); a form goes back. */
   static void done(HttpServletRequest req, HttpServletResponse resp, String back) {
