@@ -15,7 +15,8 @@ import java.util.function.Function;
  * The one shape of every socket feed: it follows cluster streams ({@link #on}), and each event is
  * handed to a delivery lane keyed by what must stay in order (a room, a person), so that nothing
  * (store reads, rendering, closing sockets) runs on Hazelcast's listener thread. Subscriptions open
- * when the application starts and close when it stops.
+ * when the application starts and close when it stops. (No method here is final: the feeds are
+ * application-scoped beans, which CDI proxies.)
  */
 abstract class Feed {
 
@@ -34,7 +35,7 @@ abstract class Feed {
    * Follows a stream ({@code subscribe}: its subscribe method): each event is handled on the lane
    * {@code lane} names for it.
    */
-  protected final <E> void on(
+  protected <E> void on(
       Function<Consumer<E>, Subscription> subscribe, Function<E, String> lane, Consumer<E> handle) {
     subscriptions.add(
         subscribe.apply(event -> lanes.execute(lane.apply(event), () -> handle.accept(event))));
