@@ -4,17 +4,20 @@ import io.parley.audit.AuditLog;
 import io.parley.common.Ids;
 import io.parley.common.RateLimits;
 import io.parley.files.FileService;
+import io.parley.messaging.ChangeLog;
 import io.parley.messaging.MessageEvents;
+import io.parley.messaging.MessageHistory;
 import io.parley.messaging.MessageSequencer;
 import io.parley.messaging.MessageService;
-import io.parley.messaging.MessageStore;
+import io.parley.messaging.MessageStores;
 import io.parley.messaging.RecentMessages;
 import io.parley.messaging.RoomSequencer;
+import io.parley.messaging.RoomWideMentions;
 import io.parley.mongo.GridFsFileStore;
 import io.parley.mongo.MongoAuditLog;
 import io.parley.mongo.MongoAvatarStore;
 import io.parley.mongo.MongoConnection;
-import io.parley.mongo.MongoMessageStore;
+import io.parley.mongo.MongoMessageStores;
 import io.parley.mongo.MongoReceiptStore;
 import io.parley.mongo.MongoReportStore;
 import io.parley.mongo.MongoRoomDirectory;
@@ -136,12 +139,31 @@ public class DomainWiring {
 
   @Produces
   @Singleton
-  MessageStore messageStore(
+  MessageStores messageStores(
       MongoConnection mongo,
       @ConfigProperty(name = "parley.history.recent-per-room", defaultValue = "100") int perRoom,
       @ConfigProperty(name = "parley.history.recent-rooms", defaultValue = "1000") int rooms) {
-    MessageStore store = new MongoMessageStore(mongo.database());
-    return perRoom > 0 ? new RecentMessages(store, perRoom, rooms) : store;
+    MessageStores store = MongoMessageStores.open(mongo.database());
+    if (perRoom <= 0) {
+      return store;
+    }
+    // Only the history is cached; the other parts go to the store.
+    return new MessageStores(
+        new RecentMessages(store.history(), perRoom, rooms),
+        store.changes(),
+        store.edits(),
+        store.pins(),
+        store.purge());
+  }
+
+  @Produces
+  MessageHistory messageHistory(MessageStores store) {
+    return store.history();
+  }
+
+  @Produces
+  ChangeLog changeLog(MessageStores store) {
+    return store.changes();
   }
 
   /** Watermarks read from the store once per room or person, then kept current from events. */
@@ -164,7 +186,7 @@ public class DomainWiring {
   @Produces
   @Singleton
   @Typed(RoomSequencer.class)
-  RoomSequencer roomSequencer(MessageStore store, MessageEvents events, Clock clock) {
+  RoomSequencer roomSequencer(MessageStores store, MessageEvents events, Clock clock) {
     return new RoomSequencer(store, events::publish, clock, Ids::newId);
   }
 
@@ -197,7 +219,7 @@ public class DomainWiring {
       Clock clock,
       RoomService rooms,
       MessageSequencer sequencer,
-      MessageStore store,
+      MessageStores store,
       UserService users,
       RateLimits limits,
       io.parley.presence.PresenceDirectory presence,
@@ -209,13 +231,14 @@ public class DomainWiring {
       @ConfigProperty(name = "parley.mentions.room-wide", defaultValue = "moderators")
           String roomWide) {
     EmojiCatalogue emoji = EmojiCatalogue.get();
-    return new MessageService(
+    return MessageService.builder(
             rooms,
             sequencer,
             store,
             ids ->
                 users.byIds(ids).values().stream()
-                    .collect(java.util.stream.Collectors.toMap(User::id, User::username)),
+                    .collect(java.util.stream.Collectors.toMap(User::id, User::username)))
+        .limit(
             (userId, roomId) -> {
               var verdict = limits.tryAcquire(RateLimits.Kind.MESSAGES, userId + ":" + roomId);
               return verdict.allowed() ? 0 : verdict.retryAfterSeconds();
@@ -223,8 +246,9 @@ public class DomainWiring {
         .configure(new Markdown(emoji), emoji::canonical, Duration.ofMinutes(editWindowMinutes))
         .onDeletedFiles(files::discard)
         .auditWith(audit, clock)
-        .roomWideMentions(MessageService.RoomWideMentions.parse(roomWide), presence::onlineAmong)
+        .roomWideMentions(RoomWideMentions.parse(roomWide), presence::onlineAmong)
         .holds(retention::covers, held)
-        .reportedBy(new MongoReportStore(mongo.database())::isOpen);
+        .reportedBy(new MongoReportStore(mongo.database())::isOpen)
+        .build();
   }
 }

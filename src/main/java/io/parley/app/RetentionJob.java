@@ -2,7 +2,7 @@ package io.parley.app;
 
 import io.parley.common.Broadcast;
 import io.parley.common.ExclusiveJobs;
-import io.parley.messaging.MessageStore;
+import io.parley.messaging.MessageHistory;
 import io.parley.retention.Purges;
 import io.parley.retention.RetentionService;
 import io.parley.search.SearchIndexer;
@@ -32,7 +32,7 @@ public class RetentionJob {
   @Inject ExclusiveJobs jobs;
   @Inject Purges purges;
   @Inject SearchIndexer indexer;
-  @Inject MessageStore store;
+  @Inject MessageHistory store;
 
   @Inject
   @ConfigProperty(name = "parley.retention.every-minutes", defaultValue = "60")

@@ -3,7 +3,7 @@ package io.parley.app;
 import io.parley.audit.AuditLog;
 import io.parley.files.FileService;
 import io.parley.mongo.MongoConnection;
-import io.parley.mongo.MongoMessageStore;
+import io.parley.mongo.MongoMessageStores;
 import io.parley.mongo.MongoRetentionStore;
 import io.parley.retention.Purges;
 import io.parley.retention.RetentionService;
@@ -35,7 +35,7 @@ public class RetentionWiring {
     // node's cache drops a purged room's tail when the purge is announced.
     return new RetentionService(
             new MongoRetentionStore(mongo.database()),
-            new MongoMessageStore(mongo.database()),
+            MongoMessageStores.open(mongo.database()),
             rooms::allRoomIds,
             users::isAdministrator,
             files::discard,

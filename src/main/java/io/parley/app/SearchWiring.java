@@ -1,7 +1,8 @@
 package io.parley.app;
 
 import io.parley.lucene.LuceneMessageIndex;
-import io.parley.messaging.MessageStore;
+import io.parley.messaging.ChangeLog;
+import io.parley.messaging.MessageHistory;
 import io.parley.mongo.StoreSettings;
 import io.parley.rooms.RoomService;
 import io.parley.search.MessageIndex;
@@ -41,16 +42,17 @@ public class SearchWiring {
   @Singleton
   SearchIndexer indexer(
       MessageIndex index,
-      MessageStore store,
+      MessageHistory store,
+      ChangeLog changes,
       RoomService rooms,
       @ConfigProperty(name = "parley.search.queue", defaultValue = "100000") int queue) {
-    return new SearchIndexer(index, store, rooms::allRoomIds, queue);
+    return new SearchIndexer(index, store, changes, rooms::allRoomIds, queue);
   }
 
   @Produces
   @Singleton
   io.parley.search.MessageArchive archive(
-      MessageStore store,
+      MessageHistory store,
       MessageIndex index,
       UserService users,
       io.parley.audit.AuditLog audit,
@@ -63,7 +65,7 @@ public class SearchWiring {
   @Produces
   @Singleton
   SearchService search(
-      MessageIndex index, MessageStore store, RoomService rooms, UserService users) {
+      MessageIndex index, MessageHistory store, RoomService rooms, UserService users) {
     return new SearchService(
         index,
         store,

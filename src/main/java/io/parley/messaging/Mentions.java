@@ -18,7 +18,7 @@ public final class Mentions {
   private static final Pattern TOKEN =
       Pattern.compile("(?<![\\p{L}\\p{N}_.@-])@([\\p{L}\\p{N}_.-]*[\\p{L}\\p{N}_])");
 
-  /** Mentions everyone in the room, from those allowed to (see MessageService.RoomWideMentions). */
+  /** Mentions everyone in the room, from those allowed to (see RoomWideMentions). */
   public static final String ROOM = "room";
 
   /** Mentions everyone in the room who is online at that moment. */

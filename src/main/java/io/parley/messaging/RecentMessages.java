@@ -23,9 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * next keys): a message the cluster's topic lost is found there and fetched, so the tail never
  * hides one.
  */
-public final class RecentMessages implements MessageStore {
+public final class RecentMessages implements MessageHistory {
 
-  private final MessageStore store;
+  private final MessageHistory store;
   private final int perRoom;
   private final int maxRooms;
   private final Map<String, Tail> tails = new ConcurrentHashMap<>();
@@ -35,7 +35,7 @@ public final class RecentMessages implements MessageStore {
    * @param perRoom the newest messages kept per room (a first page and a catch-up page fit)
    * @param maxRooms rooms kept; past it, the least recently read ones are dropped
    */
-  public RecentMessages(MessageStore store, int perRoom, int maxRooms) {
+  public RecentMessages(MessageHistory store, int perRoom, int maxRooms) {
     this.store = store;
     this.perRoom = perRoom;
     this.maxRooms = maxRooms;
@@ -62,54 +62,6 @@ public final class RecentMessages implements MessageStore {
     Tail tail = tails.get(roomId);
     List<Message> held = tail == null ? null : tail.pick(seqs);
     return held != null ? held : store.bySeqs(roomId, seqs);
-  }
-
-  @Override
-  public void change(MessageChange change, String clientChangeId) {
-    store.change(change, clientChangeId);
-    seen(change);
-  }
-
-  @Override
-  public boolean changeExists(String roomId, String actorId, String clientChangeId) {
-    return store.changeExists(roomId, actorId, clientChangeId);
-  }
-
-  @Override
-  public long lastRev(String roomId) {
-    return store.lastRev(roomId);
-  }
-
-  @Override
-  public List<MessageChange> changesAfter(String roomId, long afterRev, int limit) {
-    return store.changesAfter(roomId, afterRev, limit);
-  }
-
-  @Override
-  public void keepEdit(String roomId, long seq, MessageEdit edit) {
-    store.keepEdit(roomId, seq, edit);
-  }
-
-  @Override
-  public List<MessageEdit> edits(String roomId, long seq) {
-    return store.edits(roomId, seq);
-  }
-
-  @Override
-  public void forgetEdits(String roomId, long seq) {
-    store.forgetEdits(roomId, seq);
-  }
-
-  @Override
-  public List<Long> pinned(String roomId) {
-    return store.pinned(roomId);
-  }
-
-  @Override
-  public List<Message> purge(String roomId, Collection<Long> seqs) {
-    List<Message> gone = store.purge(roomId, seqs);
-    purged(roomId);
-    return gone;
   }
 
   @Override

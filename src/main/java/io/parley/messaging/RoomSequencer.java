@@ -19,15 +19,19 @@ public class RoomSequencer implements MessageSequencer {
 
   private static final int MAX_ATTEMPTS = 10;
 
-  private final MessageStore store;
+  private final MessageHistory history;
+  private final ChangeLog changes;
+  private final EditHistory edits;
   private final Consumer<RoomEvent> announce;
   private final Clock clock;
   private final Supplier<String> ids;
   private final ConcurrentMap<String, RoomCounter> counters = new ConcurrentHashMap<>();
 
   public RoomSequencer(
-      MessageStore store, Consumer<RoomEvent> announce, Clock clock, Supplier<String> ids) {
-    this.store = store;
+      MessageStores store, Consumer<RoomEvent> announce, Clock clock, Supplier<String> ids) {
+    this.history = store.history();
+    this.changes = store.changes();
+    this.edits = store.edits();
     this.announce = announce;
     this.clock = clock;
     this.ids = ids;
@@ -40,13 +44,13 @@ public class RoomSequencer implements MessageSequencer {
       // No read before the insert: a retry is told apart by the unique index on its clientMsgId.
       for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
         if (counter.last < 0) {
-          counter.last = store.lastSeq(draft.roomId());
+          counter.last = history.lastSeq(draft.roomId());
         }
         Message parent = draft.threadOf() > 0 ? threadParent(draft) : null;
         // MongoDB keeps milliseconds; truncating here makes the ack equal the stored message.
         Message message = draft.place(ids.get(), counter.last + 1, now());
         try {
-          store.insert(message);
+          history.insert(message);
         } catch (DuplicateMessageException e) {
           Optional<SendResult> original = original(draft);
           if (original.isPresent()) {
@@ -77,11 +81,11 @@ public class RoomSequencer implements MessageSequencer {
     RoomCounter counter = counters.computeIfAbsent(request.roomId(), RoomCounter::new);
     synchronized (counter) {
       Message current =
-          store
+          history
               .find(request.roomId(), request.seq())
               .orElseThrow(() -> DomainException.notFound("no such message"));
       request.authorise(current);
-      if (store.changeExists(request.roomId(), request.actorId(), request.clientChangeId())) {
+      if (changes.changeExists(request.roomId(), request.actorId(), request.clientChangeId())) {
         return new ChangeResult(current, null); // a retry: made already
       }
       Message after = request.apply(current, now());
@@ -94,12 +98,12 @@ public class RoomSequencer implements MessageSequencer {
         return new ChangeResult(current, null);
       }
       if (change.kind() == MessageChange.Kind.EDITED) {
-        store.keepEdit(
+        edits.keepEdit(
             current.roomId(),
             current.seq(),
             new MessageEdit(change.actorId(), change.at(), current.body()));
       } else if (change.kind() == MessageChange.Kind.DELETED) {
-        store.forgetEdits(current.roomId(), current.seq());
+        edits.forgetEdits(current.roomId(), current.seq());
       }
       return new ChangeResult(after, change);
     }
@@ -117,15 +121,16 @@ public class RoomSequencer implements MessageSequencer {
       String clientChangeId) {
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       if (counter.lastRev < 0) {
-        counter.lastRev = store.lastRev(after.roomId());
+        counter.lastRev = changes.lastRev(after.roomId());
       }
       MessageChange change =
           new MessageChange(
               after.roomId(), counter.lastRev + 1, after.seq(), kind, actorId, now(), after);
       try {
-        store.change(change, clientChangeId);
+        changes.change(change, clientChangeId);
+        history.seen(change); // this node's copies show it before the cluster's event comes
       } catch (DuplicateMessageException e) {
-        if (store.changeExists(after.roomId(), actorId, clientChangeId)) {
+        if (changes.changeExists(after.roomId(), actorId, clientChangeId)) {
           return null;
         }
         counter.lastRev = -1; // another writer took this rev: reload and try the next one
@@ -141,7 +146,7 @@ public class RoomSequencer implements MessageSequencer {
   /** The message a reply answers: it must exist, still be there, and not be a reply itself. */
   private Message threadParent(NewMessage draft) {
     Message parent =
-        store
+        history
             .find(draft.roomId(), draft.threadOf())
             .orElseThrow(() -> DomainException.notFound("no such message to reply to"));
     if (parent.deleted()) {
@@ -168,7 +173,7 @@ public class RoomSequencer implements MessageSequencer {
   }
 
   private Optional<SendResult> original(NewMessage draft) {
-    return store
+    return history
         .findByClientMsgId(draft.roomId(), draft.senderId(), draft.clientMsgId())
         .map(m -> new SendResult(m, true));
   }

@@ -33,12 +33,12 @@ public final class Collections {
   public static void createIndexes(MongoDatabase db) {
     MongoCollection<Document> messages = db.getCollection(MESSAGES);
     // One order per room: "roomId/seq" is unique, the safety net of the sequencer, and every
-    // read of messages is a lookup of these keys (see MongoMessageStore). Sparse only so that it
+    // read of messages is a lookup of these keys (see MongoMessages). Sparse only so that it
     // can be created before older messages get their key at start-up. (It replaces a compound
     // {roomId, seq} index: on the embedded store each unique index costs every insert a B-tree
     // descent whose comparisons serialize the keys, so one index fewer is a quarter less work.)
     messages.createIndex(
-        Indexes.ascending(MongoMessageStore.ROOM_SEQ),
+        Indexes.ascending(MessageDocuments.ROOM_SEQ),
         new IndexOptions().name("room_seq_key").unique(true).sparse(true));
     // Idempotent sends: a retry with the same clientMsgId cannot store a second copy.
     messages.createIndex(

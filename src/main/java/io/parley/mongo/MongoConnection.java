@@ -75,7 +75,7 @@ public class MongoConnection {
     if (receiptLists > 0) {
       LOG.info(() -> "Listed the read marks of stored receipts (" + receiptLists + " lists)");
     }
-    long keyed = MongoMessageStore.addMissingKeys(database);
+    long keyed = MessageDocuments.addMissingKeys(database);
     if (keyed > 0) {
       LOG.info(() -> "Gave " + keyed + " stored messages their room/seq key");
     }

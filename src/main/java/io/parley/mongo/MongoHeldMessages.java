@@ -43,7 +43,7 @@ public class MongoHeldMessages implements HeldMessages {
             .append("roomId", copy.original().roomId())
             .append("seq", copy.original().seq())
             .append("senderId", copy.original().senderId())
-            .append("message", MongoMessageStore.toDocument(copy.original()))
+            .append("message", MessageDocuments.toDocument(copy.original()))
             .append("versions", versions)
             .append("deletedBy", copy.deletedBy())
             .append("deletedAt", Date.from(copy.deletedAt())),
@@ -89,7 +89,7 @@ public class MongoHeldMessages implements HeldMessages {
       }
       copies.add(
           new HeldCopy(
-              MongoMessageStore.toMessage(d.get("message", Document.class)),
+              MessageDocuments.toMessage(d.get("message", Document.class)),
               versions,
               d.getString("deletedBy"),
               d.getDate("deletedAt").toInstant()));

@@ -1,6 +1,6 @@
 package io.parley.render;
 
-import io.parley.messaging.MessageService.BodyFormat;
+import io.parley.messaging.BodyFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -5,7 +5,7 @@ import io.parley.audit.AuditLog;
 import io.parley.common.DomainException;
 import io.parley.messaging.Attachment;
 import io.parley.messaging.Message;
-import io.parley.messaging.MessageStore;
+import io.parley.messaging.MessageStores;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +30,8 @@ public final class RetentionService {
   static final int PAGE = 500;
 
   private final RetentionStore settings;
-  private final MessageStore messages;
+  private final io.parley.messaging.MessageHistory messages;
+  private final io.parley.messaging.MessagePurge purge;
   private final Supplier<List<String>> allRooms;
   private final Predicate<String> isAdmin;
   private final Consumer<List<Attachment>> discardFiles;
@@ -41,7 +42,7 @@ public final class RetentionService {
 
   public RetentionService(
       RetentionStore settings,
-      MessageStore messages,
+      MessageStores messages,
       Supplier<List<String>> allRooms,
       Predicate<String> isAdmin,
       Consumer<List<Attachment>> discardFiles,
@@ -50,7 +51,8 @@ public final class RetentionService {
       Clock clock,
       int defaultDays) {
     this.settings = settings;
-    this.messages = messages;
+    this.messages = messages.history();
+    this.purge = messages.purge();
     this.allRooms = allRooms;
     this.isAdmin = isAdmin;
     this.discardFiles = discardFiles;
@@ -213,7 +215,7 @@ public final class RetentionService {
           reached = Math.min(last, from + PAGE);
         }
         if (!due.isEmpty()) {
-          for (Message gone : messages.purge(roomId, due)) {
+          for (Message gone : purge.purge(roomId, due)) {
             if (!gone.files().isEmpty()) {
               discardFiles.accept(gone.files());
               files += gone.files().size();

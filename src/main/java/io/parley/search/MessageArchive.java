@@ -7,7 +7,7 @@ import io.parley.messaging.ArchiveSink;
 import io.parley.messaging.HeldCopy;
 import io.parley.messaging.HeldMessages;
 import io.parley.messaging.Message;
-import io.parley.messaging.MessageStore;
+import io.parley.messaging.MessageHistory;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +25,7 @@ public final class MessageArchive {
 
   static final int PAGE = 500;
 
-  private final MessageStore store;
+  private final MessageHistory store;
   private final MessageIndex index;
   private final Predicate<String> isAdmin;
   private final AuditLog audit;
@@ -33,7 +33,7 @@ public final class MessageArchive {
   private HeldMessages held = HeldMessages.NONE;
 
   public MessageArchive(
-      MessageStore store,
+      MessageHistory store,
       MessageIndex index,
       Predicate<String> isAdmin,
       AuditLog audit,

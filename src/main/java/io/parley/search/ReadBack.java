@@ -1,7 +1,7 @@
 package io.parley.search;
 
 import io.parley.messaging.Message;
-import io.parley.messaging.MessageStore;
+import io.parley.messaging.MessageHistory;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,7 +25,7 @@ final class ReadBack {
 
   /** Reads the messages {@code refs} point at (by room and seq). */
   static <R> ReadBack of(
-      MessageStore store, Collection<R> refs, Function<R, String> room, ToLongFunction<R> seq) {
+      MessageHistory store, Collection<R> refs, Function<R, String> room, ToLongFunction<R> seq) {
     Map<String, Set<Long>> byRoom = new HashMap<>();
     refs.forEach(
         r -> byRoom.computeIfAbsent(room.apply(r), k -> new TreeSet<>()).add(seq.applyAsLong(r)));

@@ -1,8 +1,9 @@
 package io.parley.search;
 
+import io.parley.messaging.ChangeLog;
 import io.parley.messaging.Message;
 import io.parley.messaging.MessageChange;
-import io.parley.messaging.MessageStore;
+import io.parley.messaging.MessageHistory;
 import io.parley.messaging.RoomEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -43,7 +44,8 @@ public final class SearchIndexer implements AutoCloseable {
   private static final long COMMIT_NANOS = TimeUnit.SECONDS.toNanos(5);
 
   private final MessageIndex index;
-  private final MessageStore store;
+  private final MessageHistory store;
+  private final ChangeLog changes;
   private final Supplier<List<String>> allRooms;
   private final BlockingQueue<Object> queue;
   private final Set<String> behind = new LinkedHashSet<>();
@@ -62,9 +64,14 @@ public final class SearchIndexer implements AutoCloseable {
   private record Forget(String roomId, List<Long> seqs) {}
 
   public SearchIndexer(
-      MessageIndex index, MessageStore store, Supplier<List<String>> allRooms, int queueSize) {
+      MessageIndex index,
+      MessageHistory store,
+      ChangeLog changes,
+      Supplier<List<String>> allRooms,
+      int queueSize) {
     this.index = index;
     this.store = store;
+    this.changes = changes;
     this.allRooms = allRooms;
     this.queue = new LinkedBlockingQueue<>(queueSize);
   }
@@ -265,7 +272,7 @@ public final class SearchIndexer implements AutoCloseable {
   void catchUp(String roomId) {
     IndexMark mark = index.mark(roomId);
     long lastSeq = store.lastSeq(roomId);
-    long lastRev = store.lastRev(roomId);
+    long lastRev = changes.lastRev(roomId);
     for (long from = mark.seq(); from < lastSeq; from += PAGE) {
       for (Message m : store.after(roomId, from, (int) Math.min(PAGE, lastSeq - from))) {
         show(roomId, m.seq(), m);
@@ -274,7 +281,7 @@ public final class SearchIndexer implements AutoCloseable {
     }
     long rev = mark.rev();
     while (rev < lastRev) {
-      List<MessageChange> changes = store.changesAfter(roomId, rev, PAGE);
+      List<MessageChange> changes = this.changes.changesAfter(roomId, rev, PAGE);
       if (changes.isEmpty()) {
         break;
       }

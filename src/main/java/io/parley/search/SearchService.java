@@ -1,7 +1,7 @@
 package io.parley.search;
 
 import io.parley.messaging.Message;
-import io.parley.messaging.MessageStore;
+import io.parley.messaging.MessageHistory;
 import io.parley.rooms.Room;
 import io.parley.rooms.RoomService;
 import io.parley.rooms.RoomState;
@@ -29,13 +29,13 @@ public final class SearchService {
   public static final int MAX_PAGE = 50;
 
   private final MessageIndex index;
-  private final MessageStore store;
+  private final MessageHistory store;
   private final RoomService rooms;
   private final Function<String, Optional<String>> userIdByUsername;
 
   public SearchService(
       MessageIndex index,
-      MessageStore store,
+      MessageHistory store,
       RoomService rooms,
       Function<String, Optional<String>> userIdByUsername) {
     this.index = index;

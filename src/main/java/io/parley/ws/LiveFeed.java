@@ -1,10 +1,11 @@
 package io.parley.ws;
 
+import io.parley.messaging.ChangeLog;
 import io.parley.messaging.Message;
 import io.parley.messaging.MessageChange;
 import io.parley.messaging.MessageEvents;
+import io.parley.messaging.MessageHistory;
 import io.parley.messaging.MessageService;
-import io.parley.messaging.MessageStore;
 import io.parley.messaging.RoomEvent;
 import io.parley.receipts.ReceiptRecorder;
 import io.parley.render.LiveFragments;
@@ -34,7 +35,8 @@ public class LiveFeed extends Feed {
   @Inject MessageEvents events;
   @Inject LiveConnections connections;
   @Inject LiveFragments fragments;
-  @Inject MessageStore store;
+  @Inject MessageHistory store;
+  @Inject ChangeLog changes;
   @Inject ReceiptRecorder receipts;
   @Inject MessageService messages;
   @Inject TypingFeed typing;
@@ -139,6 +141,7 @@ public class LiveFeed extends Feed {
   /** A change to a message: tabs watching the room replace it where they show it. */
   void changed(MessageChange change) {
     store.seen(change);
+    changes.seen(change);
     LiveConnection.Renderer once = renderedOnce(change);
     Set<String> threadFollowers =
         change.kind() == MessageChange.Kind.REPLIED ? followers(change) : Set.of();

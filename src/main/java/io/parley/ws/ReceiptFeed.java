@@ -1,8 +1,8 @@
 package io.parley.ws;
 
 import io.parley.messaging.Message;
+import io.parley.messaging.MessageHistory;
 import io.parley.messaging.MessageService;
-import io.parley.messaging.MessageStore;
 import io.parley.receipts.CachedReceipts;
 import io.parley.receipts.ReceiptChange;
 import io.parley.receipts.ReceiptEvents;
@@ -32,7 +32,7 @@ public class ReceiptFeed extends Feed {
   @Inject LiveConnections connections;
   @Inject LiveFragments fragments;
   @Inject MessageService messages;
-  @Inject MessageStore store;
+  @Inject MessageHistory store;
   @Inject RoomService rooms;
   @Inject RoomViews views;
   @Inject CachedReceipts marks;

@@ -57,7 +57,8 @@ class SearchBenchmarkIT {
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     try (LuceneMessageIndex index = LuceneMessageIndex.open(dir.resolve("index"))) {
       SearchIndexer indexer =
-          new SearchIndexer(index, new InMemoryMessageStore(), List::of, 100_000);
+          new SearchIndexer(
+              index, new InMemoryMessageStore(), new InMemoryMessageStore(), List::of, 100_000);
       indexer.start();
       indexer.caughtUp().get(10, TimeUnit.SECONDS);
 

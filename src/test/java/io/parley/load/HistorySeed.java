@@ -5,7 +5,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.parley.messaging.Message;
 import io.parley.mongo.Collections;
-import io.parley.mongo.MongoMessageStore;
+import io.parley.mongo.MessageDocuments;
 import io.parley.mongo.MongoRoomDirectory;
 import io.parley.rooms.Room;
 import io.parley.rooms.RoomType;
@@ -47,7 +47,7 @@ public final class HistorySeed {
         List<Document> batch = new ArrayList<>();
         for (long seq = 1; seq <= perRoom; seq++) {
           batch.add(
-              MongoMessageStore.toDocument(
+              MessageDocuments.toDocument(
                   new Message(
                       UUID.randomUUID().toString(),
                       roomId,

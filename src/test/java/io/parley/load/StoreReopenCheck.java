@@ -6,7 +6,6 @@ import com.mongodb.client.MongoDatabase;
 import io.parley.messaging.Message;
 import io.parley.mongo.Collections;
 import io.parley.mongo.EmbeddedMongo;
-import io.parley.mongo.MongoMessageStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,7 +60,7 @@ public final class StoreReopenCheck {
         MongoClient client = MongoClients.create(store.uri())) {
       long opened = System.nanoTime();
       MongoDatabase db = client.getDatabase("parley");
-      MongoMessageStore messagesStore = new MongoMessageStore(db);
+      var messagesStore = io.parley.mongo.MongoMessageStores.open(db).history();
       // The collection's own count (countDocuments would make the wire server read every one).
       long count = db.getCollection(Collections.MESSAGES).estimatedDocumentCount();
       List<String> roomIds = new ArrayList<>();

@@ -39,18 +39,22 @@ class HeldAndGuardedChangesTest {
   private final Set<String> heldPeople = new java.util.HashSet<>();
   private final Set<String> reported = new java.util.HashSet<>();
   private final InMemoryHeld held = new InMemoryHeld();
-  private final MessageService messages =
-      new MessageService(
-              rooms,
-              new RoomSequencer(
-                  store, e -> {}, Clock.systemUTC(), () -> UUID.randomUUID().toString()),
-              store,
-              ids -> ids.stream().collect(Collectors.toMap(id -> id, id -> id)))
-          .auditWith(audit, Clock.systemUTC())
-          .onDeletedFiles(discarded::add)
-          .holds((roomId, senderId) -> heldPeople.contains(senderId), held)
-          .reportedBy((roomId, seq) -> reported.contains(roomId + "/" + seq));
+  private final RoomSequencer sequencer =
+      new RoomSequencer(
+          MessageStores.of(store), e -> {}, Clock.systemUTC(), () -> UUID.randomUUID().toString());
+  private final MessageService messages = service().auditWith(audit, Clock.systemUTC()).build();
   private final Room room = rooms.create("owner", "general", RoomType.PUBLIC);
+
+  private MessageService.Builder service() {
+    return MessageService.builder(
+            rooms,
+            sequencer,
+            MessageStores.of(store),
+            ids -> ids.stream().collect(Collectors.toMap(id -> id, id -> id)))
+        .onDeletedFiles(discarded::add)
+        .holds((roomId, senderId) -> heldPeople.contains(senderId), held)
+        .reportedBy((roomId, seq) -> reported.contains(roomId + "/" + seq));
+  }
 
   HeldAndGuardedChangesTest() {
     rooms.configureGlobalModerators("globalmod"::equals);
@@ -107,9 +111,10 @@ class HeldAndGuardedChangesTest {
     assertTrue(rooms.isMember("eve", room.id()));
 
     long seq = messages.send("eve", room.id(), "keep me", "c1", Map.of()).message().seq();
-    messages.auditWith(new BrokenAudit(), Clock.systemUTC());
+    MessageService unrecorded = service().auditWith(new BrokenAudit(), Clock.systemUTC()).build();
     assertThrows(
-        IllegalStateException.class, () -> messages.remove("owner", room.id(), seq, "rude", "r1"));
+        IllegalStateException.class,
+        () -> unrecorded.remove("owner", room.id(), seq, "rude", "r1"));
     assertFalse(store.find(room.id(), seq).orElseThrow().deleted(), "not removed without a record");
   }
 

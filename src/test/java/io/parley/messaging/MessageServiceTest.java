@@ -28,22 +28,28 @@ class MessageServiceTest {
   private final List<MessageChange> changes = Collections.synchronizedList(new ArrayList<>());
   private final List<Message> announced = new ArrayList<>();
   private final RoomService rooms = new RoomService(new InMemoryRoomDirectory(), Clock.systemUTC());
-  private final MessageService messages =
-      new MessageService(
-          rooms,
-          new RoomSequencer(
-              store,
-              e -> {
-                if (e instanceof Message m) {
-                  announced.add(m);
-                } else {
-                  changes.add((MessageChange) e);
-                }
-              },
-              Clock.systemUTC(),
-              () -> UUID.randomUUID().toString()),
-          store,
-          ids -> ids.stream().collect(Collectors.toMap(id -> id, id -> id.toUpperCase())));
+  private final RoomSequencer sequencer =
+      new RoomSequencer(
+          MessageStores.of(store),
+          e -> {
+            if (e instanceof Message m) {
+              announced.add(m);
+            } else {
+              changes.add((MessageChange) e);
+            }
+          },
+          Clock.systemUTC(),
+          () -> UUID.randomUUID().toString());
+  private final MessageService messages = service().build();
+
+  private MessageService.Builder service() {
+    return MessageService.builder(
+        rooms,
+        sequencer,
+        MessageStores.of(store),
+        ids -> ids.stream().collect(Collectors.toMap(id -> id, id -> id.toUpperCase())));
+  }
+
   private Room room;
 
   @BeforeEach
@@ -128,11 +134,13 @@ class MessageServiceTest {
       rooms.join(member, room.id());
     }
     // the highlighted handles become the "html", to see what would be marked
-    messages.configure(
-        (body, handles) -> String.join(",", new java.util.TreeSet<>(handles)), e -> e, null);
-    messages.roomWideMentions(
-        MessageService.RoomWideMentions.MODERATORS,
-        ids -> ids.contains("bob") ? Set.of("bob") : Set.of());
+    BodyFormat marked = (body, handles) -> String.join(",", new java.util.TreeSet<>(handles));
+    MessageService messages =
+        service()
+            .configure(marked, e -> e, null)
+            .roomWideMentions(
+                RoomWideMentions.MODERATORS, ids -> ids.contains("bob") ? Set.of("bob") : Set.of())
+            .build();
 
     Message all = messages.send("alice", room.id(), "@room standup in 5", "c1", Map.of()).message();
     assertEquals(List.of("bob", "cy", "dan", "room"), all.mentions(), "the owner moderates");
@@ -148,24 +156,21 @@ class MessageServiceTest {
     assertEquals(List.of("dan", "room"), plain.mentions());
     assertEquals("dan,room", plain.html());
 
-    messages.roomWideMentions(MessageService.RoomWideMentions.EVERYONE, ids -> ids);
+    messages = service().roomWideMentions(RoomWideMentions.EVERYONE, ids -> ids).build();
     assertEquals(
         List.of("alice", "bob", "dan", "room"),
         messages.send("cy", room.id(), "@here lunch?", "c4", Map.of()).message().mentions());
-    messages.roomWideMentions(MessageService.RoomWideMentions.NOBODY, ids -> ids);
+    messages = service().roomWideMentions(RoomWideMentions.NOBODY, ids -> ids).build();
     assertEquals(
         List.of(), messages.send("alice", room.id(), "@here", "c5", Map.of()).message().mentions());
-    assertThrows(
-        IllegalArgumentException.class, () -> MessageService.RoomWideMentions.parse("admins"));
-    assertEquals(
-        MessageService.RoomWideMentions.EVERYONE,
-        MessageService.RoomWideMentions.parse(" Everyone "));
+    assertThrows(IllegalArgumentException.class, () -> RoomWideMentions.parse("admins"));
+    assertEquals(RoomWideMentions.EVERYONE, RoomWideMentions.parse(" Everyone "));
   }
 
   @Test
   void aModeratorRemovesAMessageAndOnlyTheAuditLogKeepsItsText() {
     io.parley.testing.RecordingAuditLog log = new io.parley.testing.RecordingAuditLog();
-    messages.auditWith(log, Clock.systemUTC());
+    MessageService messages = service().auditWith(log, Clock.systemUTC()).build();
     rooms.join("bob", room.id());
     rooms.join("eve", room.id());
     messages.send("bob", room.id(), "first take", "c-1", java.util.Map.of());

@@ -163,7 +163,8 @@ class RecentMessagesTest {
     int reads = store.pageReads.get();
     Message edited =
         message("r", 24).edited("fixed", "<p>fixed</p>", List.of(), java.time.Instant.EPOCH);
-    recent.change(change(edited, 1), "e-1");
+    store.change(change(edited, 1), "e-1"); // as the sequencer does: the change log, then
+    recent.seen(change(edited, 1)); // the history is told
     assertEquals("fixed", recent.before("r", Long.MAX_VALUE, 5).get(3).body());
     assertEquals("fixed", recent.bySeqs("r", List.of(24L)).get(0).body());
     assertEquals(reads, store.pageReads.get(), "still from memory");

@@ -31,7 +31,7 @@ class RoomSequencerTest {
       Clock.fixed(Instant.parse("2026-01-02T03:04:05.678901Z"), ZoneOffset.UTC);
   private final RoomSequencer sequencer =
       new RoomSequencer(
-          store,
+          MessageStores.of(store),
           e -> {
             if (e instanceof Message m) {
               announced.add(m);
@@ -105,7 +105,7 @@ class RoomSequencerTest {
 
   @Test
   void givesUpWhenTheStoreKeepsRefusing() {
-    MessageStore refusing =
+    InMemoryMessageStore refusing =
         new InMemoryMessageStore() {
           @Override
           public void insert(Message m) {
@@ -114,7 +114,7 @@ class RoomSequencerTest {
         };
     RoomSequencer stuck =
         new RoomSequencer(
-            refusing,
+            MessageStores.of(refusing),
             e -> {
               if (e instanceof Message m) {
                 announced.add(m);

@@ -12,6 +12,7 @@ import io.parley.messaging.RoomSequencer;
 import io.parley.rooms.Room;
 import io.parley.rooms.RoomService;
 import io.parley.rooms.RoomType;
+import io.parley.testing.WholeMessageStore;
 import io.parley.testing.WireStore;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ class HotPathQueriesTest {
               Collections.MESSAGES,
               List.of(
                   Set.of("_id"),
-                  Set.of(MongoMessageStore.ROOM_SEQ),
+                  Set.of(MessageDocuments.ROOM_SEQ),
                   Set.of("roomId", "senderId", "clientMsgId"))),
           Map.entry(Collections.MEMBERSHIPS, List.of(Set.of("_id"))),
           Map.entry(Collections.MEMBER_LISTS, List.of(Set.of("_id"))),
@@ -121,16 +122,18 @@ class HotPathQueriesTest {
 
   @Test
   void postingReadingAndCatchingUpAreKeyLookupsOnly() {
-    MongoMessageStore store = new MongoMessageStore(db);
+    WholeMessageStore store = WholeMessageStore.of(MongoMessageStores.open(db));
     RoomService rooms = new RoomService(new MongoRoomDirectory(db), Clock.systemUTC());
     RoomSequencer sequencer =
-        new RoomSequencer(store, m -> {}, Clock.systemUTC(), () -> UUID.randomUUID().toString());
+        new RoomSequencer(
+            store.parts(), m -> {}, Clock.systemUTC(), () -> UUID.randomUUID().toString());
     MessageService messages =
-        new MessageService(
-            rooms,
-            sequencer,
-            store,
-            ids -> ids.stream().collect(Collectors.toMap(id -> id, id -> id)));
+        MessageService.builder(
+                rooms,
+                sequencer,
+                store.parts(),
+                ids -> ids.stream().collect(Collectors.toMap(id -> id, id -> id)))
+            .build();
     Room room = rooms.create("ada", "hot path", RoomType.PUBLIC);
     for (int i = 0; i < 20; i++) {
       rooms.join("member-" + i, room.id());
@@ -146,7 +149,8 @@ class HotPathQueriesTest {
     var latest = messages.history("ada", room.id(), HistoryQuery.latest());
     messages.history("ada", room.id(), new HistoryQuery(latest.messages().get(0).seq(), null, 50));
     messages.history("member-3", room.id(), new HistoryQuery(null, 40L, 50));
-    new MongoMessageStore(db).lastSeq(room.id()); // a node that has seen nothing
+    WholeMessageStore.of(MongoMessageStores.open(db))
+        .lastSeq(room.id()); // a node that has seen nothing
     rooms.roomsOf("member-3");
     rooms.members(room.id());
     messages.mentionsSince("member-3", room.id(), 10);
@@ -165,7 +169,7 @@ class HotPathQueriesTest {
     messages.thread("ada", room.id(), 3);
     messages.pinned("ada", room.id());
     messages.changesAfter(room.id(), 0);
-    new MongoMessageStore(db).lastRev(room.id());
+    WholeMessageStore.of(MongoMessageStores.open(db)).lastRev(room.id());
     messages.editHistory("ada", room.id(), 1);
     messages.delete("member-1", room.id(), 1, "d-1");
     // Read marks: raised, then a person's (every first socket) and a room's ("Seen by").

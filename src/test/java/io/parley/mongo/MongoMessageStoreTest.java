@@ -9,6 +9,7 @@ import io.parley.messaging.Attachment;
 import io.parley.messaging.DuplicateMessageException;
 import io.parley.messaging.Message;
 import io.parley.messaging.MessageChange;
+import io.parley.testing.WholeMessageStore;
 import io.parley.testing.WireStore;
 import java.time.Instant;
 import java.util.List;
@@ -54,7 +55,7 @@ class MongoMessageStoreTest {
         mentions);
   }
 
-  private void fill(MongoMessageStore store, String room, long count) {
+  private void fill(WholeMessageStore store, String room, long count) {
     for (long seq = 1; seq <= count; seq++) {
       store.insert(message(room, seq, seq % 10 == 0 ? List.of("u-2") : List.of()));
     }
@@ -63,15 +64,18 @@ class MongoMessageStoreTest {
   @ParameterizedTest
   @ValueSource(longs = {0, 1, 2, 3, 63, 64, 65, 128, 1000, 4097})
   void aFreshNodeFindsTheLastSeqOfAnyRoomByProbingKeys(long count) {
-    fill(new MongoMessageStore(db), "r", count);
-    fill(new MongoMessageStore(db), "other", 5);
-    assertEquals(count, new MongoMessageStore(db).lastSeq("r"), "a node that has seen nothing");
+    fill(WholeMessageStore.of(MongoMessageStores.open(db)), "r", count);
+    fill(WholeMessageStore.of(MongoMessageStores.open(db)), "other", 5);
+    assertEquals(
+        count,
+        WholeMessageStore.of(MongoMessageStores.open(db)).lastSeq("r"),
+        "a node that has seen nothing");
   }
 
   @Test
   void aNodeThatKnowsAnOlderLastSeqFindsTheNewerOnesOtherNodesStored() {
-    MongoMessageStore here = new MongoMessageStore(db);
-    MongoMessageStore there = new MongoMessageStore(db);
+    WholeMessageStore here = WholeMessageStore.of(MongoMessageStores.open(db));
+    WholeMessageStore there = WholeMessageStore.of(MongoMessageStores.open(db));
     fill(here, "r", 10);
     assertEquals(10, here.lastSeq("r"));
     for (long seq = 11; seq <= 300; seq++) {
@@ -82,7 +86,7 @@ class MongoMessageStoreTest {
 
   @Test
   void historyPagesAreExactRangesInSeqOrder() {
-    MongoMessageStore store = new MongoMessageStore(db);
+    WholeMessageStore store = WholeMessageStore.of(MongoMessageStores.open(db));
     fill(store, "r", 120);
     List<Message> newest = store.before("r", Long.MAX_VALUE, 50);
     assertEquals(71, newest.get(0).seq());
@@ -101,7 +105,7 @@ class MongoMessageStoreTest {
 
   @Test
   void mentionsAreCountedAboveTheReadMark() {
-    MongoMessageStore store = new MongoMessageStore(db);
+    WholeMessageStore store = WholeMessageStore.of(MongoMessageStores.open(db));
     fill(store, "r", 100);
     assertEquals(10, store.countMentions("r", "u-2", 0));
     assertEquals(3, store.countMentions("r", "u-2", 70));
@@ -110,7 +114,7 @@ class MongoMessageStoreTest {
 
   @Test
   void aSecondCopyOfASeqOrAClientIdIsADuplicate() {
-    MongoMessageStore store = new MongoMessageStore(db);
+    WholeMessageStore store = WholeMessageStore.of(MongoMessageStores.open(db));
     store.insert(message("r", 1, List.of()));
     assertThrows(DuplicateMessageException.class, () -> store.insert(message("r", 1, List.of())));
     Message sameClientId =
@@ -148,9 +152,9 @@ class MongoMessageStoreTest {
               .append("metadata", new Document())
               .append("mentions", List.of()));
     }
-    assertEquals(3, MongoMessageStore.addMissingKeys(db));
-    assertEquals(0, MongoMessageStore.addMissingKeys(db), "only once");
-    MongoMessageStore store = new MongoMessageStore(db);
+    assertEquals(3, MessageDocuments.addMissingKeys(db));
+    assertEquals(0, MessageDocuments.addMissingKeys(db), "only once");
+    WholeMessageStore store = WholeMessageStore.of(MongoMessageStores.open(db));
     assertEquals(3, store.lastSeq("legacy"));
     assertEquals("old 2", store.after("legacy", 1, 1).get(0).body());
   }
@@ -168,7 +172,7 @@ class MongoMessageStoreTest {
 
   @Test
   void changesAreNumberedKeptWithoutTextAndApplyToTheMessage() {
-    MongoMessageStore messages = new MongoMessageStore(db);
+    WholeMessageStore messages = WholeMessageStore.of(MongoMessageStores.open(db));
     fill(messages, "r", 3);
     Message original = messages.find("r", 2).orElseThrow();
     Message reacted = original.withReactions(Map.of("👍", List.of("u-2", "u-3")));
@@ -178,10 +182,13 @@ class MongoMessageStoreTest {
     Message gone = pinned.tombstone(Instant.parse("2026-11-29T14:00:00Z"));
     messages.change(change(gone, 3, MessageChange.Kind.DELETED), "x-3");
 
-    Message stored = new MongoMessageStore(db).find("r", 2).orElseThrow();
+    Message stored = WholeMessageStore.of(MongoMessageStores.open(db)).find("r", 2).orElseThrow();
     assertEquals(gone, stored, "the message as the last change left it, read back whole");
     assertTrue(stored.deleted());
-    assertEquals(3, new MongoMessageStore(db).lastRev("r"), "found by probing, as after a restart");
+    assertEquals(
+        3,
+        WholeMessageStore.of(MongoMessageStores.open(db)).lastRev("r"),
+        "found by probing, as after a restart");
     List<MessageChange> after1 = messages.changesAfter("r", 1, 10);
     assertEquals(List.of(2L, 3L), after1.stream().map(MessageChange::rev).toList());
     assertEquals(MessageChange.Kind.DELETED, after1.get(1).kind());
@@ -202,7 +209,7 @@ class MongoMessageStoreTest {
 
   @Test
   void pinnedListsTheMostRecentlyPinnedFirst() {
-    MongoMessageStore messages = new MongoMessageStore(db);
+    WholeMessageStore messages = WholeMessageStore.of(MongoMessageStores.open(db));
     fill(messages, "r", 3);
     messages.change(
         change(messages.find("r", 1).orElseThrow().withPin("a"), 1, MessageChange.Kind.PINNED),
@@ -219,7 +226,7 @@ class MongoMessageStoreTest {
 
   @Test
   void threadsAndFilesRoundTrip() {
-    MongoMessageStore messages = new MongoMessageStore(db);
+    WholeMessageStore messages = WholeMessageStore.of(MongoMessageStores.open(db));
     fill(messages, "r", 1);
     Message reply =
         new Message(
@@ -256,8 +263,9 @@ class MongoMessageStoreTest {
 
   @Test
   void purgedMessagesAreGoneAndPagesStepOverWhatRetentionRemoved() {
-    MongoMessageStore here = new MongoMessageStore(db);
-    MongoMessageStore there = new MongoMessageStore(db); // another node's copy of the store
+    WholeMessageStore here = WholeMessageStore.of(MongoMessageStores.open(db));
+    WholeMessageStore there =
+        WholeMessageStore.of(MongoMessageStores.open(db)); // another node's copy of the store
     fill(here, "r", 1_200);
     assertEquals(10, there.after("r", 0, 10).size(), "there has read the room before the purge");
     // Retention: 1-600 go, except 300 (a hold), then 301-600 go too.
@@ -281,7 +289,7 @@ class MongoMessageStoreTest {
     // The newest message is never removed but left as a tombstone: numbering goes on.
     here.purge("r", List.of(1_200L));
     assertTrue(here.find("r", 1_200).orElseThrow().deleted());
-    assertEquals(1_200, new MongoMessageStore(db).lastSeq("r"));
+    assertEquals(1_200, WholeMessageStore.of(MongoMessageStores.open(db)).lastSeq("r"));
   }
 
   private static List<Long> seqs(List<Message> page) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parley.common.DomainException;
 import io.parley.messaging.MessageService;
+import io.parley.messaging.MessageStores;
 import io.parley.messaging.RoomSequencer;
 import io.parley.mongo.MongoReportStore;
 import io.parley.reports.Report.Action;
@@ -34,15 +35,20 @@ class ReportServiceTest {
   private final WireStore wire = new WireStore();
   private final InMemoryMessageStore messageStore = new InMemoryMessageStore();
   private final RoomService rooms = new RoomService(new InMemoryRoomDirectory(), Clock.systemUTC());
-  private final MessageService messages =
-      new MessageService(
-          rooms,
-          new RoomSequencer(
-              messageStore, e -> {}, Clock.systemUTC(), () -> UUID.randomUUID().toString()),
-          messageStore,
-          ids -> ids.stream().collect(Collectors.toMap(id -> id, id -> id)));
   private final List<ReportChange> told = new ArrayList<>();
   private final RecordingAuditLog audit = new RecordingAuditLog();
+  private final MessageService messages =
+      MessageService.builder(
+              rooms,
+              new RoomSequencer(
+                  MessageStores.of(messageStore),
+                  e -> {},
+                  Clock.systemUTC(),
+                  () -> UUID.randomUUID().toString()),
+              MessageStores.of(messageStore),
+              ids -> ids.stream().collect(Collectors.toMap(id -> id, id -> id)))
+          .auditWith(audit, Clock.systemUTC())
+          .build();
   private final ReportService reports =
       new ReportService(
           new MongoReportStore(wire.db()), rooms, messages, Clock.systemUTC(), told::add);
@@ -51,7 +57,6 @@ class ReportServiceTest {
 
   ReportServiceTest() {
     reports.auditWith(audit);
-    messages.auditWith(audit, Clock.systemUTC());
     for (String u : List.of("ada", "troll", "mod")) {
       rooms.join(u, room.id());
     }

@@ -32,7 +32,7 @@ class RetentionServiceTest {
   private final RetentionService retention =
       new RetentionService(
           settings,
-          store,
+          io.parley.messaging.MessageStores.of(store),
           () -> List.of("a", "forever", "held", "old"),
           "admin"::equals,
           discarded::addAll,

@@ -29,7 +29,7 @@ class SearchIndexerTest {
 
   private void start() throws Exception {
     index = LuceneMessageIndex.open(dir);
-    indexer = new SearchIndexer(index, store, () -> List.of("r1", "r2"), 10_000);
+    indexer = new SearchIndexer(index, store, store, () -> List.of("r1", "r2"), 10_000);
     indexer.start();
     indexer.caughtUp().get(10, TimeUnit.SECONDS);
   }

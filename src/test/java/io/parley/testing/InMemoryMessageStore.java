@@ -1,10 +1,14 @@
 package io.parley.testing;
 
+import io.parley.messaging.ChangeLog;
 import io.parley.messaging.DuplicateMessageException;
+import io.parley.messaging.EditHistory;
 import io.parley.messaging.Message;
 import io.parley.messaging.MessageChange;
 import io.parley.messaging.MessageEdit;
-import io.parley.messaging.MessageStore;
+import io.parley.messaging.MessageHistory;
+import io.parley.messaging.MessagePurge;
+import io.parley.messaging.PinnedMessages;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -13,7 +17,8 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A message store in memory that enforces the same unique keys as the MongoDB indexes. */
-public class InMemoryMessageStore implements MessageStore {
+public class InMemoryMessageStore
+    implements MessageHistory, ChangeLog, EditHistory, PinnedMessages, MessagePurge {
 
   private final List<Message> messages = new CopyOnWriteArrayList<>();
 

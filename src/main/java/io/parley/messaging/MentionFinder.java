@@ -1,0 +1,85 @@
+package io.parley.messaging;
+
+import io.parley.rooms.Membership;
+import io.parley.rooms.RoomService;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+
+/** Who a message body mentions: members by {@code @username}, the room, or those here. */
+final class MentionFinder {
+
+  /** Who a body mentions (member ids) and the handles to highlight in it (lower-cased). */
+  record Mentioned(List<String> userIds, Set<String> handles) {
+    static final Mentioned NONE = new Mentioned(List.of(), Set.of());
+  }
+
+  private final RoomService rooms;
+  private final Usernames usernames;
+  private final RoomWideMentions roomWide;
+  private final UnaryOperator<Set<String>> onlineAmong;
+
+  MentionFinder(
+      RoomService rooms,
+      Usernames usernames,
+      RoomWideMentions roomWide,
+      UnaryOperator<Set<String>> onlineAmong) {
+    this.rooms = rooms;
+    this.usernames = usernames;
+    this.roomWide = roomWide;
+    this.onlineAmong = onlineAmong;
+  }
+
+  /**
+   * The other members the body names with {@code @username}, plus all of them for {@code @room} or
+   * those online for {@code @here} when the sender may use those. A member whose username is "room"
+   * or "here" is mentioned by name whenever the room-wide meaning does not apply.
+   */
+  Mentioned in(String roomId, String senderId, String body) {
+    Set<String> written = Mentions.handles(body);
+    if (written.isEmpty()) {
+      return Mentioned.NONE;
+    }
+    List<String> others =
+        rooms.members(roomId).stream()
+            .map(Membership::userId)
+            .filter(id -> !id.equals(senderId))
+            .toList();
+    Map<String, String> names = usernames.of(others);
+    Set<String> handles = new HashSet<>();
+    Set<String> ids = new TreeSet<>();
+    boolean room = written.contains(Mentions.ROOM) && mayMentionRoom(senderId, roomId);
+    boolean here = written.contains(Mentions.HERE) && mayMentionRoom(senderId, roomId);
+    if (room) {
+      handles.add(Mentions.ROOM);
+      ids.addAll(others);
+    }
+    if (here) {
+      handles.add(Mentions.HERE);
+      ids.addAll(onlineAmong.apply(Set.copyOf(others)));
+    }
+    names.forEach(
+        (id, username) -> {
+          String handle = username.toLowerCase(Locale.ROOT);
+          boolean roomWideWord =
+              handle.equals(Mentions.ROOM) && room || handle.equals(Mentions.HERE) && here;
+          if (written.contains(handle) && !roomWideWord) {
+            handles.add(handle);
+            ids.add(id);
+          }
+        });
+    return new Mentioned(List.copyOf(ids), Set.copyOf(handles));
+  }
+
+  private boolean mayMentionRoom(String senderId, String roomId) {
+    return switch (roomWide) {
+      case NOBODY -> false;
+      case EVERYONE -> true;
+      case MODERATORS -> rooms.canModerate(senderId, roomId);
+    };
+  }
+}
