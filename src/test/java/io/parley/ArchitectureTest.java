@@ -215,6 +215,86 @@ class ArchitectureTest {
     assertEquals(List.of(), violations);
   }
 
+  /** The adapters at the edges and to the stores. */
+  private static final List<String> ADAPTERS =
+      List.of("web", "ws", "api", "mongo", "cluster", "lucene", "security");
+
+  /**
+   * No adapter names another, except {@code render} (the views pages, sockets and the API share)
+   * and {@code security} (who the request is: every edge asks it).
+   */
+  @Test
+  void adaptersNameNoOtherAdapterButRender() throws IOException {
+    List<String> violations = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(SOURCES)) {
+      files
+          .filter(f -> f.toString().endsWith(".java"))
+          .forEach(
+              f -> {
+                String own = SOURCES.relativize(f).getName(0).toString();
+                if (!ADAPTERS.contains(own)) {
+                  return;
+                }
+                Matcher m = REFERENCE.matcher(code(f));
+                while (m.find()) {
+                  String named = m.group(1);
+                  if (!named.equals(own)
+                      && ADAPTERS.contains(named)
+                      && !(named.equals("security") && List.of("web", "ws", "api").contains(own))) {
+                    violations.add(f + " names " + named);
+                  }
+                }
+              });
+    }
+    assertEquals(List.of(), violations.stream().distinct().toList());
+  }
+
+  /** Pages are typed: {@code web} builds records from {@code render}, never a map of variables. */
+  @Test
+  void webBuildsNoMapModels() throws IOException {
+    Pattern map = Pattern.compile("Map<String,\\s*Object>|Map\\.of\\(\\s*\"");
+    List<String> violations = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(SOURCES.resolve("web"))) {
+      files
+          .filter(f -> f.toString().endsWith(".java"))
+          .filter(f -> map.matcher(code(f)).find())
+          .forEach(f -> violations.add(f + " builds a map model"));
+    }
+    assertEquals(List.of(), violations);
+  }
+
+  /** A class a newcomer must read stays short, or says at its top why it is long. */
+  @Test
+  void mainClassesStayShortOrSayWhy() throws IOException {
+    List<String> violations = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(SOURCES)) {
+      files
+          .filter(f -> f.toString().endsWith(".java"))
+          .forEach(
+              f -> {
+                List<String> lines = lines(f);
+                if (lines.size() <= MAX_LINES) {
+                  return;
+                }
+                String top = String.join("\n", lines.subList(0, Math.min(80, lines.size())));
+                if (!top.contains("Long on purpose:")) {
+                  violations.add(f + " has " + lines.size() + " lines and says not why");
+                }
+              });
+    }
+    assertEquals(List.of(), violations);
+  }
+
+  private static final int MAX_LINES = 350;
+
+  private static List<String> lines(Path file) {
+    try {
+      return Files.readAllLines(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The file without comments, so a {@code @link} in prose is no dependency. */
   private static String code(Path file) {
     try {

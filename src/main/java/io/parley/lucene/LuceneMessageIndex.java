@@ -57,6 +57,9 @@ import org.apache.lucene.util.BytesRef;
  * The message index in Lucene: one document per message ({@code "roomId/seq"}), its text analysed
  * by {@link TextAnalysis}, and the fields the filters and orders need. The room marks travel in
  * each commit's user data, so after a crash the marks and the documents are from the same commit.
+ *
+ * <p>Long on purpose: the fields written and the queries that read them must agree field by field,
+ * and they are easiest to keep in step side by side.
  */
 public final class LuceneMessageIndex implements MessageIndex {
 

@@ -1,15 +1,10 @@
 package io.parley.messaging;
 
-import io.parley.audit.AuditLog;
 import io.parley.common.DomainException;
 import io.parley.rooms.RoomService;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.BiPredicate;
-import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /** What users do with messages: post them and read a room's history. Authorises every call. */
@@ -31,7 +26,7 @@ public class MessageService {
   /** Changes a room's catch-up reads at most per call. */
   public static final int CHANGES_PAGE = 500;
 
-  private MessageService(Builder b) {
+  MessageService(MessageServiceBuilder b) {
     this.rooms = b.rooms;
     this.sequencer = b.sequencer;
     this.history = b.store.history();
@@ -53,101 +48,9 @@ public class MessageService {
   }
 
   /** A service over these parts, with the defaults below until the builder says otherwise. */
-  public static Builder builder(
+  public static MessageServiceBuilder builder(
       RoomService rooms, MessageSequencer sequencer, MessageStores store, Usernames usernames) {
-    return new Builder(rooms, sequencer, store, usernames);
-  }
-
-  /** What a message service is built from: set once, before it serves anyone. */
-  public static final class Builder {
-    private final RoomService rooms;
-    private final MessageSequencer sequencer;
-    private final MessageStores store;
-    private final Usernames usernames;
-    private SendLimit limit = SendLimit.NONE;
-    private BodyFormat format = BodyFormat.NONE;
-    private UnaryOperator<String> emoji = e -> e;
-    private Duration editWindow = Duration.ZERO;
-    private Consumer<List<Attachment>> discardFiles = files -> {};
-    private AuditLog audit = AuditLog.NONE;
-    private Clock clock = Clock.systemUTC();
-    private RoomWideMentions roomWide = RoomWideMentions.MODERATORS;
-    private UnaryOperator<Set<String>> onlineAmong = ids -> Set.of();
-    private Holds holds = Holds.NONE;
-    private HeldMessages held = HeldMessages.NONE;
-    private BiPredicate<String, Long> reported = (roomId, seq) -> false;
-
-    private Builder(
-        RoomService rooms, MessageSequencer sequencer, MessageStores store, Usernames usernames) {
-      this.rooms = rooms;
-      this.sequencer = sequencer;
-      this.store = store;
-      this.usernames = usernames;
-    }
-
-    /** How often a person may post (shared by every way in and, in a cluster, every node). */
-    public Builder limit(SendLimit sendLimit) {
-      this.limit = sendLimit;
-      return this;
-    }
-
-    /**
-     * How bodies are formatted, which emoji are reactions (the catalogue's form of one, or null),
-     * and how long messages stay editable (zero: always).
-     */
-    public Builder configure(
-        BodyFormat bodyFormat, UnaryOperator<String> canonicalEmoji, Duration window) {
-      this.format = bodyFormat;
-      this.emoji = canonicalEmoji;
-      this.editWindow = window == null ? Duration.ZERO : window;
-      return this;
-    }
-
-    /** Where moderators' removals are recorded (with what they removed). */
-    public Builder auditWith(AuditLog log, Clock time) {
-      this.audit = log;
-      this.clock = time;
-      return this;
-    }
-
-    /**
-     * Who may mention the whole room ({@code @room}) or everyone present ({@code @here}), and which
-     * of some people are online now (asked once per {@code @here}, for all the room's members).
-     */
-    public Builder roomWideMentions(RoomWideMentions policy, UnaryOperator<Set<String>> online) {
-      this.roomWide = policy;
-      this.onlineAmong = online;
-      return this;
-    }
-
-    /**
-     * Legal holds: a message they cover is hidden when deleted or removed but kept, with its
-     * earlier versions and files, in {@code copies} for exports until the hold is lifted.
-     */
-    public Builder holds(Holds covering, HeldMessages copies) {
-      this.holds = covering;
-      this.held = copies;
-      return this;
-    }
-
-    /**
-     * Which messages have an open report: in a direct conversation a global moderator (who cannot
-     * read it) removes only those.
-     */
-    public Builder reportedBy(BiPredicate<String, Long> openReport) {
-      this.reported = openReport;
-      return this;
-    }
-
-    /** What to do with the files of a deleted message (delete them from the file store). */
-    public Builder onDeletedFiles(Consumer<List<Attachment>> discard) {
-      this.discardFiles = discard;
-      return this;
-    }
-
-    public MessageService build() {
-      return new MessageService(this);
-    }
+    return new MessageServiceBuilder(rooms, sequencer, store, usernames);
   }
 
   /** Posts as {@code userId}; acknowledged only once stored. */

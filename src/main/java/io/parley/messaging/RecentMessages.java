@@ -22,6 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * loaded again on the next read). Reads still ask the store where the room ends (one probe of the
  * next keys): a message the cluster's topic lost is found there and fetched, so the tail never
  * hides one.
+ *
+ * <p>Long on purpose: a tail's life (loading, merging what arrives meanwhile, gaps, eviction) is
+ * one concurrent piece, and splitting it would spread its locking over files.
  */
 public final class RecentMessages implements MessageHistory {
 

@@ -72,15 +72,15 @@ public class RoomViews {
           .withZone(java.time.ZoneOffset.UTC);
 
   /** The model of the viewer's standing line above the composer (fragments/composer). */
-  public Map<String, Object> standing(String roomId, String userId) {
+  public PageModels.StandingLine standing(String roomId, String userId) {
     io.parley.rooms.Standing standing = rooms.standing(userId, roomId);
-    Map<String, Object> model = new HashMap<>();
-    model.put("roomId", roomId);
-    model.put("standing", standing);
-    model.put(
-        "mutedUntilLabel",
-        standing.mutedUntil() == null ? "" : UNTIL.format(standing.mutedUntil()));
-    return model;
+    return new PageModels.StandingLine(
+        roomId, standing, standing.mutedUntil() == null ? "" : UNTIL.format(standing.mutedUntil()));
+  }
+
+  /** What a signed-in page shows around its content: the person and their rooms. */
+  public PageModels.Frame frame(User me) {
+    return me == null ? PageModels.Frame.SIGNED_OUT : new PageModels.Frame(me, sidebar(me.id()));
   }
 
   /**

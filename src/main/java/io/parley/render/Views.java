@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.servlet.ServletContext;
+import java.lang.reflect.RecordComponent;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.thymeleaf.TemplateEngine;
@@ -105,11 +107,50 @@ public class Views {
     }
   }
 
-  public String page(Page page, Map<String, Object> model) {
-    return engine.process(page.template, new Context(null, model));
+  public String page(Page page, Model model) {
+    return engine.process(page.template, new Context(null, variables(model)));
   }
 
-  public String fragment(Fragment fragment, Map<String, Object> model) {
-    return engine.process(fragment.template, Set.of(fragment.name), new Context(null, model));
+  public String fragment(Fragment fragment, Model model) {
+    return fragment(fragment, variables(model));
   }
+
+  /** For this package's own fragments (socket pushes), whose few variables need no record. */
+  String fragment(Fragment fragment, Map<String, Object> variables) {
+    return engine.process(fragment.template, Set.of(fragment.name), new Context(null, variables));
+  }
+
+  /** The model's components by name; a component that is a model adds its own (it may be null). */
+  static Map<String, Object> variables(Model model) {
+    Map<String, Object> variables = new HashMap<>();
+    for (RecordComponent component : COMPONENTS.get(model.getClass())) {
+      Object value;
+      try {
+        value = component.getAccessor().invoke(model);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot read " + component, e);
+      }
+      if (value instanceof Model part) {
+        variables.putAll(variables(part));
+      } else if (!Model.class.isAssignableFrom(component.getType()) || value != null) {
+        variables.put(component.getName(), value);
+      }
+    }
+    return variables;
+  }
+
+  private static final ClassValue<RecordComponent[]> COMPONENTS =
+      new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+          if (!type.isRecord()) {
+            throw new IllegalArgumentException(type + " is a model but not a record");
+          }
+          RecordComponent[] components = type.getRecordComponents();
+          for (RecordComponent c : components) {
+            c.getAccessor().setAccessible(true);
+          }
+          return components;
+        }
+      };
 }

@@ -180,6 +180,25 @@ public class RoomService {
     return memberships.join(userId, roomId);
   }
 
+  /**
+   * Adds someone where the actor is: to a room (as {@link #addMember}), or, since a conversation's
+   * people are fixed, by opening the conversation of everyone in it plus them. Returns the room
+   * they are now in with the actor.
+   */
+  public Room addPerson(String actorId, String roomId, String addedId) {
+    Room room = visible(actorId, roomId);
+    if (!room.type().isDirect()) {
+      addMember(actorId, roomId, addedId);
+      return room;
+    }
+    requireMember(actorId, roomId);
+    List<String> people = new java.util.ArrayList<>();
+    members(roomId).forEach(m -> people.add(m.userId()));
+    people.add(addedId);
+    people.remove(actorId);
+    return openDirect(actorId, people);
+  }
+
   public Membership addMember(String actorId, String roomId, String targetId) {
     return memberships.addMember(actorId, roomId, targetId);
   }

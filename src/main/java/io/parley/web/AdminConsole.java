@@ -2,6 +2,7 @@ package io.parley.web;
 
 import io.parley.messaging.MessageService;
 import io.parley.presence.PresenceDirectory;
+import io.parley.render.PageModels;
 import io.parley.rooms.Room;
 import io.parley.rooms.RoomService;
 import io.parley.users.User;
@@ -30,18 +31,10 @@ public class AdminConsole {
   @Inject Clock clock;
 
   /** People by username or name prefix: roles, status, presence, last sign-in. */
-  List<Map<String, Object>> people(String prefix) {
-    List<Map<String, Object>> rows = new ArrayList<>();
+  List<PageModels.AdminPersonRow> people(String prefix) {
+    List<PageModels.AdminPersonRow> rows = new ArrayList<>();
     for (User u : users.search(prefix, RESULTS)) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("username", u.username());
-      row.put("name", u.displayName());
-      row.put("roles", roles(u));
-      row.put("status", u.disabled() ? "withdrawn" : "active");
-      row.put("disabled", u.disabled());
-      row.put("presence", presence.stateOf(u.id()).name().toLowerCase(Locale.ROOT));
-      row.put(
-          "connections",
+      List<String> connections =
           presence.connectionsOf(u.id()).stream()
               .map(
                   c ->
@@ -53,9 +46,17 @@ public class AdminConsole {
                           + " since "
                           + java.time.Instant.ofEpochMilli(c.since() > 0 ? c.since() : c.at())
                               .truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
-              .toList());
-      row.put("lastSignIn", u.lastSignIn() == null ? "never" : u.lastSignIn().toString());
-      rows.add(row);
+              .toList();
+      rows.add(
+          new PageModels.AdminPersonRow(
+              u.username(),
+              u.displayName(),
+              roles(u),
+              u.disabled() ? "withdrawn" : "active",
+              u.disabled(),
+              presence.stateOf(u.id()).name().toLowerCase(Locale.ROOT),
+              connections,
+              u.lastSignIn() == null ? "never" : u.lastSignIn().toString()));
     }
     return rows;
   }
@@ -70,29 +71,29 @@ public class AdminConsole {
   }
 
   /** Named rooms by name prefix: owner, members, messages and messages per day since created. */
-  List<Map<String, Object>> rooms(String prefix) {
+  List<PageModels.AdminRoomRow> rooms(String prefix) {
     List<Room> found = rooms.search(prefix, RESULTS);
     Map<String, String> owners = new LinkedHashMap<>();
     users
         .byIds(found.stream().map(Room::createdBy).toList())
         .forEach((id, u) -> owners.put(id, u.username()));
-    List<Map<String, Object>> rows = new ArrayList<>();
+    List<PageModels.AdminRoomRow> rows = new ArrayList<>();
     for (Room r : found) {
       long count = messages.lastSeq(r.id());
       double days = Math.max(1, Duration.between(r.createdAt(), clock.instant()).toHours() / 24.0);
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("id", r.id());
-      row.put("name", r.name());
-      row.put("type", r.type().name().toLowerCase(Locale.ROOT));
-      row.put("owner", owners.getOrDefault(r.createdBy(), r.createdBy()));
-      row.put("members", rooms.memberCount(r.id()));
-      row.put("messages", count);
-      row.put("perDay", String.format(Locale.ROOT, "%.1f", count / days));
-      row.put("mode", r.mode().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-      row.put("slowMode", r.slowModeSeconds());
-      row.put("archived", r.archived());
-      row.put("created", r.createdAt().toString());
-      rows.add(row);
+      rows.add(
+          new PageModels.AdminRoomRow(
+              r.id(),
+              r.name(),
+              r.type().name().toLowerCase(Locale.ROOT),
+              owners.getOrDefault(r.createdBy(), r.createdBy()),
+              rooms.memberCount(r.id()),
+              count,
+              String.format(Locale.ROOT, "%.1f", count / days),
+              r.mode().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+              r.slowModeSeconds(),
+              r.archived(),
+              r.createdAt().toString()));
     }
     return rows;
   }

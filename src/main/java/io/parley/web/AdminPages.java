@@ -1,6 +1,7 @@
 package io.parley.web;
 
 import io.parley.common.DomainException;
+import io.parley.render.PageModels;
 import io.parley.render.RoomViews;
 import io.parley.render.Views;
 import io.parley.security.SignedIn;
@@ -14,8 +15,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Administration for global admins (the container checks the role): withdraw or give back a
@@ -81,18 +80,18 @@ public class AdminPages extends HttpServlet {
   }
 
   private String page(SignedIn me, String done, String error, HttpServletRequest req) {
-    Map<String, Object> model = new HashMap<>();
-    model.put("me", me.user());
-    model.put("sidebar", views.sidebar(me.userId()));
-    model.put("done", done);
-    model.put("error", error);
-    model.put("nodes", nodes.all());
     String people = req.getParameter("people");
     String roomPrefix = req.getParameter("rooms");
-    model.put("peopleQuery", people == null ? "" : people);
-    model.put("roomsQuery", roomPrefix == null ? "" : roomPrefix);
-    model.put("people", people == null ? null : console.people(people));
-    model.put("rooms", roomPrefix == null ? null : console.rooms(roomPrefix));
-    return templates.page(Views.Page.ADMIN, model);
+    return templates.page(
+        Views.Page.ADMIN,
+        new PageModels.AdminPage(
+            views.frame(me.user()),
+            done,
+            error,
+            nodes.all(),
+            people == null ? "" : people,
+            roomPrefix == null ? "" : roomPrefix,
+            people == null ? null : console.people(people),
+            roomPrefix == null ? null : console.rooms(roomPrefix)));
   }
 }

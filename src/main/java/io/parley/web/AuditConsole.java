@@ -4,6 +4,7 @@ import io.parley.audit.AuditEntry;
 import io.parley.audit.AuditLog;
 import io.parley.audit.AuditQuery;
 import io.parley.common.DomainException;
+import io.parley.render.PageModels;
 import io.parley.render.RoomViews;
 import io.parley.render.Views;
 import io.parley.security.SignedIn;
@@ -20,7 +21,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,13 +97,6 @@ public class AuditConsole {
   void page(SignedIn me, HttpServletRequest req, HttpServletResponse resp) throws IOException {
     Filters f = Filters.of(req);
     int page = pageNumber(param(req, "page"));
-    Map<String, Object> model = new HashMap<>();
-    model.put("me", me.user());
-    model.put("sidebar", views.sidebar(me.userId()));
-    model.put("f", f);
-    model.put("actions", ACTIONS);
-    model.put("query", f.queryString());
-    model.put("page", page);
     List<AuditEntry> found = List.of();
     String error = null;
     try {
@@ -116,9 +109,17 @@ public class AuditConsole {
     } catch (DomainException e) {
       error = e.getMessage();
     }
-    model.put("hasMore", found.size() > PAGE);
-    model.put("entries", rows(found.subList(0, Math.min(PAGE, found.size()))));
-    model.put("error", error);
+    var model =
+        new PageModels.AuditPage(
+            views.frame(me.user()),
+            new PageModels.AuditFilters(
+                f.actor(), f.target(), f.room(), f.action(), f.from(), f.to()),
+            ACTIONS,
+            f.queryString(),
+            page,
+            found.size() > PAGE,
+            rows(found.subList(0, Math.min(PAGE, found.size()))),
+            error);
     Requests.html(resp, error == null ? 200 : 400, templates.page(Views.Page.AUDIT, model));
   }
 
@@ -200,7 +201,7 @@ public class AuditConsole {
   }
 
   /** Table rows with people shown by name. */
-  private List<Map<String, String>> rows(List<AuditEntry> entries) {
+  private List<PageModels.AuditRow> rows(List<AuditEntry> entries) {
     Set<String> ids = new HashSet<>();
     entries.forEach(
         e -> {
@@ -212,19 +213,19 @@ public class AuditConsole {
           }
         });
     Map<String, String> names = views.names(ids);
-    List<Map<String, String>> rows = new ArrayList<>();
+    List<PageModels.AuditRow> rows = new ArrayList<>();
     for (AuditEntry e : entries) {
-      Map<String, String> row = new HashMap<>();
-      row.put("at", e.at().toString());
-      row.put("action", e.action());
-      row.put("actor", e.actorId() == null ? "" : names.getOrDefault(e.actorId(), e.actorId()));
-      row.put("target", e.targetId() == null ? "" : names.getOrDefault(e.targetId(), e.targetId()));
-      row.put("room", e.roomId() == null ? "" : e.roomId());
-      row.put("reason", e.reason() == null ? "" : e.reason());
-      row.put("detail", AuditExportFormat.detailText(e));
-      row.put("node", e.node() == null ? "" : e.node());
-      row.put("client", e.client() == null ? "" : e.client());
-      rows.add(row);
+      rows.add(
+          new PageModels.AuditRow(
+              e.at().toString(),
+              e.action(),
+              e.actorId() == null ? "" : names.getOrDefault(e.actorId(), e.actorId()),
+              e.targetId() == null ? "" : names.getOrDefault(e.targetId(), e.targetId()),
+              e.roomId() == null ? "" : e.roomId(),
+              e.reason() == null ? "" : e.reason(),
+              AuditExportFormat.detailText(e),
+              e.node() == null ? "" : e.node(),
+              e.client() == null ? "" : e.client()));
     }
     return rows;
   }

@@ -1,5 +1,6 @@
 package io.parley.web;
 
+import io.parley.render.PageModels;
 import io.parley.render.Views;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -9,8 +10,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -109,12 +108,13 @@ public class ErrorPages extends HttpServlet {
       resp.getWriter().write(json.build().toString());
       return;
     }
-    Map<String, Object> model = new HashMap<>();
-    model.put("status", problem.status());
-    model.put("heading", problem.title());
-    model.put("message", problem.message());
-    model.put("reference", reference);
-    model.put("me", null);
+    var model =
+        new PageModels.ErrorPage(
+            PageModels.Frame.SIGNED_OUT,
+            problem.status(),
+            problem.title(),
+            problem.message(),
+            reference);
     Requests.html(resp, problem.status(), templates.page(Views.Page.ERROR, model));
   }
 }

@@ -5,6 +5,7 @@ import io.parley.common.Ids;
 import io.parley.messaging.Message;
 import io.parley.messaging.MessageService;
 import io.parley.render.EmojiCatalogue;
+import io.parley.render.PageModels;
 import io.parley.render.RoomViews;
 import io.parley.render.Views;
 import io.parley.reports.ReportService;
@@ -15,9 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What people do to one message from the room page: edit, delete, react, pin. Each action is a
@@ -49,19 +48,14 @@ public class MessageActions {
   @Inject ReportService reports;
 
   /** Whether the path is one of a message's pages: {id}/messages/{seq}[/action]. */
-  static boolean handles(String[] path) {
-    return path.length >= 3 && path.length <= 4 && path[1].equals("messages");
-  }
-
-  void get(SignedIn me, String[] path, HttpServletRequest req, HttpServletResponse resp)
-      throws IOException {
-    String roomId = path[0];
-    long seq = seq(path[2]);
+  void get(Routes.Call call, String action) throws IOException {
+    SignedIn me = call.me();
+    HttpServletRequest req = call.req();
+    HttpServletResponse resp = call.resp();
+    String roomId = call.path("id");
+    long seq = seq(call.path("seq"));
     Message m = messages.message(me.userId(), roomId, seq);
-    String action = path.length == 4 ? path[3] : "";
-    Map<String, Object> model = new HashMap<>();
-    model.put("roomId", roomId);
-    model.put("seq", seq);
+    io.parley.render.Model model;
     switch (action) {
       case "" -> {
         if (!Requests.isHtmx(req)) {
@@ -69,7 +63,8 @@ public class MessageActions {
           return;
         }
         var view = views.messages(List.of(m), me.userId()).get(0);
-        Requests.html(resp, 200, templates.fragment(Views.Fragment.MESSAGE, Map.of("m", view)));
+        Requests.html(
+            resp, 200, templates.fragment(Views.Fragment.MESSAGE, new PageModels.OneMessage(view)));
         return;
       }
       case "menu" -> {
@@ -77,49 +72,52 @@ public class MessageActions {
           throw DomainException.conflict("that message was deleted");
         }
         // Per viewer, on demand: the message itself is rendered once for everyone.
-        model.put("quick", EmojiCatalogue.get().quick());
-        model.put("canReply", !m.isReply());
-        model.put("pinned", m.pinned());
-        model.put("mine", m.senderId().equals(me.userId()));
-        model.put(
-            "canRemove",
-            !m.senderId().equals(me.userId()) && rooms.canModerate(me.userId(), roomId));
-        model.put("canReport", !m.senderId().equals(me.userId()));
-        model.put("menu", true);
-        model.put("heading", "Message actions");
+        boolean mine = m.senderId().equals(me.userId());
+        model =
+            new PageModels.MessageMenu(
+                roomId,
+                seq,
+                "Message actions",
+                EmojiCatalogue.get().quick(),
+                !m.isReply(),
+                m.pinned(),
+                mine,
+                !mine && rooms.canModerate(me.userId(), roomId),
+                !mine,
+                true);
       }
       case "edit" -> {
         if (!m.senderId().equals(me.userId()) || m.deleted()) {
           throw DomainException.forbidden("you can only edit your own messages");
         }
-        model.put("body", m.body());
-        model.put("editing", true);
-        model.put("heading", "Edit your message");
+        model = new PageModels.EditForm(roomId, seq, "Edit your message", m.body(), true);
       }
       case "edits" -> {
         var versions = messages.editHistory(me.userId(), roomId, seq);
         var names = views.names(versions.stream().map(e -> e.editorId()).toList());
-        model.put(
-            "versions",
-            versions.stream()
-                .map(
-                    e ->
-                        Map.of(
-                            "editor", names.getOrDefault(e.editorId(), "someone"),
-                            "at", e.at().toString(),
-                            "body", e.previousBody()))
-                .toList());
-        model.put("current", m.body());
-        model.put("history", true);
-        model.put("heading", "Earlier versions");
+        model =
+            new PageModels.EditHistoryPanel(
+                roomId,
+                seq,
+                "Earlier versions",
+                versions.stream()
+                    .map(
+                        e ->
+                            new PageModels.EarlierVersion(
+                                names.getOrDefault(e.editorId(), "someone"),
+                                e.at().toString(),
+                                e.previousBody()))
+                    .toList(),
+                m.body(),
+                true);
       }
       case "react" -> {
         if (m.deleted()) {
           throw DomainException.conflict("that message was deleted");
         }
-        model.put("groups", EmojiCatalogue.get().groups());
-        model.put("picking", true);
-        model.put("heading", "React to a message");
+        model =
+            new PageModels.EmojiPicker(
+                roomId, seq, "React to a message", EmojiCatalogue.get().groups(), true);
       }
       default -> throw DomainException.notFound("no such page");
     }
@@ -133,30 +131,30 @@ public class MessageActions {
           };
       Requests.html(resp, 200, templates.fragment(fragment, model));
     } else {
-      model.put("me", me.user());
-      model.put("sidebar", views.sidebar(me.userId()));
-      Requests.html(resp, 200, templates.page(Views.Page.MESSAGE_ACTION, model));
+      var page = new PageModels.MessageActionPage(views.frame(me.user()), model);
+      Requests.html(resp, 200, templates.page(Views.Page.MESSAGE_ACTION, page));
     }
   }
 
-  void post(SignedIn me, String[] path, HttpServletRequest req, HttpServletResponse resp)
-      throws IOException {
-    if (path.length != 4) {
-      throw DomainException.notFound("no such page");
-    }
-    String roomId = path[0];
-    long seq = seq(path[2]);
-    if (path[3].equals("report")) {
+  void post(Routes.Call call) throws IOException {
+    SignedIn me = call.me();
+    HttpServletRequest req = call.req();
+    HttpServletResponse resp = call.resp();
+    String roomId = call.path("id");
+    long seq = seq(call.path("seq"));
+    String action = call.path("action");
+    if (action.equals("report")) {
       reports.report(me.userId(), roomId, seq, req.getParameter("reason"));
       if (Requests.isHtmx(req)) {
-        Requests.html(resp, 200, templates.fragment(Views.Fragment.REPORTED, Map.of()));
+        Requests.html(
+            resp, 200, templates.fragment(Views.Fragment.REPORTED, new PageModels.Nothing()));
       } else {
         Requests.seeOther(resp, "/rooms/" + roomId);
       }
       return;
     }
     String changeId = changeId(req);
-    switch (path[3]) {
+    switch (action) {
       case "edit" -> messages.edit(me.userId(), roomId, seq, req.getParameter("body"), changeId);
       case "delete" -> messages.delete(me.userId(), roomId, seq, changeId);
       case "remove" ->

@@ -1,6 +1,7 @@
 package io.parley.web;
 
 import io.parley.common.DomainException;
+import io.parley.render.PageModels;
 import io.parley.render.PersonView;
 import io.parley.render.RoomViews;
 import io.parley.render.Views;
@@ -13,9 +14,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The people directory: everyone who has signed in at least once (the identity provider's other
@@ -43,19 +42,17 @@ public class PeoplePages extends HttpServlet {
     SignedIn me = Requests.signedIn(req);
     String path = req.getPathInfo() == null ? "" : req.getPathInfo();
     String q = req.getParameter("q") == null ? "" : req.getParameter("q").strip();
-    Map<String, Object> model = new HashMap<>();
-    model.put("me", me.user());
     if (path.equals("/suggest")) {
-      model.put("people", q.isEmpty() ? List.of() : views.people(active(q, SUGGESTED)));
-      Requests.html(resp, 200, templates.fragment(Views.Fragment.PEOPLE_OPTIONS, model));
+      var options =
+          new PageModels.PeopleOptions(
+              me.user(), q.isEmpty() ? List.of() : views.people(active(q, SUGGESTED)));
+      Requests.html(resp, 200, templates.fragment(Views.Fragment.PEOPLE_OPTIONS, options));
       return;
     }
-    model.put("sidebar", views.sidebar(me.userId()));
+    PageModels.Frame frame = views.frame(me.user());
     if (path.isEmpty() || path.equals("/")) {
-      model.put("q", q);
-      model.put("people", views.people(active(q, SHOWN)));
-      model.put("person", null);
-      Requests.html(resp, 200, templates.page(Views.Page.PEOPLE, model));
+      var found = new PageModels.PeoplePage(frame, q, views.people(active(q, SHOWN)), null, false);
+      Requests.html(resp, 200, templates.page(Views.Page.PEOPLE, found));
       return;
     }
     try {
@@ -64,15 +61,12 @@ public class PeoplePages extends HttpServlet {
         throw DomainException.notFound("no such person");
       }
       PersonView person = views.people(List.of(u)).get(0);
-      model.put("q", "");
-      model.put("people", List.of());
-      model.put("person", person);
-      model.put("self", u.id().equals(me.userId()));
-      Requests.html(resp, 200, templates.page(Views.Page.PEOPLE, model));
+      var page =
+          new PageModels.PeoplePage(frame, "", List.of(), person, u.id().equals(me.userId()));
+      Requests.html(resp, 200, templates.page(Views.Page.PEOPLE, page));
     } catch (DomainException e) {
-      model.put("status", Requests.status(e));
-      model.put("message", e.getMessage());
-      Requests.html(resp, Requests.status(e), templates.page(Views.Page.ERROR, model));
+      var error = PageModels.ErrorPage.of(frame, Requests.status(e), e.getMessage());
+      Requests.html(resp, Requests.status(e), templates.page(Views.Page.ERROR, error));
     }
   }
 

@@ -2,6 +2,7 @@ package io.parley.web;
 
 import io.parley.common.DomainException;
 import io.parley.render.AvatarView;
+import io.parley.render.PageModels;
 import io.parley.render.RoomViews;
 import io.parley.render.Views;
 import io.parley.security.SignedIn;
@@ -18,8 +19,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The signed-in person's profile, and everyone's avatars.
@@ -141,14 +140,14 @@ public class ProfilePages extends HttpServlet {
   }
 
   private String page(User user, String error, boolean saved) {
-    Map<String, Object> model = new HashMap<>();
-    model.put("me", user);
-    model.put("sidebar", views.sidebar(user.id()));
-    model.put("avatar", AvatarView.of(user, user.displayName()));
-    model.put("error", error);
-    model.put("saved", saved);
-    model.put("maxName", UserService.MAX_NAME);
-    model.put("maxStatus", UserService.MAX_STATUS);
-    return templates.page(Views.Page.PROFILE, model);
+    return templates.page(
+        Views.Page.PROFILE,
+        new PageModels.ProfilePage(
+            views.frame(user),
+            AvatarView.of(user, user.displayName()),
+            error,
+            saved,
+            UserService.MAX_NAME,
+            UserService.MAX_STATUS));
   }
 }

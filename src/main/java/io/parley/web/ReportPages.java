@@ -2,6 +2,7 @@ package io.parley.web;
 
 import io.parley.common.DomainException;
 import io.parley.render.LiveFragments;
+import io.parley.render.PageModels;
 import io.parley.render.ReportViews;
 import io.parley.render.RoomViews;
 import io.parley.render.Views;
@@ -15,10 +16,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The reports queue of the rooms one moderates, and one's own reports with their outcomes.
@@ -84,37 +83,32 @@ public class ReportPages extends HttpServlet {
 
   private String queue(SignedIn me, String done, String error) {
     List<Report> open = reports.queue(me.userId());
-    Map<String, Object> model = base(me);
-    model.put("heading", "Reported messages");
-    model.put("queue", true);
-    model.put("reports", reportViews.of(open, me.userId()));
-    model.put("done", done);
-    model.put("error", error);
-    return templates.page(Views.Page.REPORTS, model);
+    return templates.page(
+        Views.Page.REPORTS,
+        new PageModels.ReportsPage(
+            views.frame(me.user()),
+            "Reported messages",
+            true,
+            reportViews.of(open, me.userId()),
+            done,
+            error));
   }
 
   private String mine(SignedIn me) {
-    Map<String, Object> model = base(me);
-    model.put("heading", "Your reports");
-    model.put("queue", false);
-    model.put("reports", reportViews.of(reports.mine(me.userId(), 100), me.userId()));
-    model.put("done", null);
-    model.put("error", null);
-    return templates.page(Views.Page.REPORTS, model);
+    return templates.page(
+        Views.Page.REPORTS,
+        new PageModels.ReportsPage(
+            views.frame(me.user()),
+            "Your reports",
+            false,
+            reportViews.of(reports.mine(me.userId(), 100), me.userId()),
+            null,
+            null));
   }
 
   private void error(HttpServletResponse resp, SignedIn me, DomainException e) throws IOException {
-    Map<String, Object> model = base(me);
-    model.put("status", Requests.status(e));
-    model.put("message", e.getMessage());
+    var model = PageModels.ErrorPage.of(views.frame(me.user()), Requests.status(e), e.getMessage());
     Requests.html(resp, Requests.status(e), templates.page(Views.Page.ERROR, model));
-  }
-
-  private Map<String, Object> base(SignedIn me) {
-    Map<String, Object> model = new HashMap<>();
-    model.put("me", me.user());
-    model.put("sidebar", views.sidebar(me.userId()));
-    return model;
   }
 
   private static Report.Action action(String value) {

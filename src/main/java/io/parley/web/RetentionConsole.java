@@ -1,6 +1,7 @@
 package io.parley.web;
 
 import io.parley.common.DomainException;
+import io.parley.render.PageModels;
 import io.parley.render.RoomViews;
 import io.parley.render.Views;
 import io.parley.retention.Hold;
@@ -17,7 +18,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,13 +39,6 @@ public class RetentionConsole {
   @Inject Views templates;
 
   void page(SignedIn me, HttpServletResponse resp, String done, String error) throws IOException {
-    Map<String, Object> model = new HashMap<>();
-    model.put("me", me.user());
-    model.put("sidebar", views.sidebar(me.userId()));
-    model.put("done", done);
-    model.put("error", error);
-    model.put("defaultDays", retention.defaultDays());
-    model.put("roomDays", retention.roomDays());
     List<Hold> holds = retention.holds();
     Set<String> people =
         holds.stream()
@@ -54,19 +47,26 @@ public class RetentionConsole {
             .collect(Collectors.toSet());
     holds.forEach(h -> people.add(h.placedBy()));
     Map<String, User> byId = users.byIds(people);
-    List<Map<String, String>> rows = new ArrayList<>();
+    List<PageModels.HoldRow> rows = new ArrayList<>();
     for (Hold h : holds) {
-      Map<String, String> row = new HashMap<>();
-      row.put("on", h.kind() == Hold.Kind.ROOM ? "room" : "person");
-      row.put("target", h.kind() == Hold.Kind.ROOM ? h.targetId() : username(byId, h.targetId()));
-      row.put("placedBy", username(byId, h.placedBy()));
-      row.put("at", h.at().toString());
-      row.put("reason", h.reason());
-      rows.add(row);
+      rows.add(
+          new PageModels.HoldRow(
+              h.kind() == Hold.Kind.ROOM ? "room" : "person",
+              h.kind() == Hold.Kind.ROOM ? h.targetId() : username(byId, h.targetId()),
+              username(byId, h.placedBy()),
+              h.at().toString(),
+              h.reason()));
     }
-    model.put("holds", rows);
-    model.put("indexed", index.size());
-    model.put("backlog", indexer.backlog());
+    var model =
+        new PageModels.RetentionPage(
+            views.frame(me.user()),
+            done,
+            error,
+            retention.defaultDays(),
+            retention.roomDays(),
+            rows,
+            index.size(),
+            indexer.backlog());
     Requests.html(resp, error == null ? 200 : 400, templates.page(Views.Page.RETENTION, model));
   }
 

@@ -1,33 +1,23 @@
 package io.parley.web;
 
 import io.parley.common.DomainException;
-import io.parley.common.Ids;
-import io.parley.files.FileService;
-import io.parley.files.FileTooLargeException;
-import io.parley.messaging.Attachment;
 import io.parley.messaging.HistoryQuery;
-import io.parley.messaging.Message;
 import io.parley.messaging.MessagePage;
 import io.parley.messaging.MessageService;
-import io.parley.messaging.NewMessage;
-import io.parley.messaging.SendResult;
 import io.parley.messaging.ThreadSummary;
 import io.parley.metrics.ChatMetrics;
 import io.parley.receipts.ReceiptRecorder;
 import io.parley.receipts.ReceiptStore;
 import io.parley.receipts.Watermark;
 import io.parley.render.MemberView;
-import io.parley.render.MessageView;
-import io.parley.render.RoomView;
+import io.parley.render.Model;
+import io.parley.render.PageModels;
+import io.parley.render.RoomPageViews;
 import io.parley.render.RoomViews;
 import io.parley.render.Views;
-import io.parley.rooms.Moderation;
 import io.parley.rooms.Room;
-import io.parley.rooms.RoomMode;
 import io.parley.rooms.RoomService;
-import io.parley.rooms.RoomType;
 import io.parley.security.SignedIn;
-import io.parley.users.UserService;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.MultipartConfig;
@@ -35,38 +25,14 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.Part;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * The room pages. Every form here also works without JavaScript (real action and method); htmx and
- * the WebSocket only enhance them.
- *
- * <pre>
- * GET  /rooms                     my rooms, public rooms, create a room, start a DM
- * POST /rooms                     create a room
- * POST /direct                    open a direct conversation by username
- * GET  /rooms/directory?q=&page=  public rooms by name prefix, 25 a page, with member counts
- * GET  /rooms/{id}[?before=seq]   the room: latest 50 messages (or those before seq)
- * GET  /rooms/{id}/messages?before=seq   an older page as a fragment (htmx)
- * POST /rooms/{id}/messages       post a message (scripts off)
- * POST /rooms/{id}/join           join a public room
- * POST /rooms/{id}/members        add someone (username; the room's owner and moderators)
- * POST /rooms/{id}/settings       rename, topic (owner, moderators, admins)
- * POST /rooms/{id}/notify         level: default, all, mentions, nothing (the member's own)
- * POST /rooms/{id}/leave          leave it (not a one-to-one conversation)
- * GET  /rooms/{id}/threads/{seq}  a thread in the side panel (fragment, or the room page with it)
- * POST /rooms/{id}/threads/{seq}  reply: body, clientMsgId, alsoInRoom
- * GET  /rooms/{id}/pins           the pinned messages (fragment, or the room page with them)
- * POST /rooms/{id}/pinning        moderatorsOnly=true|false (moderators)
- * /rooms/{id}/messages/{seq}/...  one message's actions: see {@link MessageActions}
- * </pre>
+ * The room pages, routed as declared below. Every form here also works without JavaScript (real
+ * action and method); htmx and the WebSocket only enhance them. The forms are {@link RoomForms},
+ * posted messages {@link FormMessages}, one message's actions {@link MessageActions}; the models
+ * are built in {@link RoomPageViews}.
  */
 @WebServlet(urlPatterns = {"/rooms", "/rooms/*", "/direct", ""})
 // Parts go to disk past 1 MB, and each file is streamed from there into the store, which stops at
@@ -77,340 +43,96 @@ import java.util.Set;
     maxRequestSize = 2048L * 1024 * 1024)
 public class RoomPages extends HttpServlet {
 
+  /** Rooms per directory page. */
+  static final int DIRECTORY_PAGE = 25;
+
   @Inject RoomService rooms;
   @Inject MessageService messages;
   @Inject ChatMetrics metrics;
   @Inject ReceiptStore receipts;
   @Inject ReceiptRecorder recorder;
-  @Inject UserService users;
   @Inject RoomViews views;
+  @Inject RoomPageViews pages;
   @Inject Views templates;
   @Inject MessageActions actions;
-  @Inject FileService files;
+  @Inject RoomForms forms;
+  @Inject FormMessages posted;
+
+  private final Routes routes =
+      new Routes()
+          .get("/", call -> Requests.seeOther(call.resp(), "/rooms"))
+          .get("/direct", call -> Requests.seeOther(call.resp(), "/rooms"))
+          .get("/rooms", call -> html(call, Views.Page.ROOMS, pages.lobby(call.me().user(), null)))
+          .get("/rooms/directory", this::directory)
+          .get("/rooms/{id}", this::room)
+          .get("/rooms/{id}/threads/{seq}", this::thread)
+          .get("/rooms/{id}/pins", this::pins)
+          .get("/rooms/{id}/messages", this::older)
+          .get("/rooms/{id}/standing", this::standing)
+          .get("/rooms/{id}/messages/{seq}", call -> actions.get(call, ""))
+          .get(
+              "/rooms/{id}/messages/{seq}/{action}", call -> actions.get(call, call.path("action")))
+          .post("/rooms", call -> forms.create(call))
+          .post("/direct", call -> forms.direct(call))
+          .post("/rooms/{id}/join", call -> forms.join(call))
+          .post("/rooms/{id}/members", call -> forms.addPerson(call))
+          .post("/rooms/{id}/settings", call -> forms.settings(call))
+          .post("/rooms/{id}/notify", call -> forms.notifyLevel(call))
+          .post("/rooms/{id}/leave", call -> forms.leave(call))
+          .post("/rooms/{id}/moderation", call -> forms.moderate(call))
+          .post("/rooms/{id}/archive", call -> forms.archive(call))
+          .post("/rooms/{id}/delete", call -> forms.delete(call))
+          .post("/rooms/{id}/slow-mode", call -> forms.slowMode(call))
+          .post("/rooms/{id}/mode", call -> forms.mode(call))
+          .post("/rooms/{id}/pinning", call -> forms.pinning(call))
+          .post("/rooms/{id}/messages", this::post)
+          .post("/rooms/{id}/threads/{seq}", this::reply)
+          .post("/rooms/{id}/messages/{seq}/{action}", call -> actions.post(call));
 
   @Override
-  protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-    SignedIn me = Requests.signedIn(req);
-    String[] path = path(req);
-    try {
-      if (path.length == 0) {
-        if (!req.getServletPath().equals("/rooms")) {
-          Requests.seeOther(resp, "/rooms");
-          return;
-        }
-        Requests.html(resp, 200, lobby(me, null));
-      } else if (path.length == 1 && path[0].equals("directory")) {
-        Requests.html(resp, 200, directory(me, req));
-      } else if (path.length == 1) {
-        Requests.html(
-            resp,
-            200,
-            roomPage(me, path[0], Requests.optionalLong(req, "before"), jumpTo(req, null)));
-      } else if (path.length == 3 && path[1].equals("threads")) {
-        Map<String, Object> thread = thread(me, path[0], MessageActions.seq(path[2]));
-        Requests.html(
-            resp,
-            200,
-            Requests.isHtmx(req)
-                ? templates.fragment(Views.Fragment.THREAD, thread)
-                : roomPage(me, path[0], null, jumpTo(req, thread)));
-      } else if (path.length == 2 && path[1].equals("pins")) {
-        Map<String, Object> pins = new HashMap<>();
-        pins.put("roomId", path[0]);
-        pins.put(
-            "pinned",
-            views.messages(messages.pinned(me.userId(), path[0]), me.userId()).stream()
-                .map(v -> v.shownIn("pinned"))
-                .toList());
-        Requests.html(
-            resp,
-            200,
-            Requests.isHtmx(req)
-                ? templates.fragment(Views.Fragment.PINS, pins)
-                : roomPage(me, path[0], null, pins));
-      } else if (MessageActions.handles(path)) {
-        actions.get(me, path, req, resp);
-      } else if (path.length == 2 && path[1].equals("messages")) {
-        Requests.html(resp, 200, olderFragment(me, path[0], Requests.optionalLong(req, "before")));
-      } else if (path.length == 2 && path[1].equals("standing")) {
-        rooms.visible(me.userId(), path[0]);
-        Requests.html(
-            resp,
-            200,
-            templates.fragment(Views.Fragment.STANDING, views.standing(path[0], me.userId())));
-      } else {
-        throw DomainException.notFound("no such page");
-      }
-    } catch (DomainException e) {
-      error(resp, me, e);
-    }
+  protected void doGet(HttpServletRequest req, HttpServletResponse resp)
+      throws IOException, ServletException {
+    handle(req, resp);
   }
 
   @Override
   protected void doPost(HttpServletRequest req, HttpServletResponse resp)
       throws IOException, ServletException {
     req.setCharacterEncoding("UTF-8");
+    handle(req, resp);
+  }
+
+  private void handle(HttpServletRequest req, HttpServletResponse resp)
+      throws IOException, ServletException {
     SignedIn me = Requests.signedIn(req);
-    String[] path = path(req);
     try {
-      if (req.getServletPath().equals("/direct")) {
-        // One username, or several (commas or spaces) for a group conversation.
-        List<String> others = new ArrayList<>();
-        for (String name : String.valueOf(req.getParameter("username")).split("[,\\s]+")) {
-          if (!name.isBlank()) {
-            others.add(users.requireByUsername(name.strip().replaceFirst("^@", "")).id());
-          }
-        }
-        Room room = rooms.openDirect(me.userId(), others);
-        Requests.seeOther(resp, "/rooms/" + room.id());
-      } else if (path.length == 0) {
-        Room room =
-            rooms.create(me.userId(), req.getParameter("name"), roomType(req.getParameter("type")));
-        Requests.seeOther(resp, "/rooms/" + room.id());
-      } else if (path.length == 2 && path[1].equals("join")) {
-        rooms.join(me.userId(), path[0]);
-        Requests.seeOther(resp, "/rooms/" + path[0]);
-      } else if (path.length == 2 && path[1].equals("members")) {
-        String added =
-            users.requireByUsername(String.valueOf(req.getParameter("username")).strip()).id();
-        Room room = rooms.visible(me.userId(), path[0]);
-        if (room.type().isDirect()) {
-          // A conversation's people are fixed: adding someone starts one with everyone.
-          List<String> people = new ArrayList<>();
-          rooms.members(path[0]).forEach(m -> people.add(m.userId()));
-          people.add(added);
-          people.remove(me.userId());
-          rooms.requireMember(me.userId(), path[0]);
-          Requests.seeOther(resp, "/rooms/" + rooms.openDirect(me.userId(), people).id());
-        } else {
-          rooms.addMember(me.userId(), path[0], added);
-          Requests.seeOther(resp, "/rooms/" + path[0]);
-        }
-      } else if (path.length == 2 && path[1].equals("settings")) {
-        String name = req.getParameter("name");
-        Room now = rooms.visible(me.userId(), path[0]);
-        if (name != null && !name.strip().equals(now.name())) {
-          rooms.rename(me.userId(), path[0], name);
-        }
-        String topic = req.getParameter("topic");
-        if (topic != null && !topic.strip().equals(now.topic() == null ? "" : now.topic())) {
-          rooms.setTopic(me.userId(), path[0], topic);
-        }
-        Requests.seeOther(resp, "/rooms/" + path[0]);
-      } else if (path.length == 2 && path[1].equals("notify")) {
-        rooms.setNotify(me.userId(), path[0], io.parley.rooms.Notify.of(req.getParameter("level")));
-        Requests.seeOther(resp, "/rooms/" + path[0]);
-      } else if (path.length == 2 && path[1].equals("leave")) {
-        rooms.leave(me.userId(), path[0]);
-        Requests.seeOther(resp, "/rooms");
-      } else if (path.length == 2 && path[1].equals("moderation")) {
-        rooms.moderate(
-            me.userId(),
-            path[0],
-            users.requireByUsername(req.getParameter("username")).id(),
-            choice(Moderation.class, req.getParameter("action")),
-            length(req.getParameter("customMinutes"), req.getParameter("minutes")),
-            req.getParameter("reason"));
-        Requests.seeOther(resp, "/rooms/" + path[0]);
-      } else if (path.length == 2 && path[1].equals("archive")) {
-        rooms.archive(me.userId(), path[0], !"false".equals(req.getParameter("archived")));
-        Requests.seeOther(resp, "/rooms/" + path[0]);
-      } else if (path.length == 2 && path[1].equals("delete")) {
-        rooms.delete(me.userId(), path[0], req.getParameter("confirm"));
-        Requests.seeOther(resp, "/rooms");
-      } else if (path.length == 2 && path[1].equals("slow-mode")) {
-        rooms.setSlowMode(me.userId(), path[0], seconds(req.getParameter("seconds")));
-        Requests.seeOther(resp, "/rooms/" + path[0]);
-      } else if (path.length == 2 && path[1].equals("mode")) {
-        rooms.setMode(me.userId(), path[0], choice(RoomMode.class, req.getParameter("mode")));
-        Requests.seeOther(resp, "/rooms/" + path[0]);
-      } else if (path.length == 2 && path[1].equals("messages")) {
-        post(me, path[0], 0, req);
-        MessageActions.done(req, resp, "/rooms/" + path[0]);
-      } else if (path.length == 3 && path[1].equals("threads")) {
-        long parent = MessageActions.seq(path[2]);
-        post(me, path[0], parent, req);
-        MessageActions.done(req, resp, "/rooms/" + path[0] + "/threads/" + parent);
-      } else if (path.length == 2 && path[1].equals("pinning")) {
-        rooms.setModeratorsPin(
-            me.userId(), path[0], "true".equals(req.getParameter("moderatorsOnly")));
-        Requests.seeOther(resp, "/rooms/" + path[0]);
-      } else if (MessageActions.handles(path)) {
-        actions.post(me, path, req, resp);
-      } else {
-        throw DomainException.notFound("no such page");
-      }
+      routes.dispatch(me, req, resp);
     } catch (DomainException e) {
-      error(resp, me, e);
+      var frame = views.frame(me == null ? null : me.user());
+      var model = PageModels.ErrorPage.of(frame, Requests.status(e), e.getMessage());
+      Requests.html(resp, Requests.status(e), templates.page(Views.Page.ERROR, model));
     }
   }
-
-  /** How long a mute or ban lasts: the custom minutes if given, else the chosen ones, else ever. */
-  private static java.time.Duration length(String custom, String chosen) {
-    String minutes = custom != null && !custom.isBlank() ? custom : chosen;
-    if (minutes == null || minutes.isBlank()) {
-      return null;
-    }
-    return RoomService.moderationMinutes(minutes);
-  }
-
-  private static int seconds(String value) {
-    try {
-      return Integer.parseInt(value == null ? "" : value.strip());
-    } catch (NumberFormatException e) {
-      throw DomainException.invalid("slow mode must be a whole number of seconds");
-    }
-  }
-
-  /** Rooms per directory page. */
-  static final int DIRECTORY_PAGE = 25;
 
   /** The room directory: public rooms by name, searched by prefix, paged, with member counts. */
-  private String directory(SignedIn me, HttpServletRequest req) {
-    String q = req.getParameter("q") == null ? "" : req.getParameter("q").strip();
-    Long pageParam = Requests.optionalLong(req, "page");
+  private void directory(Routes.Call call) throws IOException {
+    String q = call.req().getParameter("q") == null ? "" : call.req().getParameter("q").strip();
+    Long pageParam = Requests.optionalLong(call.req(), "page");
     int page = pageParam == null ? 1 : (int) Math.max(1, Math.min(pageParam, 1_000));
-    io.parley.rooms.RoomListings.DirectoryPage found = rooms.directory(q, page, DIRECTORY_PAGE);
-    var sidebar = views.sidebar(me.userId());
-    Set<String> mine = new java.util.HashSet<>();
-    sidebar.forEach(r -> mine.add(r.id()));
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (Room r : found.rooms()) {
-      Map<String, Object> row = new HashMap<>();
-      row.put("id", r.id());
-      row.put("name", r.name());
-      row.put("members", rooms.memberCount(r.id()));
-      row.put("joined", mine.contains(r.id()));
-      rows.add(row);
-    }
-    Map<String, Object> model = base(me, sidebar);
-    String query = java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8);
-    model.put("q", q);
-    model.put("rooms", rows);
-    model.put("page", page);
-    model.put("prevHref", page > 1 ? "/rooms/directory?q=" + query + "&page=" + (page - 1) : null);
-    model.put(
-        "nextHref", found.hasMore() ? "/rooms/directory?q=" + query + "&page=" + (page + 1) : null);
-    return templates.page(Views.Page.DIRECTORY, model);
+    var found = rooms.directory(q, page, DIRECTORY_PAGE);
+    html(call, Views.Page.DIRECTORY, pages.directory(call.me().user(), q, page, found));
   }
 
-  private String lobby(SignedIn me, String error) {
-    Set<String> mine = new java.util.HashSet<>();
-    var sidebar = views.sidebar(me.userId());
-    sidebar.forEach(r -> mine.add(r.id()));
-    Map<String, Object> model = base(me, sidebar);
-    model.put(
-        "publicRooms", rooms.publicRooms().stream().filter(r -> !mine.contains(r.id())).toList());
-    model.put("error", error);
-    return templates.page(Views.Page.ROOMS, model);
+  /** The room: its latest messages, or those before {@code ?before=seq}. */
+  private void room(Routes.Call call) throws IOException {
+    html(call, Views.Page.ROOM, roomPage(call, Requests.optionalLong(call.req(), "before"), null));
   }
 
-  /**
-   * Posts the form's message (a reply when {@code parentSeq} > 0) with the files it carries; files
-   * stored for a post that is refused, or that was posted already, are removed again.
-   */
-  private void post(SignedIn me, String roomId, long parentSeq, HttpServletRequest req)
-      throws IOException, ServletException {
-    List<Attachment> attached = uploads(me, roomId, req);
-    try {
-      SendResult result =
-          metrics.posting(
-              ChatMetrics.Via.FORM,
-              roomId,
-              () ->
-                  messages.post(
-                      me.userId(),
-                      NewMessage.withFiles(
-                              roomId,
-                              me.userId(),
-                              req.getParameter("body"),
-                              MessageActions.changeId(req, "clientMsgId"),
-                              Map.of(),
-                              attached)
-                          .replyingTo(parentSeq, "true".equals(req.getParameter("alsoInRoom")))));
-      if (result.duplicate()) {
-        files.discard(attached);
-      }
-      if (parentSeq > 0) {
-        long seq = result.message().seq(); // your own reply is nothing new to you
-        receipts.raise(
-            me.userId(), ThreadSummary.readKey(roomId, parentSeq), new Watermark(seq, seq));
-      }
-    } catch (RuntimeException e) {
-      files.discard(attached);
-      throw e;
-    }
-  }
-
-  /** The files of a multipart form, each streamed into the file store. */
-  private List<Attachment> uploads(SignedIn me, String roomId, HttpServletRequest req)
-      throws IOException, ServletException {
-    if (!String.valueOf(req.getContentType()).startsWith("multipart/")) {
-      return List.of();
-    }
-    List<Attachment> attached = new ArrayList<>();
-    try {
-      for (Part part : req.getParts()) {
-        String name = part.getSubmittedFileName();
-        if (!"files".equals(part.getName()) || name == null || name.isBlank()) {
-          continue;
-        }
-        if (attached.size() >= NewMessage.MAX_FILES) {
-          throw DomainException.invalid(
-              "a message carries at most " + NewMessage.MAX_FILES + " files");
-        }
-        if (part.getSize() > files.maxBytes()) {
-          throw new FileTooLargeException(files.maxBytes());
-        }
-        try (InputStream in = part.getInputStream()) {
-          attached.add(
-              files.upload(me.userId(), roomId, name, part.getContentType(), in).attachment());
-        }
-      }
-    } catch (RuntimeException e) {
-      files.discard(attached);
-      throw e;
-    }
-    return attached;
-  }
-
-  /**
-   * The timeline, with "new replies" on the threads the viewer takes part in that have replies
-   * since they last opened them.
-   */
-  private List<MessageView> withThreadBadges(List<Message> page, String viewerId) {
-    List<MessageView> shown = views.timeline(page, viewerId);
-    boolean following =
-        page.stream().anyMatch(m -> m.thread().replies() > 0 && m.thread().follows(viewerId));
-    if (!following) {
-      return shown;
-    }
-    Map<String, Long> read = receipts.lastRead(viewerId);
-    Map<Long, Message> bySeq = new HashMap<>();
-    page.forEach(m -> bySeq.put(m.seq(), m));
-    return shown.stream()
-        .map(
-            v -> {
-              Message m = bySeq.get(v.seq());
-              boolean unread =
-                  m.thread().follows(viewerId)
-                      && m.thread().lastReplySeq()
-                          > read.getOrDefault(ThreadSummary.readKey(m.roomId(), m.seq()), 0L)
-                      && !m.thread().replySeqs().isEmpty()
-                      && !lastReplyIsMine(m, page, viewerId);
-              return unread ? v.withUnreadThread() : v;
-            })
-        .toList();
-  }
-
-  /** Whether the thread's last reply is the viewer's own (then nothing in it is new to them). */
-  private static boolean lastReplyIsMine(Message parent, List<Message> page, String viewerId) {
-    long last = parent.thread().lastReplySeq();
-    return page.stream().anyMatch(m -> m.seq() == last && m.senderId().equals(viewerId));
-  }
-
-  /** The model of a thread panel: its first message, the replies, and the reply form. */
-  private Map<String, Object> thread(SignedIn me, String roomId, long parentSeq) {
+  /** A thread in the side panel: a fragment for htmx, or the room page with it. */
+  private void thread(Routes.Call call) throws IOException {
+    SignedIn me = call.me();
+    String roomId = call.path("id");
+    long parentSeq = MessageActions.seq(call.path("seq"));
     MessageService.MessageThread thread = messages.thread(me.userId(), roomId, parentSeq);
     long last = thread.parent().thread().lastReplySeq();
     if (last > 0) {
@@ -418,23 +140,64 @@ public class RoomPages extends HttpServlet {
       receipts.raise(
           me.userId(), ThreadSummary.readKey(roomId, parentSeq), new Watermark(last, last));
     }
-    Map<String, Object> model = new HashMap<>();
-    model.put("roomId", roomId);
-    model.put("parent", views.messages(List.of(thread.parent()), me.userId()).get(0).inThread());
-    model.put(
-        "replies",
-        views.messages(thread.replies(), me.userId()).stream().map(v -> v.inThread()).toList());
-    model.put("canPost", rooms.canPost(me.userId(), roomId) && !thread.parent().deleted());
-    model.put("clientMsgId", Ids.newId());
-    model.put("thread", true);
-    return model;
+    var panel = pages.thread(me.user(), roomId, thread);
+    panel(call, Views.Fragment.THREAD, panel);
+  }
+
+  private void pins(Routes.Call call) throws IOException {
+    String roomId = call.path("id");
+    var pinned = messages.pinned(call.me().userId(), roomId);
+    panel(call, Views.Fragment.PINS, pages.pins(call.me().user(), roomId, pinned));
+  }
+
+  /** An older page as a fragment (htmx). */
+  private void older(Routes.Call call) throws IOException {
+    Long before = Requests.optionalLong(call.req(), "before");
+    if (before == null) {
+      throw DomainException.invalid("before is required");
+    }
+    String roomId = call.path("id");
+    MessagePage page =
+        messages.history(
+            call.me().userId(), roomId, new HistoryQuery(before, null, HistoryQuery.DEFAULT_LIMIT));
+    fragment(call, Views.Fragment.OLDER_MESSAGES, pages.older(call.me().user(), roomId, page));
+  }
+
+  private void standing(Routes.Call call) throws IOException {
+    String roomId = call.path("id");
+    rooms.visible(call.me().userId(), roomId);
+    fragment(call, Views.Fragment.STANDING, views.standing(roomId, call.me().userId()));
+  }
+
+  private void post(Routes.Call call) throws IOException, ServletException {
+    String roomId = call.path("id");
+    posted.post(call.me(), roomId, 0, call.req());
+    MessageActions.done(call.req(), call.resp(), "/rooms/" + roomId);
+  }
+
+  private void reply(Routes.Call call) throws IOException, ServletException {
+    String roomId = call.path("id");
+    long parent = MessageActions.seq(call.path("seq"));
+    posted.post(call.me(), roomId, parent, call.req());
+    MessageActions.done(call.req(), call.resp(), "/rooms/" + roomId + "/threads/" + parent);
+  }
+
+  /** A side panel: the fragment for htmx, or the whole room page with it (scripts off). */
+  private void panel(Routes.Call call, Views.Fragment fragment, Model panel) throws IOException {
+    if (Requests.isHtmx(call.req())) {
+      fragment(call, fragment, panel);
+    } else {
+      html(call, Views.Page.ROOM, roomPage(call, null, panel));
+    }
   }
 
   /**
    * The room page; {@code panel} fills the side panel (a thread or the pinned messages) for
-   * browsers without scripts.
+   * browsers without scripts, and {@code ?at=seq} marks the message a search result opens at.
    */
-  private String roomPage(SignedIn me, String roomId, Long before, Map<String, Object> panel) {
+  private PageModels.RoomPage roomPage(Routes.Call call, Long before, Model panel) {
+    SignedIn me = call.me();
+    String roomId = call.path("id");
     Room room = rooms.visible(me.userId(), roomId);
     // The page shows the room as of this change rev (read first: a change made while the page
     // renders is replayed by the socket, harmlessly, rather than missed).
@@ -453,113 +216,23 @@ public class RoomPages extends HttpServlet {
       receipts.raise(me.userId(), roomId, new Watermark(page.newestSeq(), page.newestSeq()));
       recorder.read(me.userId(), roomId, page.newestSeq());
     }
-    Map<String, Object> model = base(me, views.sidebar(me.userId()));
-    model.put("room", views.view(room, me.userId(), 0, 0));
-    model.put("topic", room.topic());
-    model.put("roomName", room.name());
-    List<Message> shown = page.messages();
-    model.put(
-        "receiptLine",
-        before != null || shown.isEmpty()
-            ? ""
-            : views.receiptLine(room, shown.get(shown.size() - 1), me.userId()));
-    model.put("member", member);
-    model.put(
-        "notify",
-        member
-            ? rooms
-                .notifyLevels(me.userId())
-                .getOrDefault(roomId, io.parley.rooms.Notify.DEFAULT)
-                .name()
-                .toLowerCase()
-            : "default");
-    boolean canModerate = rooms.canModerate(me.userId(), roomId);
-    model.put("canModerate", canModerate && !room.type().isDirect());
-    model.put(
-        "canManage",
-        !room.type().isDirect()
-            && (me.userId().equals(room.createdBy()) || users.isAdministrator(me.userId())));
-    model.put("archived", room.archived());
-    model.put("isAdmin", users.isAdministrator(me.userId()));
-    model.put("readOnly", room.mode() == RoomMode.READ_ONLY);
-    Map<String, Object> standing = views.standing(roomId, me.userId());
-    model.putAll(standing);
-    model.put("canPost", ((io.parley.rooms.Standing) standing.get("standing")).canPost());
-    model.put("members", members);
-    model.put("messages", withThreadBadges(page.messages(), me.userId()));
-    model.put("hasOlder", page.hasOlder());
-    model.put("oldestSeq", page.oldestSeq());
-    model.put("newestSeq", page.newestSeq());
-    model.put("paged", before != null);
-    model.put("rev", rev);
-    model.put("moderatorsPin", room.moderatorsPin());
-    model.put("thread", null);
-    model.put("pinned", null);
-    model.put("jumpTo", null);
-    if (panel != null) {
-      model.putAll(panel);
-    }
-    model.put("clientMsgId", Ids.newId());
-    return templates.page(Views.Page.ROOM, model);
+    return pages.room(
+        me.user(),
+        room,
+        rev,
+        page,
+        members,
+        before != null,
+        views.frame(me.user()),
+        panel,
+        Requests.optionalLong(call.req(), "at"));
   }
 
-  /** The panel's model with the message a search result opens at ({@code ?at=seq}), if any. */
-  private static Map<String, Object> jumpTo(HttpServletRequest req, Map<String, Object> panel) {
-    Long at = Requests.optionalLong(req, "at");
-    if (at == null) {
-      return panel;
-    }
-    Map<String, Object> model = panel == null ? new HashMap<>() : new HashMap<>(panel);
-    model.put("jumpTo", at);
-    return model;
+  private void html(Routes.Call call, Views.Page kind, Model page) throws IOException {
+    Requests.html(call.resp(), 200, templates.page(kind, page));
   }
 
-  private String olderFragment(SignedIn me, String roomId, Long before) {
-    if (before == null) {
-      throw DomainException.invalid("before is required");
-    }
-    MessagePage page =
-        messages.history(
-            me.userId(), roomId, new HistoryQuery(before, null, HistoryQuery.DEFAULT_LIMIT));
-    Map<String, Object> model = new HashMap<>();
-    model.put("roomId", roomId);
-    model.put("messages", views.timeline(page.messages(), me.userId()));
-    model.put("hasOlder", page.hasOlder());
-    model.put("oldestSeq", page.oldestSeq());
-    return templates.fragment(Views.Fragment.OLDER_MESSAGES, model);
-  }
-
-  private void error(HttpServletResponse resp, SignedIn me, DomainException e) throws IOException {
-    Map<String, Object> model = base(me, me == null ? List.of() : views.sidebar(me.userId()));
-    model.put("status", Requests.status(e));
-    model.put("message", e.getMessage());
-    Requests.html(resp, Requests.status(e), templates.page(Views.Page.ERROR, model));
-  }
-
-  private static Map<String, Object> base(SignedIn me, List<RoomView> sidebar) {
-    Map<String, Object> model = new HashMap<>();
-    model.put("me", me == null ? null : me.user());
-    model.put("sidebar", sidebar);
-    return model;
-  }
-
-  private static <E extends Enum<E>> E choice(Class<E> type, String value) {
-    try {
-      return Enum.valueOf(type, String.valueOf(value).toUpperCase(java.util.Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw DomainException.invalid("unknown choice: " + value);
-    }
-  }
-
-  private static RoomType roomType(String value) {
-    return "private".equalsIgnoreCase(value) ? RoomType.PRIVATE : RoomType.PUBLIC;
-  }
-
-  private static String[] path(HttpServletRequest req) {
-    String info = req.getPathInfo();
-    if (info == null || info.equals("/")) {
-      return new String[0];
-    }
-    return info.substring(1).split("/");
+  private void fragment(Routes.Call call, Views.Fragment fragment, Model model) throws IOException {
+    Requests.html(call.resp(), 200, templates.fragment(fragment, model));
   }
 }

@@ -1,6 +1,7 @@
 package io.parley.web;
 
 import io.parley.common.DomainException;
+import io.parley.render.PageModels;
 import io.parley.render.RoomViews;
 import io.parley.render.SearchViews;
 import io.parley.render.Views;
@@ -14,9 +15,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Message search.
@@ -47,29 +46,32 @@ public class SearchPages extends HttpServlet {
       return;
     }
     SearchQuery.Order order = SearchQuery.Order.of(req.getParameter("sort"));
-    Map<String, Object> model = new HashMap<>();
-    model.put("me", me.user());
-    model.put("sidebar", views.sidebar(me.userId()));
-    model.put("q", q);
-    model.put("sort", order.name().toLowerCase(java.util.Locale.ROOT));
+    PageModels.Frame frame = views.frame(me.user());
+    String sort = order.name().toLowerCase(java.util.Locale.ROOT);
     int status = 200;
+    PageModels.SearchPage model;
     try {
       int page = page(req.getParameter("page"));
       SearchResults results =
           metrics.search(() -> search.search(me.userId(), q, order, page, SearchService.PAGE_SIZE));
-      model.put("hits", searchViews.of(results, me.userId()));
-      model.put("notice", results.notice());
-      model.put("count", count(results));
-      model.put("page", results.page());
-      model.put("hasMore", results.hasMore());
-      model.put("prevHref", href(q, order, results.page() - 1));
-      model.put("nextHref", href(q, order, results.page() + 1));
-      model.put("error", null);
+      model =
+          new PageModels.SearchPage(
+              frame,
+              q,
+              sort,
+              searchViews.of(results, me.userId()),
+              results.notice(),
+              count(results),
+              results.page(),
+              results.hasMore(),
+              href(q, order, results.page() - 1),
+              href(q, order, results.page() + 1),
+              null);
     } catch (DomainException e) {
       status = Requests.status(e);
-      model.put("hits", List.of());
-      model.put("notice", null);
-      model.put("error", e.getMessage());
+      model =
+          new PageModels.SearchPage(
+              frame, q, sort, List.of(), null, null, 1, false, null, null, e.getMessage());
     }
     Requests.html(resp, status, templates.page(Views.Page.SEARCH, model));
   }
@@ -79,19 +81,18 @@ public class SearchPages extends HttpServlet {
       Requests.html(resp, 200, ""); // an emptied box closes the dropdown
       return;
     }
-    Map<String, Object> model = new HashMap<>();
-    model.put("q", q);
-    model.put("blank", q.isBlank());
-    model.put("allHref", href(q, SearchQuery.Order.NEWEST, 1));
+    String allHref = href(q, SearchQuery.Order.NEWEST, 1);
+    PageModels.SearchSuggestions model;
     try {
       SearchResults results =
           metrics.search(
               () -> search.search(me.userId(), q, SearchQuery.Order.NEWEST, 1, SUGGESTED));
-      model.put("hits", searchViews.of(results, me.userId()));
-      model.put("notice", results.notice());
+      model =
+          new PageModels.SearchSuggestions(
+              q, false, allHref, searchViews.of(results, me.userId()), results.notice());
     } catch (DomainException e) {
-      model.put("hits", List.of());
-      model.put("notice", e.getMessage()); // half-typed filters: say so, quietly
+      // half-typed filters: say so, quietly
+      model = new PageModels.SearchSuggestions(q, false, allHref, List.of(), e.getMessage());
     }
     Requests.html(resp, 200, templates.fragment(Views.Fragment.SEARCH_SUGGEST, model));
   }

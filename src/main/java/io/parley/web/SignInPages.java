@@ -2,6 +2,7 @@ package io.parley.web;
 
 import io.parley.common.DomainException;
 import io.parley.common.Text;
+import io.parley.render.PageModels;
 import io.parley.render.Views;
 import io.parley.security.AuthAudit;
 import io.parley.security.Authenticator;
@@ -17,10 +18,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -137,13 +136,8 @@ public class SignInPages extends HttpServlet {
   }
 
   private String page(boolean devEnabled, String error, String name, String next) {
-    Map<String, Object> model = new HashMap<>();
-    model.put("next", next);
-    model.put("devEnabled", devEnabled);
-    model.put("ssoEnabled", oidc.enabled());
-    model.put("error", error);
-    model.put("name", name);
-    model.put("me", null);
-    return templates.page(Views.Page.SIGN_IN, model);
+    return templates.page(
+        Views.Page.SIGN_IN,
+        new PageModels.SignInPage(next, devEnabled, oidc.enabled(), error, name));
   }
 }

@@ -1,5 +1,6 @@
 package io.parley.web;
 
+import io.parley.render.PageModels;
 import io.parley.render.Views;
 import io.parley.security.Authenticator;
 import io.parley.security.InvalidTokenException;
@@ -14,7 +15,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -92,18 +92,7 @@ public class SsoPages extends HttpServlet {
         resp,
         400,
         templates.page(
-            Views.Page.SIGN_IN,
-            Map.of(
-                "devEnabled",
-                false,
-                "ssoEnabled",
-                true,
-                "error",
-                message,
-                "name",
-                "",
-                "next",
-                "/rooms")));
+            Views.Page.SIGN_IN, new PageModels.SignInPage("/rooms", false, true, message, "")));
   }
 
   static String callbackUrl(HttpServletRequest req) {

@@ -45,7 +45,7 @@ class HeldAndGuardedChangesTest {
   private final MessageService messages = service().auditWith(audit, Clock.systemUTC()).build();
   private final Room room = rooms.create("owner", "general", RoomType.PUBLIC);
 
-  private MessageService.Builder service() {
+  private MessageServiceBuilder service() {
     return MessageService.builder(
             rooms,
             sequencer,

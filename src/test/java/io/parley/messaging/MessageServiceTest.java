@@ -42,7 +42,7 @@ class MessageServiceTest {
           () -> UUID.randomUUID().toString());
   private final MessageService messages = service().build();
 
-  private MessageService.Builder service() {
+  private MessageServiceBuilder service() {
     return MessageService.builder(
         rooms,
         sequencer,
