@@ -1,12 +1,10 @@
 package io.parley.rooms;
 
-import io.parley.audit.AuditLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * The rooms' entry point as callers knew it, now only delegating to the capability services it is
@@ -23,14 +21,13 @@ public class RoomService {
   public static final Duration MAX_MODERATION_LENGTH = RoomModeration.MAX_MODERATION_LENGTH;
   public static final Duration MEMBER_LIST_TTL = MemberLists.MEMBER_LIST_TTL;
 
-  private RoomContext context;
-  private RoomAccess access;
-  private MemberLists memberLists;
-  private RoomLifecycle lifecycle;
-  private Memberships memberships;
-  private RoomSettings settings;
-  private RoomModeration moderation;
-  private RoomListings listings;
+  private final RoomAccess access;
+  private final MemberLists memberLists;
+  private final RoomLifecycle lifecycle;
+  private final Memberships memberships;
+  private final RoomSettings settings;
+  private final RoomModeration moderation;
+  private final RoomListings listings;
 
   public RoomService(RoomDirectory rooms, Clock clock) {
     this(rooms, clock, MembershipListener.NONE);
@@ -40,12 +37,8 @@ public class RoomService {
     this(RoomContext.of(rooms, clock, listener));
   }
 
-  public RoomService(RoomContext context) {
-    assemble(context);
-  }
-
-  private void assemble(RoomContext with) {
-    this.context = with;
+  /** The capabilities, each built once with what it needs; nothing changes after this. */
+  public RoomService(RoomContext with) {
     this.access = new RoomAccess(with);
     this.memberLists = new MemberLists(with);
     this.lifecycle = new RoomLifecycle(with, access, memberLists);
@@ -53,26 +46,6 @@ public class RoomService {
     this.settings = new RoomSettings(with, access);
     this.moderation = new RoomModeration(with, access, memberLists);
     this.listings = new RoomListings(with);
-  }
-
-  /** Where slow mode keeps each person's turn (cluster-wide in a cluster). */
-  public void configureCooldowns(Cooldowns shared) {
-    assemble(context.withCooldowns(shared));
-  }
-
-  /** Who administers Parley (from the IdP's groups): they may delete any room. */
-  public void configureAdmins(Predicate<String> isAdmin) {
-    assemble(context.withAdmins(isAdmin));
-  }
-
-  /** Who moderates every room (global moderators and admins, from the IdP's groups). */
-  public void configureGlobalModerators(Predicate<String> isGlobalModerator) {
-    assemble(context.withGlobalModerators(isGlobalModerator));
-  }
-
-  /** Where moderators' acts are recorded. */
-  public void auditWith(AuditLog log) {
-    assemble(context.withAudit(log));
   }
 
   /** A moderator's act on a person in the room; everyone else is refused. */

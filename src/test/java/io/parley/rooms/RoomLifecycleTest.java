@@ -18,26 +18,28 @@ import org.junit.jupiter.api.Test;
 class RoomLifecycleTest {
 
   private final List<String> removed = new ArrayList<>();
+  private final RecordingAuditLog audit = new RecordingAuditLog();
   private final RoomService rooms =
       new RoomService(
-          new InMemoryRoomDirectory(),
-          Clock.systemUTC(),
-          new MembershipListener() {
-            @Override
-            public void joined(String roomId, Collection<String> userIds) {}
+          RoomContext.of(
+                  new InMemoryRoomDirectory(),
+                  Clock.systemUTC(),
+                  new MembershipListener() {
+                    @Override
+                    public void joined(String roomId, Collection<String> userIds) {}
 
-            @Override
-            public void removed(String roomId, String userId) {
-              removed.add(userId);
-            }
-          });
-  private final RecordingAuditLog audit = new RecordingAuditLog();
+                    @Override
+                    public void removed(String roomId, String userId) {
+                      removed.add(userId);
+                    }
+                  })
+              .withAudit(audit)
+              .withAdmins("root"::equals));
   private final Room room = rooms.create("owner", "town hall", RoomType.PUBLIC);
 
   RoomLifecycleTest() {
-    rooms.auditWith(audit);
-    rooms.configureAdmins("root"::equals);
     rooms.join("ada", room.id());
+    audit.clear(); // the setting up is not what these tests look at
   }
 
   @Test

@@ -12,7 +12,13 @@ import org.junit.jupiter.api.Test;
 
 class RoomServiceTest {
 
-  private final RoomService rooms = new RoomService(new InMemoryRoomDirectory(), Clock.systemUTC());
+  private final java.util.Set<String> globalModerators = new java.util.HashSet<>();
+  private final io.parley.testing.RecordingAuditLog log = new io.parley.testing.RecordingAuditLog();
+  private final RoomService rooms =
+      new RoomService(
+          RoomContext.of(new InMemoryRoomDirectory(), Clock.systemUTC(), MembershipListener.NONE)
+              .withGlobalModerators(globalModerators::contains)
+              .withAudit(log));
 
   private static DomainException.Kind refused(Runnable r) {
     return assertThrows(DomainException.class, r::run).kind();
@@ -156,14 +162,15 @@ class RoomServiceTest {
 
   @Test
   void globalModeratorsModerateEveryRoomAndDirectConversationsHaveNoModeration() {
-    rooms.configureGlobalModerators("staff"::equals);
+    globalModerators.add("staff");
     Room room = moderatedRoom();
     rooms.moderate("staff", room.id(), "bob", Moderation.PROMOTE);
     Room dm = rooms.openDirect("bob", List.of("eve"));
     assertEquals(
         DomainException.Kind.FORBIDDEN,
         refused(() -> rooms.moderate("bob", dm.id(), "eve", Moderation.MUTE)));
-    rooms.configureGlobalModerators("bob"::equals);
+    globalModerators.clear();
+    globalModerators.add("bob");
     assertEquals(
         DomainException.Kind.INVALID,
         refused(() -> rooms.moderate("bob", dm.id(), "eve", Moderation.MUTE)));
@@ -171,8 +178,6 @@ class RoomServiceTest {
 
   @Test
   void aKickedPersonIsOutAtOnceMayRejoinAndTheActIsAudited() {
-    io.parley.testing.RecordingAuditLog log = new io.parley.testing.RecordingAuditLog();
-    rooms.auditWith(log);
     Room room = rooms.create("owner", "kicks", RoomType.PUBLIC);
     rooms.join("eve", room.id());
     rooms.moderate("owner", room.id(), "eve", Moderation.KICK);

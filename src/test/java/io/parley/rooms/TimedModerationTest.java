@@ -39,25 +39,27 @@ class TimedModerationTest {
         }
       };
   private final List<String> standing = new ArrayList<>();
+  private final RecordingAuditLog audit = new RecordingAuditLog();
   private final RoomService rooms =
       new RoomService(
-          new InMemoryRoomDirectory(),
-          clock,
-          new MembershipListener() {
-            @Override
-            public void joined(String roomId, Collection<String> userIds) {}
+          RoomContext.of(
+                  new InMemoryRoomDirectory(),
+                  clock,
+                  new MembershipListener() {
+                    @Override
+                    public void joined(String roomId, Collection<String> userIds) {}
 
-            @Override
-            public void standingChanged(String roomId, Collection<String> userIds) {
-              standing.add(roomId + " " + userIds);
-            }
-          });
-  private final RecordingAuditLog audit = new RecordingAuditLog();
+                    @Override
+                    public void standingChanged(String roomId, Collection<String> userIds) {
+                      standing.add(roomId + " " + userIds);
+                    }
+                  })
+              .withAudit(audit));
   private final Room room = rooms.create("owner", "general", RoomType.PUBLIC);
 
   TimedModerationTest() {
-    rooms.auditWith(audit);
     rooms.join("eve", room.id());
+    audit.clear(); // the setting up is not what these tests look at
   }
 
   @Test

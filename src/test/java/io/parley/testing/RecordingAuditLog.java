@@ -34,6 +34,11 @@ public final class RecordingAuditLog implements AuditLog {
     newest.stream().filter(query::matches).forEach(each);
   }
 
+  /** Forgets what was recorded so far (what a test's setting up did). */
+  public void clear() {
+    entries.clear();
+  }
+
   /** Everything recorded, oldest first. */
   public List<AuditEntry> entries() {
     return List.copyOf(entries);
