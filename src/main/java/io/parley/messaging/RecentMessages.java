@@ -44,10 +44,13 @@ public final class RecentMessages implements MessageHistory {
     this.maxRooms = maxRooms;
   }
 
+  /**
+   * Stores the message; the tail learns of it once, with every node, from {@link #seen} (a read
+   * before that finds it through the store's end, so nothing is hidden meanwhile).
+   */
   @Override
   public void insert(Message message) {
     store.insert(message);
-    seenMessage(message);
   }
 
   @Override

@@ -204,8 +204,14 @@ public class RoomViews {
           v -> lines.put(v, ReceiptLine.direct(latest.seq(), latest.senderId(), v, marks)));
       return lines;
     }
+    // Only those who read the latest message can be named.
+    List<String> readers =
+        marks.entrySet().stream()
+            .filter(e -> e.getValue().read() >= latest.seq())
+            .map(Map.Entry::getKey)
+            .toList();
     Map<String, String> names = new HashMap<>();
-    users.byIds(marks.keySet()).forEach((id, u) -> names.put(id, u.displayName()));
+    users.byIds(readers).forEach((id, u) -> names.put(id, u.displayName()));
     int others =
         (int)
             rooms.members(room.id()).stream()

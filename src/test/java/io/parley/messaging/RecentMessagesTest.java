@@ -61,7 +61,9 @@ class RecentMessagesTest {
   void newMessagesExtendTheTail() {
     recent.before("r", Long.MAX_VALUE, 5);
     int afterLoad = store.pageReads.get();
-    recent.insert(message("r", 26)); // on the sequencer's node
+    Message mine = message("r", 26);
+    recent.insert(mine); // on the sequencer's node, which hears of it like every node
+    recent.seen(mine);
     Message other = message("r", 27);
     store.insert(other); // stored by another node, then announced
     recent.seen(other);
