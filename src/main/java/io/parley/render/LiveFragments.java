@@ -42,6 +42,33 @@ public class LiveFragments {
     return views.fragment(Views.Fragment.CHANGED, model);
   }
 
+  private static final java.util.regex.Pattern MESSAGE_CLASS =
+      java.util.regex.Pattern.compile("(<article\\b[^>]*?\\bclass=\"message)(?=[ \"])");
+
+  /**
+   * A new message or change rendered once for every viewer ({@link #live} for nobody in
+   * particular); {@link #asSeenBy} then marks it for its author or a viewer it mentions, the only
+   * differences, with a string edit instead of another render.
+   */
+  public String live(RoomEvent event) {
+    return live(event, NOBODY);
+  }
+
+  /** A viewer id nobody has: neither the author nor mentioned. */
+  public static final String NOBODY = "";
+
+  /**
+   * The neutral rendering marked as {@code mine} and/or {@code mentions-me}: the same HTML the
+   * template gives for that viewer (those classes come first, in this order).
+   */
+  public static String asSeenBy(String neutral, boolean mine, boolean mentionsMe) {
+    if (!mine && !mentionsMe) {
+      return neutral;
+    }
+    String added = (mine ? " mine" : "") + (mentionsMe ? " mentions-me" : "");
+    return MESSAGE_CLASS.matcher(neutral).replaceAll("$1" + added);
+  }
+
   /** Marks a thread the viewer follows as having new replies, where the page shows its parent. */
   public String threadBadge(String roomId, long parentSeq) {
     return views.fragment(

@@ -161,21 +161,45 @@ public class LiveFeed extends Feed {
   }
 
   /**
-   * Renders the event once per kind of viewer (its author, someone it mentions, anyone else: the
+   * Renders the event once for everyone and marks it for its author or a viewer it mentions (the
    * only differences); anything else (a gap filled from the store) is rendered per viewer.
    */
   private LiveConnection.Renderer renderedOnce(RoomEvent event) {
-    Map<String, String> rendered = new ConcurrentHashMap<>(3);
-    return (e, viewer) ->
-        e == event
-            ? rendered.computeIfAbsent(
-                viewerKind(e, viewer.userId()), kind -> fragments.live(e, viewer.userId()))
-            : fragments.live(e, viewer.userId());
+    Map<String, String> marked = new ConcurrentHashMap<>(3);
+    java.util.function.Supplier<String> neutral = memoized(() -> fragments.live(event));
+    return (e, viewer) -> {
+      if (e != event) {
+        return fragments.live(e, viewer.userId());
+      }
+      Message m = e instanceof MessageChange c ? c.after() : (Message) e;
+      boolean mine = m.senderId().equals(viewer.userId());
+      boolean mentioned = m.mentions(viewer.userId());
+      return marked.computeIfAbsent(
+          mine + "/" + mentioned, kind -> LiveFragments.asSeenBy(neutral.get(), mine, mentioned));
+    };
   }
 
-  private static String viewerKind(RoomEvent e, String viewerId) {
-    Message m = e instanceof MessageChange c ? c.after() : (Message) e;
-    return m.senderId().equals(viewerId) ? "author" : m.mentions(viewerId) ? "mentioned" : "other";
+  /** Computes once, on first use, for every thread that asks. */
+  private static <T> java.util.function.Supplier<T> memoized(
+      java.util.function.Supplier<T> compute) {
+    return new java.util.function.Supplier<>() {
+      private volatile T value;
+
+      @Override
+      public T get() {
+        T v = value;
+        if (v == null) {
+          synchronized (this) {
+            v = value;
+            if (v == null) {
+              v = compute.get();
+              value = v;
+            }
+          }
+        }
+        return v;
+      }
+    };
   }
 
   /**

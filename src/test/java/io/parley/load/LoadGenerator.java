@@ -76,6 +76,7 @@ public final class LoadGenerator {
     String scenario = generator.option("scenario", "chat");
     switch (scenario) {
       case "chat" -> generator.chat(false);
+      case "cold" -> generator.cold();
       case "storm" -> generator.chat(true);
       case "idle" -> generator.idle();
       case "history" -> generator.history();
@@ -85,7 +86,8 @@ public final class LoadGenerator {
               Path.of(generator.option("csv", "target/load/percentiles.csv")),
               Path.of(generator.option("svg", "docs/images/latency.svg")));
       default ->
-          throw new IllegalArgumentException("scenario: chat, storm, idle, history, search, chart");
+          throw new IllegalArgumentException(
+              "scenario: chat, cold, storm, idle, history, search, chart");
     }
   }
 
@@ -115,8 +117,13 @@ public final class LoadGenerator {
     print(title);
     Recorder delivery = new Recorder(3);
     Recorder acks = new Recorder(3);
+    long setUp0 = System.nanoTime();
     List<LoadClient> clients = setUp(rooms, members, delivery, acks);
     connectAll(clients);
+    print(
+        String.format(
+            "  %d clients signed in, joined and connected in %.1f s",
+            clients.size(), (System.nanoTime() - setUp0) / 1e9));
 
     ScheduledExecutorService timers = Executors.newScheduledThreadPool(2);
     heartbeats(timers, clients);
@@ -130,12 +137,36 @@ public final class LoadGenerator {
     long sent0 = sender.sent.get();
     double cpu0 = server.cpuSeconds();
     long t0 = System.nanoTime();
-    Thread.sleep(seconds * 1000L);
+    Histogram d = new Histogram(3);
+    int window = intOption("window", seconds);
+    for (int at = 0; at < seconds; at += window) {
+      // Each window on its own (a cold server's first minute changes from one to the next).
+      long w0 = received(clients);
+      double c0 = server.cpuSeconds();
+      long s0 = System.nanoTime();
+      Thread.sleep(Math.min(window, seconds - at) * 1000L);
+      Histogram w = delivery.getIntervalHistogram();
+      d.add(w);
+      if (window < seconds) {
+        double span = (System.nanoTime() - s0) / 1e9;
+        long n = received(clients) - w0;
+        print(
+            String.format(
+                "  %3d-%3d s: p50 %.1f ms  p99 %.1f ms  max %.1f ms; %.0f deliveries/s; %.0f us CPU"
+                    + " per delivery",
+                at + warmup,
+                Math.min(at + window, seconds) + warmup,
+                w.getValueAtPercentile(50) / 1000.0,
+                w.getValueAtPercentile(99) / 1000.0,
+                w.getMaxValue() / 1000.0,
+                n / span,
+                n == 0 ? 0 : (server.cpuSeconds() - c0) * 1e6 / n));
+      }
+    }
     double wall = (System.nanoTime() - t0) / 1e9;
     double cpu = server.cpuSeconds() - cpu0;
     long deliveries = received(clients) - received0;
     long sent = sender.sent.get() - sent0;
-    Histogram d = delivery.getIntervalHistogram();
     Histogram a = acks.getIntervalHistogram();
 
     if (storm) {
@@ -173,6 +204,20 @@ public final class LoadGenerator {
             "  stream check: lost %d, duplicated %d, out of order %d; refused sends %d",
             lost, duplicated, outOfOrder, refused));
     serverFigures(cpu, wall, deliveries, clients.size());
+  }
+
+  /**
+   * A freshly started server's first minute: the chat load from its first second (no warm-up), p99
+   * per 10 s window; run it right after "ready" ({@code ops/load/cold.sh} does).
+   */
+  void cold() throws Exception {
+    long t0 = System.nanoTime();
+    options.putIfAbsent("warmup", "0");
+    options.putIfAbsent("seconds", "60");
+    options.putIfAbsent("window", "10");
+    options.putIfAbsent("label", "cold start");
+    chat(false);
+    print(String.format("  whole cold scenario %.1f s", (System.nanoTime() - t0) / 1e9));
   }
 
   /** Every client drops at once, reconnects and resumes from its last seq; times the catch-up. */

@@ -180,4 +180,34 @@ class TemplatesTest {
     assertFalse(html.contains("class=\"actions\""), html);
     assertTrue(html.contains("class=\"message mine deleted\""), html);
   }
+
+  /** A change rendered with both its timeline and its thread copy, as a live push does. */
+  private static String changedBoth(MessageView view) {
+    Map<String, Object> model = new java.util.HashMap<>();
+    model.put("roomId", view.roomId());
+    model.put("rev", 3L);
+    model.put("timeline", view);
+    model.put("reply", view.inThread());
+    return ENGINE.process("fragments/live", Set.of("changed"), new Context(null, model));
+  }
+
+  @Test
+  void aPushRenderedOnceAndMarkedPerViewerIsWhatEachViewerWouldGet() {
+    Message m =
+        message("hi @bob", java.util.List.of("u-bob", "u-eve"))
+            .tombstone(Instant.parse("2026-05-01T11:00:00Z"));
+    Message selfMention = message("@eve @bob", java.util.List.of("u-bob", "u-eve"));
+    for (Message shown :
+        java.util.List.of(message("hi @bob", java.util.List.of("u-bob")), selfMention, m)) {
+      String neutral = changedBoth(view(shown, PEOPLE, LiveFragments.NOBODY));
+      for (String viewer : java.util.List.of("u-eve", "u-bob", "u-cy")) {
+        boolean mine = shown.senderId().equals(viewer);
+        boolean mentioned = shown.mentions(viewer);
+        assertEquals(
+            changedBoth(view(shown, PEOPLE, viewer)),
+            LiveFragments.asSeenBy(neutral, mine, mentioned),
+            viewer + " sees the same HTML either way");
+      }
+    }
+  }
 }
