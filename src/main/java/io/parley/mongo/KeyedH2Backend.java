@@ -33,7 +33,7 @@ class KeyedH2Backend extends H2Backend {
   private static final Logger SCANS = Logger.getLogger(KeyedH2Backend.class.getName() + ".scans");
 
   /** The plain backend's map name prefixes for a collection's documents and its metadata. */
-  private static final String DATA_PREFIX = "databases.";
+  static final String DATA_PREFIX = "databases.";
 
   private static final String META_PREFIX = "meta.";
 
@@ -77,7 +77,10 @@ class KeyedH2Backend extends H2Backend {
           this,
           collectionName,
           options,
-          getMvStore().openMap(DATA_PREFIX + full),
+          getMvStore()
+              .openMap(
+                  DATA_PREFIX + full,
+                  new MVMap.Builder<Object, Document>().valueType(new DocumentType())),
           getMvStore().openMap(META_PREFIX + full),
           getCursorRegistry());
     }

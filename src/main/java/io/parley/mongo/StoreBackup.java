@@ -87,7 +87,10 @@ final class StoreBackup {
     return n;
   }
 
-  /** A map with the types the backend gives it: index maps compare their keys as values. */
+  /**
+   * A map with the types the backend gives it: index maps compare their keys as values, documents
+   * are BSON.
+   */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static MVMap<Object, Object> open(MVStore store, String name) {
     if (name.endsWith(KeyedH2Backend.MAP_SUFFIX)) {
@@ -96,6 +99,9 @@ final class StoreBackup {
               name,
               new MVMap.Builder<de.bwaldvogel.mongo.backend.KeyValue, Object>()
                   .keyType(IndexKeyType.INSTANCE));
+    }
+    if (name.startsWith(KeyedH2Backend.DATA_PREFIX)) {
+      return store.openMap(name, new MVMap.Builder<>().valueType(new DocumentType()));
     }
     return store.openMap(name);
   }
