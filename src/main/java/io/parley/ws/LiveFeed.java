@@ -14,6 +14,7 @@ import io.parley.rooms.RoomService;
 import io.parley.rooms.RoomType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +113,8 @@ public class LiveFeed extends Feed {
     store.seen(message);
     typing.posted(message.roomId(), message.senderId());
     LiveConnection.Renderer once = renderedOnce(message);
+    // A receipt line is the same for most watchers: rendered once per distinct line.
+    Map<String, String> receiptHtml = new HashMap<>(4);
     int handed = 0;
     for (LiveConnection connection : connections.inRoom(message.roomId())) {
       try {
@@ -124,7 +127,8 @@ public class LiveFeed extends Feed {
           // Nobody but the sender has seen the new latest message yet.
           String line = freshLine(message, connection);
           if (connection.receiptLineChanges(message.roomId(), line)) {
-            connection.send(fragments.receipt(message.roomId(), line));
+            connection.send(
+                receiptHtml.computeIfAbsent(line, l -> fragments.receipt(message.roomId(), l)));
           }
         } else {
           receipts.delivered(connection.userId(), message.roomId(), message.seq());

@@ -74,10 +74,11 @@ public class ReceiptFeed extends Feed {
               room,
               last.isEmpty() ? null : last.get(0),
               watchers.stream().map(LiveConnection::userId).distinct().toList());
+      Map<String, String> html = new java.util.HashMap<>(4); // one render per distinct line
       for (LiveConnection watcher : watchers) {
         String line = lines.get(watcher.userId());
         if (watcher.receiptLineChanges(roomId, line)) {
-          watcher.send(fragments.receipt(roomId, line));
+          watcher.send(html.computeIfAbsent(line, l -> fragments.receipt(roomId, l)));
         }
       }
     } catch (RuntimeException e) {

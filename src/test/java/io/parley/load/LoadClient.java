@@ -133,11 +133,9 @@ final class LoadClient {
   private void frame(String frame) {
     if (frame.contains("unknown frame type")) {
       ready.complete(null);
-      return;
     }
     if (frame.contains("class=\"status error\"")) {
       refused++;
-      return;
     }
     Matcher ack = ACK.matcher(frame);
     if (ack.find()) {
@@ -146,7 +144,7 @@ final class LoadClient {
         acks.recordValue(Math.max(0, System.nanoTime() - at) / 1000);
       }
       highestAcked = Math.max(highestAcked, Long.parseLong(ack.group(2)));
-      return;
+      // no return: a frame may carry messages after the ack (frames queued together go as one)
     }
     Matcher m = MESSAGE.matcher(frame);
     while (m.find()) {

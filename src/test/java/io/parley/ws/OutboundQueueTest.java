@@ -41,19 +41,33 @@ class OutboundQueueTest {
       new OutboundQueue(sink, 3, 100, overflows::incrementAndGet, Runnable::run);
 
   @Test
-  void framesGoOutOneAtATimeInOrder() {
+  void framesGoOutOneWriteAtATimeInOrderWhatQueuedUpTogether() {
     assertTrue(queue.offer("a"));
     assertTrue(queue.offer("b"));
     assertTrue(queue.offer("c"));
     assertEquals(List.of("a"), sink.written, "the next write waits for the one in flight");
     assertEquals(2, queue.depth());
     sink.complete(null);
-    sink.complete(null);
-    sink.complete(null);
-    assertEquals(List.of("a", "b", "c"), sink.written);
+    assertEquals(List.of("a", "bc"), sink.written, "what waited goes out as one frame");
     assertEquals(0, queue.depth());
+    sink.complete(null);
     assertTrue(queue.offer("d"), "idle again: the next frame goes straight out");
-    assertEquals(List.of("a", "b", "c", "d"), sink.written);
+    assertEquals(List.of("a", "bc", "d"), sink.written);
+  }
+
+  @Test
+  void aBatchStopsAtItsSizeSoNoFrameGrowsWithoutBound() {
+    OutboundQueue roomy =
+        new OutboundQueue(sink, 100, 10_000_000, overflows::incrementAndGet, Runnable::run);
+    String big = "x".repeat(OutboundQueue.BATCH_CHARS / 2);
+    roomy.offer("first");
+    roomy.offer(big);
+    roomy.offer(big);
+    roomy.offer(big);
+    sink.complete(null);
+    assertEquals(List.of("first", big + big), sink.written);
+    sink.complete(null);
+    assertEquals(List.of("first", big + big, big), sink.written);
   }
 
   @Test
