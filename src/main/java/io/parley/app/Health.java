@@ -20,8 +20,8 @@ public final class Health {
   private Health() {}
 
   /**
-   * Ready to take traffic: the store answers a ping, this node is a running cluster member and
-   * sign-in works (the IdP's signing keys are loaded).
+   * Ready to take traffic: the store answers a ping, this node is a running cluster member, sign-in
+   * works (the IdP's signing keys are loaded) and the message path is warmed up ({@link WarmUp}).
    */
   @Readiness
   @ApplicationScoped
@@ -29,10 +29,12 @@ public final class Health {
     @Inject MongoConnection mongo;
     @Inject HazelcastInstance hazelcast;
     @Inject Authenticator authenticator;
+    @Inject WarmUp warmUp;
 
     @Override
     public HealthCheckResponse call() {
       boolean keysLoaded = authenticator.keysLoaded();
+      boolean warm = warmUp.done();
       boolean mongoUp;
       try {
         mongo.database().runCommand(new Document("ping", 1));
@@ -42,10 +44,11 @@ public final class Health {
       }
       boolean clusterUp = hazelcast.getLifecycleService().isRunning();
       return HealthCheckResponse.named("parley")
-          .status(mongoUp && clusterUp && keysLoaded)
+          .status(mongoUp && clusterUp && keysLoaded && warm)
           .withData("mongodb", mongoUp)
           .withData("hazelcast", clusterUp)
           .withData("tokenKeys", keysLoaded)
+          .withData("warmedUp", warm)
           .withData("clusterSize", clusterUp ? hazelcast.getCluster().getMembers().size() : 0)
           .build();
     }

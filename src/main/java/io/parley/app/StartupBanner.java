@@ -25,6 +25,7 @@ public class StartupBanner {
   @Inject io.parley.security.SecuritySettings security;
   @Inject MongoConnection mongo;
   @Inject Authenticator authenticator;
+  @Inject WarmUp warmUp;
 
   /**
    * Liberty's {@code https.port} variable as server.xml resolves it (its default, or {@code
@@ -97,6 +98,7 @@ public class StartupBanner {
         wait = Math.min(wait * 2, MAX_RETRY_MILLIS);
       }
     }
+    warmUp.run();
     awaitHttpsListening();
     LOG.info(
         () ->
