@@ -7,6 +7,7 @@ import io.parley.api.ApiModels.SlowMode;
 import io.parley.common.DomainException;
 import io.parley.rooms.Moderation;
 import io.parley.rooms.RoomMode;
+import io.parley.rooms.RoomModeration;
 import io.parley.rooms.RoomService;
 import io.parley.users.Roles;
 import io.parley.users.UserService;
@@ -50,13 +51,15 @@ public class ModerationResource {
     }
     Moderation action = parse(Moderation.class, request.action(), "action");
     String target = users.requireByUsername(request.username()).id();
-    rooms.moderate(
-        caller.userId(),
-        roomId,
-        target,
-        action,
-        RoomService.moderationLength(request.seconds(), request.minutes()),
-        request.reason());
+    rooms
+        .moderation()
+        .moderate(
+            caller.userId(),
+            roomId,
+            target,
+            action,
+            RoomModeration.moderationLength(request.seconds(), request.minutes()),
+            request.reason());
     return Response.noContent().build();
   }
 
@@ -69,7 +72,7 @@ public class ModerationResource {
     if (request == null || request.archived() == null) {
       throw DomainException.invalid("body must be {archived: true|false}");
     }
-    return RoomJson.of(rooms.archive(caller.userId(), roomId, request.archived()));
+    return RoomJson.of(rooms.lifecycle().archive(caller.userId(), roomId, request.archived()));
   }
 
   @jakarta.ws.rs.DELETE
@@ -81,7 +84,7 @@ public class ModerationResource {
               + " it at once on every node; the room is not found from then on.")
   public Response delete(
       @PathParam("roomId") String roomId, @jakarta.ws.rs.QueryParam("confirm") String confirm) {
-    rooms.delete(caller.userId(), roomId, confirm);
+    rooms.lifecycle().delete(caller.userId(), roomId, confirm);
     return Response.noContent().build();
   }
 
@@ -92,7 +95,7 @@ public class ModerationResource {
     if (request == null || request.seconds() == null) {
       throw DomainException.invalid("body must be {seconds}");
     }
-    return RoomJson.of(rooms.setSlowMode(caller.userId(), roomId, request.seconds()));
+    return RoomJson.of(rooms.settings().setSlowMode(caller.userId(), roomId, request.seconds()));
   }
 
   @POST
@@ -103,7 +106,9 @@ public class ModerationResource {
       throw DomainException.invalid("body must be {mode}");
     }
     return RoomJson.of(
-        rooms.setMode(caller.userId(), roomId, parse(RoomMode.class, request.mode(), "mode")));
+        rooms
+            .settings()
+            .setMode(caller.userId(), roomId, parse(RoomMode.class, request.mode(), "mode")));
   }
 
   private static <E extends Enum<E>> E parse(Class<E> type, String value, String what) {

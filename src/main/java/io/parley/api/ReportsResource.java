@@ -63,7 +63,7 @@ public class ReportsResource {
             caller.userId(),
             request.id(),
             action,
-            io.parley.rooms.RoomService.moderationLength(null, request.minutes()),
+            io.parley.rooms.RoomModeration.moderationLength(null, request.minutes()),
             request.note()));
   }
 }

@@ -44,7 +44,10 @@ public class RoomsResource {
     if (scope != null && !scope.equals("public") && !scope.equals("mine")) {
       throw DomainException.invalid("scope must be mine or public");
     }
-    var found = "public".equals(scope) ? rooms.publicRooms() : rooms.roomsOf(caller.userId());
+    var found =
+        "public".equals(scope)
+            ? rooms.listings().publicRooms()
+            : rooms.listings().roomsOf(caller.userId());
     return new RoomList(found.stream().map(RoomJson::of).toList());
   }
 
@@ -57,7 +60,7 @@ public class RoomsResource {
     }
     RoomType type = parseType(request.type());
     return Response.status(201)
-        .entity(RoomJson.of(rooms.create(caller.userId(), request.name(), type)))
+        .entity(RoomJson.of(rooms.lifecycle().create(caller.userId(), request.name(), type)))
         .build();
   }
 
@@ -65,8 +68,8 @@ public class RoomsResource {
   @Path("rooms/{roomId}/join")
   @Operation(summary = "Join a public room")
   public RoomJson join(@PathParam("roomId") String roomId) {
-    rooms.join(caller.userId(), roomId);
-    return RoomJson.of(rooms.visible(caller.userId(), roomId));
+    rooms.memberships().join(caller.userId(), roomId);
+    return RoomJson.of(rooms.access().visible(caller.userId(), roomId));
   }
 
   /** New settings: either may be absent (unchanged); a blank topic removes it. */
@@ -82,10 +85,10 @@ public class RoomsResource {
     }
     io.parley.rooms.Room room = null;
     if (request.name() != null) {
-      room = rooms.rename(caller.userId(), roomId, request.name());
+      room = rooms.lifecycle().rename(caller.userId(), roomId, request.name());
     }
     if (request.topic() != null) {
-      room = rooms.setTopic(caller.userId(), roomId, request.topic());
+      room = rooms.lifecycle().setTopic(caller.userId(), roomId, request.topic());
     }
     return io.parley.api.ApiModels.RoomJson.of(room);
   }
@@ -98,7 +101,7 @@ public class RoomsResource {
   @Operation(summary = "Your notifications for a room: default, all, mentions or nothing (mute)")
   public java.util.Map<String, String> notify(@PathParam("roomId") String roomId, NotifyChoice c) {
     var level = io.parley.rooms.Notify.of(c == null ? null : c.level());
-    rooms.setNotify(caller.userId(), roomId, level);
+    rooms.memberships().setNotify(caller.userId(), roomId, level);
     return java.util.Map.of("roomId", roomId, "level", level.name().toLowerCase());
   }
 
@@ -115,8 +118,8 @@ public class RoomsResource {
       throw io.parley.common.DomainException.invalid("body must be {username}");
     }
     String target = users.requireByUsername(request.username().strip()).id();
-    boolean was = rooms.isMember(target, roomId);
-    rooms.addMember(caller.userId(), roomId, target);
+    boolean was = rooms.access().isMember(target, roomId);
+    rooms.memberships().addMember(caller.userId(), roomId, target);
     return Response.status(was ? 200 : 201)
         .entity(java.util.Map.of("roomId", roomId, "userId", target, "added", !was))
         .build();
@@ -126,7 +129,7 @@ public class RoomsResource {
   @Path("rooms/{roomId}/leave")
   @Operation(summary = "Leave a room (not a one-to-one conversation)")
   public Response leave(@PathParam("roomId") String roomId) {
-    rooms.leave(caller.userId(), roomId);
+    rooms.memberships().leave(caller.userId(), roomId);
     return Response.noContent().build();
   }
 
@@ -139,7 +142,7 @@ public class RoomsResource {
     }
     List<String> ids =
         request.usernames().stream().map(u -> users.requireByUsername(u).id()).toList();
-    return RoomJson.of(rooms.openDirect(caller.userId(), ids));
+    return RoomJson.of(rooms.lifecycle().openDirect(caller.userId(), ids));
   }
 
   private static RoomType parseType(String type) {

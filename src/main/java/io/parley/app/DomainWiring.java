@@ -103,7 +103,7 @@ public class DomainWiring {
             .filter(n -> !n.isEmpty())
             .toList();
     if (!names.isEmpty()) {
-      users.onFirstSignIn(id -> rooms.joinDefaults(id, names));
+      users.onFirstSignIn(id -> rooms.memberships().joinDefaults(id, names));
     }
     return rooms;
   }

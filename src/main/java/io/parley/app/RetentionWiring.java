@@ -36,7 +36,7 @@ public class RetentionWiring {
     return new RetentionService(
             new MongoRetentionStore(mongo.database()),
             MongoMessageStores.open(mongo.database()),
-            rooms::allRoomIds,
+            rooms.listings()::allRoomIds,
             users::isAdministrator,
             files::discard,
             purges::publish,

@@ -46,7 +46,7 @@ public class SearchWiring {
       ChangeLog changes,
       RoomService rooms,
       @ConfigProperty(name = "parley.search.queue", defaultValue = "100000") int queue) {
-    return new SearchIndexer(index, store, changes, rooms::allRoomIds, queue);
+    return new SearchIndexer(index, store, changes, rooms.listings()::allRoomIds, queue);
   }
 
   @Produces

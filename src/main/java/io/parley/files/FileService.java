@@ -64,7 +64,7 @@ public class FileService {
   /** Stores a file for a message the user is about to post in the room. */
   public StoredFile upload(
       String userId, String roomId, String name, String contentType, InputStream data) {
-    rooms.requirePoster(userId, roomId);
+    rooms.access().requirePoster(userId, roomId);
     String safeName = safeName(name);
     String type = safeType(contentType);
     long limit = maxBytes;
@@ -127,7 +127,7 @@ public class FileService {
       return file;
     }
     try {
-      rooms.visible(userId, file.roomId());
+      rooms.access().visible(userId, file.roomId());
     } catch (DomainException e) {
       throw DomainException.notFound("no such file");
     }

@@ -45,7 +45,7 @@ final class MentionFinder {
       return Mentioned.NONE;
     }
     List<String> others =
-        rooms.members(roomId).stream()
+        rooms.memberLists().members(roomId).stream()
             .map(Membership::userId)
             .filter(id -> !id.equals(senderId))
             .toList();
@@ -79,7 +79,7 @@ final class MentionFinder {
     return switch (roomWide) {
       case NOBODY -> false;
       case EVERYONE -> true;
-      case MODERATORS -> rooms.canModerate(senderId, roomId);
+      case MODERATORS -> rooms.access().canModerate(senderId, roomId);
     };
   }
 }

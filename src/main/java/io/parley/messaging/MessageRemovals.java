@@ -5,6 +5,7 @@ import io.parley.audit.AuditLog;
 import io.parley.common.DomainException;
 import io.parley.common.Text;
 import io.parley.rooms.Room;
+import io.parley.rooms.RoomModeration;
 import io.parley.rooms.RoomService;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -46,8 +47,8 @@ final class MessageRemovals {
   }
 
   ChangeResult delete(String userId, String roomId, long seq, String clientChangeId) {
-    rooms.requireMember(userId, roomId);
-    rooms.refuseIfArchived(roomId);
+    rooms.access().requireMember(userId, roomId);
+    rooms.access().refuseIfArchived(roomId);
     Message current = current(roomId, seq);
     boolean retry = changes.changeExists(roomId, userId, clientChangeId);
     boolean kept = !retry && !current.deleted() && keepIfHeld(current, userId);
@@ -61,9 +62,9 @@ final class MessageRemovals {
 
   ChangeResult remove(
       String moderatorId, String roomId, long seq, String reason, String clientChangeId) {
-    String why = Text.optional(reason, "reason", RoomService.MAX_REASON);
-    Room room = rooms.requireRemover(moderatorId, roomId);
-    rooms.refuseIfArchived(roomId);
+    String why = Text.optional(reason, "reason", RoomModeration.MAX_REASON);
+    Room room = rooms.access().requireRemover(moderatorId, roomId);
+    rooms.access().refuseIfArchived(roomId);
     Message current = current(roomId, seq);
     if (current.senderId().equals(moderatorId)) {
       return delete(moderatorId, roomId, seq, clientChangeId);

@@ -68,12 +68,12 @@ public class MessageService {
     if (!draft.senderId().equals(userId)) {
       throw DomainException.forbidden("you can only post as yourself");
     }
-    io.parley.rooms.Poster poster = rooms.requirePosting(userId, draft.roomId());
+    io.parley.rooms.Poster poster = rooms.access().requirePosting(userId, draft.roomId());
     long wait = limit.secondsToWait(userId, draft.roomId());
     if (wait > 0) {
       throw DomainException.rateLimited("You are sending messages", wait);
     }
-    rooms.requireSlowModeTurn(poster, draft.clientMsgId());
+    rooms.settings().requireSlowModeTurn(poster, draft.clientMsgId());
     MentionFinder.Mentioned mentioned = mentions.in(draft.roomId(), userId, draft.body());
     return sequencer.append(
         draft.mentioning(mentioned.userIds()).formatted(format(draft.body(), mentioned)));
@@ -82,7 +82,7 @@ public class MessageService {
   /** Replaces the text of the user's own message; everyone sees it edited. */
   public ChangeResult edit(
       String userId, String roomId, long seq, String body, String clientChangeId) {
-    rooms.requirePoster(userId, roomId);
+    rooms.access().requirePoster(userId, roomId);
     String text = NewMessage.requireBody(body);
     MentionFinder.Mentioned mentioned = mentions.in(roomId, userId, text);
     return sequencer.change(
@@ -121,7 +121,7 @@ public class MessageService {
   /** Adds the user's reaction with {@code emoji}, or takes it back. */
   public ChangeResult react(
       String userId, String roomId, long seq, String emoji, String clientChangeId) {
-    rooms.requireReactor(userId, roomId);
+    rooms.access().requireReactor(userId, roomId);
     String reaction = emoji == null ? null : this.emoji.apply(emoji.strip());
     if (reaction == null) {
       throw DomainException.invalid("react with one emoji from the picker");
@@ -133,14 +133,14 @@ public class MessageService {
   /** Pins or unpins a message (members who may post, or moderators if the room says so). */
   public ChangeResult pin(
       String userId, String roomId, long seq, boolean pinned, String clientChangeId) {
-    rooms.requirePinner(userId, roomId);
+    rooms.access().requirePinner(userId, roomId);
     MessageChange.Kind kind = pinned ? MessageChange.Kind.PINNED : MessageChange.Kind.UNPINNED;
     return sequencer.change(request(userId, roomId, seq, clientChangeId, kind, null));
   }
 
   /** The room's pinned messages, the most recently pinned first, if the user may see the room. */
   public List<Message> pinned(String userId, String roomId) {
-    rooms.visible(userId, roomId);
+    rooms.access().visible(userId, roomId);
     List<Long> seqs = pins.pinned(roomId);
     Map<Long, Message> bySeq = new java.util.HashMap<>();
     history.bySeqs(roomId, seqs).forEach(m -> bySeq.put(m.seq(), m));
@@ -149,7 +149,7 @@ public class MessageService {
 
   /** A message and its replies in order, if the user may see the room. */
   public MessageThread thread(String userId, String roomId, long parentSeq) {
-    rooms.visible(userId, roomId);
+    rooms.access().visible(userId, roomId);
     Message parent =
         history
             .find(roomId, parentSeq)
@@ -160,8 +160,8 @@ public class MessageService {
 
   /** A message's earlier versions, oldest first: for the room's moderators only. */
   public List<MessageEdit> editHistory(String userId, String roomId, long seq) {
-    rooms.visible(userId, roomId);
-    if (!rooms.canModerate(userId, roomId)) {
+    rooms.access().visible(userId, roomId);
+    if (!rooms.access().canModerate(userId, roomId)) {
       throw DomainException.forbidden("only the room's moderators see earlier versions");
     }
     return edits.edits(roomId, seq);
@@ -172,7 +172,7 @@ public class MessageService {
 
   /** The message with this seq, if the user may see the room. */
   public Message message(String userId, String roomId, long seq) {
-    rooms.visible(userId, roomId);
+    rooms.access().visible(userId, roomId);
     return history.find(roomId, seq).orElseThrow(() -> DomainException.notFound("no such message"));
   }
 
@@ -225,7 +225,7 @@ public class MessageService {
 
   /** A page of the room's history, if the user may see the room. */
   public MessagePage history(String userId, String roomId, HistoryQuery query) {
-    rooms.visible(userId, roomId);
+    rooms.access().visible(userId, roomId);
     if (query.after() != null) {
       List<Message> page = history.after(roomId, query.after(), query.limit());
       boolean hasOlder = !page.isEmpty() && page.get(0).seq() > 1;

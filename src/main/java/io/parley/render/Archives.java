@@ -80,7 +80,7 @@ public class Archives {
 
   private String roomName(String viewerId, String roomId) {
     try {
-      Room r = rooms.visible(viewerId, roomId);
+      Room r = rooms.access().visible(viewerId, roomId);
       return r.name() == null ? roomId : "#" + r.name();
     } catch (DomainException e) {
       return roomId;
@@ -98,7 +98,7 @@ public class Archives {
         },
         id -> {
           try {
-            Room r = rooms.visible(viewerId, id);
+            Room r = rooms.access().visible(viewerId, id);
             return r.name() == null ? "direct conversation" : "#" + r.name();
           } catch (DomainException e) {
             return "room " + id; // one the viewer no longer sees: its id only

@@ -41,7 +41,7 @@ public class ReportViews {
       String title;
       MessageView message;
       try {
-        var room = rooms.visible(viewerId, r.roomId());
+        var room = rooms.access().visible(viewerId, r.roomId());
         Message m = messages.message(viewerId, r.roomId(), r.seq());
         title = room.name() == null ? "a direct conversation" : "#" + room.name();
         message = views.messages(List.of(m), viewerId).get(0);

@@ -40,7 +40,9 @@ public class RoomPageViews {
     Set<String> mine = new HashSet<>();
     frame.sidebar().forEach(r -> mine.add(r.id()));
     return new PageModels.LobbyPage(
-        frame, rooms.publicRooms().stream().filter(r -> !mine.contains(r.id())).toList(), error);
+        frame,
+        rooms.listings().publicRooms().stream().filter(r -> !mine.contains(r.id())).toList(),
+        error);
   }
 
   /** A page of public rooms by name prefix, with member counts and whether I joined each. */
@@ -54,7 +56,10 @@ public class RoomPageViews {
             .map(
                 r ->
                     new PageModels.DirectoryRow(
-                        r.id(), r.name(), rooms.memberCount(r.id()), mine.contains(r.id())))
+                        r.id(),
+                        r.name(),
+                        rooms.listings().memberCount(r.id()),
+                        mine.contains(r.id())))
             .toList();
     String query = URLEncoder.encode(q, StandardCharsets.UTF_8);
     return new PageModels.DirectoryPage(
@@ -95,12 +100,13 @@ public class RoomPageViews {
         member,
         member
             ? rooms
+                .memberships()
                 .notifyLevels(me.id())
                 .getOrDefault(roomId, Notify.DEFAULT)
                 .name()
                 .toLowerCase(Locale.ROOT)
             : "default",
-        rooms.canModerate(me.id(), roomId) && !room.type().isDirect(),
+        rooms.access().canModerate(me.id(), roomId) && !room.type().isDirect(),
         !room.type().isDirect()
             && (me.id().equals(room.createdBy()) || users.isAdministrator(me.id())),
         room.archived(),
@@ -128,7 +134,7 @@ public class RoomPageViews {
         roomId,
         views.messages(List.of(thread.parent()), me.id()).get(0).inThread(),
         views.messages(thread.replies(), me.id()).stream().map(MessageView::inThread).toList(),
-        rooms.canPost(me.id(), roomId) && !thread.parent().deleted(),
+        rooms.access().canPost(me.id(), roomId) && !thread.parent().deleted(),
         Ids.newId(),
         true);
   }

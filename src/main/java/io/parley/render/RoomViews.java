@@ -36,7 +36,7 @@ public class RoomViews {
 
   /** The room's members with their presence, online first, then by name. */
   public List<MemberView> members(String roomId) {
-    List<Membership> members = rooms.members(roomId);
+    List<Membership> members = rooms.memberLists().members(roomId);
     Map<String, User> byId = users.byIds(members.stream().map(Membership::userId).toList());
     return members.stream()
         .map(
@@ -73,7 +73,7 @@ public class RoomViews {
 
   /** The model of the viewer's standing line above the composer (fragments/composer). */
   public PageModels.StandingLine standing(String roomId, String userId) {
-    io.parley.rooms.Standing standing = rooms.standing(userId, roomId);
+    io.parley.rooms.Standing standing = rooms.access().standing(userId, roomId);
     return new PageModels.StandingLine(
         roomId, standing, standing.mutedUntil() == null ? "" : UNTIL.format(standing.mutedUntil()));
   }
@@ -89,8 +89,8 @@ public class RoomViews {
    */
   public List<RoomView> sidebar(String userId) {
     Map<String, Long> lastRead = receipts.lastRead(userId);
-    Map<String, io.parley.rooms.Notify> levels = rooms.notifyLevels(userId);
-    return rooms.roomsOf(userId).stream()
+    Map<String, io.parley.rooms.Notify> levels = rooms.memberships().notifyLevels(userId);
+    return rooms.listings().roomsOf(userId).stream()
         .map(
             r -> {
               long read = lastRead.getOrDefault(r.id(), 0L);
@@ -114,7 +114,7 @@ public class RoomViews {
     MemberView peer = null;
     if (room.type().isDirect()) {
       Set<String> others =
-          rooms.members(room.id()).stream()
+          rooms.memberLists().members(room.id()).stream()
               .map(Membership::userId)
               .filter(id -> !id.equals(viewerId))
               .collect(Collectors.toSet());
@@ -214,7 +214,7 @@ public class RoomViews {
     users.byIds(readers).forEach((id, u) -> names.put(id, u.displayName()));
     int others =
         (int)
-            rooms.members(room.id()).stream()
+            rooms.memberLists().members(room.id()).stream()
                 .filter(m -> !m.userId().equals(latest.senderId()))
                 .count();
     viewerIds.forEach(

@@ -9,6 +9,7 @@ import io.parley.messaging.MessageService;
 import io.parley.reports.Report.Action;
 import io.parley.reports.Report.Status;
 import io.parley.rooms.Moderation;
+import io.parley.rooms.RoomModeration;
 import io.parley.rooms.RoomService;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,7 +58,7 @@ public class ReportService {
    * report of the same message by the same person changes nothing.
    */
   public Filed report(String userId, String roomId, long seq, String reason) {
-    rooms.requireMember(userId, roomId);
+    rooms.access().requireMember(userId, roomId);
     Message m = messages.message(userId, roomId, seq);
     if (m.deleted()) {
       throw DomainException.conflict("that message was deleted");
@@ -100,7 +101,9 @@ public class ReportService {
   /** The open reports of the rooms the person moderates, oldest first. */
   public List<Report> queue(String userId) {
     requireModeratesSomething(userId);
-    return store.open().stream().filter(r -> rooms.canModerate(userId, r.roomId())).toList();
+    return store.open().stream()
+        .filter(r -> rooms.access().canModerate(userId, r.roomId()))
+        .toList();
   }
 
   /** How many open reports the person could handle (0 for people who moderate nothing). */
@@ -113,7 +116,7 @@ public class ReportService {
     List<Report> open = null;
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (String userId : userIds) {
-      if (!rooms.moderatesAny(userId)) {
+      if (!rooms.access().moderatesAny(userId)) {
         counts.put(userId, 0);
         continue;
       }
@@ -121,14 +124,15 @@ public class ReportService {
         open = store.open();
       }
       counts.put(
-          userId, (int) open.stream().filter(r -> rooms.canModerate(userId, r.roomId())).count());
+          userId,
+          (int) open.stream().filter(r -> rooms.access().canModerate(userId, r.roomId())).count());
     }
     return counts;
   }
 
   /** Whether the person has a queue at all (moderates some room, or every room). */
   public boolean hasQueue(String userId) {
-    return rooms.moderatesAny(userId);
+    return rooms.access().moderatesAny(userId);
   }
 
   /** The person's own reports with what became of them, newest first. */
@@ -145,7 +149,7 @@ public class ReportService {
     Report report =
         store
             .find(reportId)
-            .filter(r -> rooms.canModerate(moderatorId, r.roomId()))
+            .filter(r -> rooms.access().canModerate(moderatorId, r.roomId()))
             .orElseThrow(() -> DomainException.notFound("no such report"));
     if (!report.open()) {
       throw DomainException.conflict("that report was already handled: " + report.outcome());
@@ -155,7 +159,7 @@ public class ReportService {
             ? report.reason()
             : Text.requireName(note, "note", MAX_REASON);
     if (action != Action.DISMISS && action != Action.DELETE) {
-      RoomService.requireModerationLength(length);
+      RoomModeration.requireModerationLength(length);
     }
     String outcome =
         switch (action) {
@@ -165,13 +169,27 @@ public class ReportService {
             yield "the message was removed";
           }
           case MUTE -> {
-            rooms.moderate(
-                moderatorId, report.roomId(), report.senderId(), Moderation.MUTE, length, reason);
+            rooms
+                .moderation()
+                .moderate(
+                    moderatorId,
+                    report.roomId(),
+                    report.senderId(),
+                    Moderation.MUTE,
+                    length,
+                    reason);
             yield "its author was muted" + until(length);
           }
           case BAN -> {
-            rooms.moderate(
-                moderatorId, report.roomId(), report.senderId(), Moderation.BAN, length, reason);
+            rooms
+                .moderation()
+                .moderate(
+                    moderatorId,
+                    report.roomId(),
+                    report.senderId(),
+                    Moderation.BAN,
+                    length,
+                    reason);
             yield "its author was banned from the room" + until(length);
           }
         };
@@ -211,7 +229,7 @@ public class ReportService {
   }
 
   private void requireModeratesSomething(String userId) {
-    if (!rooms.moderatesAny(userId)) {
+    if (!rooms.access().moderatesAny(userId)) {
       throw DomainException.notFound("no such page");
     }
   }

@@ -17,14 +17,36 @@ public final class Memberships {
   private final AuditLog audit;
   private final RoomAccess access;
   private final MemberLists memberLists;
+  private final RoomLifecycle lifecycle;
 
-  public Memberships(RoomContext context, RoomAccess access, MemberLists memberLists) {
+  public Memberships(
+      RoomContext context, RoomAccess access, MemberLists memberLists, RoomLifecycle lifecycle) {
     this.rooms = context.rooms();
     this.clock = context.clock();
     this.listener = context.listener();
     this.audit = context.audit();
     this.access = access;
     this.memberLists = memberLists;
+    this.lifecycle = lifecycle;
+  }
+
+  /**
+   * Adds someone where the actor is: to a room (as {@link #addMember}), or, since a conversation's
+   * people are fixed, by opening the conversation of everyone in it plus them. Returns the room
+   * they are now in with the actor.
+   */
+  public Room addPerson(String actorId, String roomId, String addedId) {
+    Room room = access.visible(actorId, roomId);
+    if (!room.type().isDirect()) {
+      addMember(actorId, roomId, addedId);
+      return room;
+    }
+    access.requireMember(actorId, roomId);
+    List<String> people = new java.util.ArrayList<>();
+    memberLists.members(roomId).forEach(m -> people.add(m.userId()));
+    people.add(addedId);
+    people.remove(actorId);
+    return lifecycle.openDirect(actorId, people);
   }
 
   /** Joins a public room; private and direct rooms cannot be joined by their id alone. */

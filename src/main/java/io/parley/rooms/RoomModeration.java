@@ -43,6 +43,11 @@ public final class RoomModeration {
    * A moderator's act; a mute or ban lasts {@code length} (null: until lifted) and then simply
    * stops holding, on every node, with no job and no restart.
    */
+  /** A moderator's act on a person in the room, for ever and without a reason. */
+  public void moderate(String actorId, String roomId, String targetId, Moderation action) {
+    moderate(actorId, roomId, targetId, action, null, null);
+  }
+
   public void moderate(
       String actorId,
       String roomId,

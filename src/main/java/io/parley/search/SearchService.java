@@ -99,7 +99,7 @@ public final class SearchService {
   /** The rooms whose messages the person may find. */
   public Map<String, Room> readableRooms(String userId) {
     Map<String, Room> readable = new LinkedHashMap<>();
-    for (Room r : rooms.roomsOf(userId)) {
+    for (Room r : rooms.listings().roomsOf(userId)) {
       if (r.state() != RoomState.DELETED) {
         readable.put(r.id(), r);
       }

@@ -72,7 +72,7 @@ public class AdminConsole {
 
   /** Named rooms by name prefix: owner, members, messages and messages per day since created. */
   List<PageModels.AdminRoomRow> rooms(String prefix) {
-    List<Room> found = rooms.search(prefix, RESULTS);
+    List<Room> found = rooms.listings().search(prefix, RESULTS);
     Map<String, String> owners = new LinkedHashMap<>();
     users
         .byIds(found.stream().map(Room::createdBy).toList())
@@ -87,7 +87,7 @@ public class AdminConsole {
               r.name(),
               r.type().name().toLowerCase(Locale.ROOT),
               owners.getOrDefault(r.createdBy(), r.createdBy()),
-              rooms.memberCount(r.id()),
+              rooms.listings().memberCount(r.id()),
               count,
               String.format(Locale.ROOT, "%.1f", count / days),
               r.mode().name().toLowerCase(Locale.ROOT).replace('_', '-'),

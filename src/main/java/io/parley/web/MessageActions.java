@@ -82,7 +82,7 @@ public class MessageActions {
                 !m.isReply(),
                 m.pinned(),
                 mine,
-                !mine && rooms.canModerate(me.userId(), roomId),
+                !mine && rooms.access().canModerate(me.userId(), roomId),
                 !mine,
                 true);
       }

@@ -123,6 +123,6 @@ public class ReportPages extends HttpServlet {
     if (value == null || value.isBlank()) {
       return null;
     }
-    return io.parley.rooms.RoomService.moderationMinutes(value);
+    return io.parley.rooms.RoomModeration.moderationMinutes(value);
   }
 }

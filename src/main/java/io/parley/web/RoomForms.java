@@ -5,6 +5,7 @@ import io.parley.rooms.Moderation;
 import io.parley.rooms.Notify;
 import io.parley.rooms.Room;
 import io.parley.rooms.RoomMode;
+import io.parley.rooms.RoomModeration;
 import io.parley.rooms.RoomService;
 import io.parley.rooms.RoomType;
 import io.parley.users.UserService;
@@ -27,7 +28,9 @@ class RoomForms {
 
   void create(Routes.Call call) {
     Room room =
-        rooms.create(call.me().userId(), param(call, "name"), roomType(param(call, "type")));
+        rooms
+            .lifecycle()
+            .create(call.me().userId(), param(call, "name"), roomType(param(call, "type")));
     Requests.seeOther(call.resp(), "/rooms/" + room.id());
   }
 
@@ -39,18 +42,18 @@ class RoomForms {
         others.add(users.requireByUsername(name.strip().replaceFirst("^@", "")).id());
       }
     }
-    Room room = rooms.openDirect(call.me().userId(), others);
+    Room room = rooms.lifecycle().openDirect(call.me().userId(), others);
     Requests.seeOther(call.resp(), "/rooms/" + room.id());
   }
 
   void join(Routes.Call call) {
-    rooms.join(call.me().userId(), call.path("id"));
+    rooms.memberships().join(call.me().userId(), call.path("id"));
     back(call);
   }
 
   void addPerson(Routes.Call call) {
     String added = users.requireByUsername(String.valueOf(param(call, "username")).strip()).id();
-    Room now = rooms.addPerson(call.me().userId(), call.path("id"), added);
+    Room now = rooms.memberships().addPerson(call.me().userId(), call.path("id"), added);
     Requests.seeOther(call.resp(), "/rooms/" + now.id());
   }
 
@@ -58,62 +61,74 @@ class RoomForms {
   void settings(Routes.Call call) {
     String me = call.me().userId();
     String roomId = call.path("id");
-    Room now = rooms.visible(me, roomId);
+    Room now = rooms.access().visible(me, roomId);
     String name = param(call, "name");
     if (name != null && !name.strip().equals(now.name())) {
-      rooms.rename(me, roomId, name);
+      rooms.lifecycle().rename(me, roomId, name);
     }
     String topic = param(call, "topic");
     if (topic != null && !topic.strip().equals(now.topic() == null ? "" : now.topic())) {
-      rooms.setTopic(me, roomId, topic);
+      rooms.lifecycle().setTopic(me, roomId, topic);
     }
     back(call);
   }
 
   void notifyLevel(Routes.Call call) {
-    rooms.setNotify(call.me().userId(), call.path("id"), Notify.of(param(call, "level")));
+    rooms
+        .memberships()
+        .setNotify(call.me().userId(), call.path("id"), Notify.of(param(call, "level")));
     back(call);
   }
 
   void leave(Routes.Call call) {
-    rooms.leave(call.me().userId(), call.path("id"));
+    rooms.memberships().leave(call.me().userId(), call.path("id"));
     Requests.seeOther(call.resp(), "/rooms");
   }
 
   void moderate(Routes.Call call) {
-    rooms.moderate(
-        call.me().userId(),
-        call.path("id"),
-        users.requireByUsername(param(call, "username")).id(),
-        choice(Moderation.class, param(call, "action")),
-        length(param(call, "customMinutes"), param(call, "minutes")),
-        param(call, "reason"));
+    rooms
+        .moderation()
+        .moderate(
+            call.me().userId(),
+            call.path("id"),
+            users.requireByUsername(param(call, "username")).id(),
+            choice(Moderation.class, param(call, "action")),
+            length(param(call, "customMinutes"), param(call, "minutes")),
+            param(call, "reason"));
     back(call);
   }
 
   void archive(Routes.Call call) {
-    rooms.archive(call.me().userId(), call.path("id"), !"false".equals(param(call, "archived")));
+    rooms
+        .lifecycle()
+        .archive(call.me().userId(), call.path("id"), !"false".equals(param(call, "archived")));
     back(call);
   }
 
   void delete(Routes.Call call) {
-    rooms.delete(call.me().userId(), call.path("id"), param(call, "confirm"));
+    rooms.lifecycle().delete(call.me().userId(), call.path("id"), param(call, "confirm"));
     Requests.seeOther(call.resp(), "/rooms");
   }
 
   void slowMode(Routes.Call call) {
-    rooms.setSlowMode(call.me().userId(), call.path("id"), seconds(param(call, "seconds")));
+    rooms
+        .settings()
+        .setSlowMode(call.me().userId(), call.path("id"), seconds(param(call, "seconds")));
     back(call);
   }
 
   void mode(Routes.Call call) {
-    rooms.setMode(call.me().userId(), call.path("id"), choice(RoomMode.class, param(call, "mode")));
+    rooms
+        .settings()
+        .setMode(call.me().userId(), call.path("id"), choice(RoomMode.class, param(call, "mode")));
     back(call);
   }
 
   void pinning(Routes.Call call) {
-    rooms.setModeratorsPin(
-        call.me().userId(), call.path("id"), "true".equals(param(call, "moderatorsOnly")));
+    rooms
+        .settings()
+        .setModeratorsPin(
+            call.me().userId(), call.path("id"), "true".equals(param(call, "moderatorsOnly")));
     back(call);
   }
 
@@ -131,7 +146,7 @@ class RoomForms {
     if (minutes == null || minutes.isBlank()) {
       return null;
     }
-    return RoomService.moderationMinutes(minutes);
+    return RoomModeration.moderationMinutes(minutes);
   }
 
   private static int seconds(String value) {

@@ -119,7 +119,7 @@ public class RoomPages extends HttpServlet {
     String q = call.req().getParameter("q") == null ? "" : call.req().getParameter("q").strip();
     Long pageParam = Requests.optionalLong(call.req(), "page");
     int page = pageParam == null ? 1 : (int) Math.max(1, Math.min(pageParam, 1_000));
-    var found = rooms.directory(q, page, DIRECTORY_PAGE);
+    var found = rooms.listings().directory(q, page, DIRECTORY_PAGE);
     html(call, Views.Page.DIRECTORY, pages.directory(call.me().user(), q, page, found));
   }
 
@@ -165,7 +165,7 @@ public class RoomPages extends HttpServlet {
 
   private void standing(Routes.Call call) throws IOException {
     String roomId = call.path("id");
-    rooms.visible(call.me().userId(), roomId);
+    rooms.access().visible(call.me().userId(), roomId);
     fragment(call, Views.Fragment.STANDING, views.standing(roomId, call.me().userId()));
   }
 
@@ -198,7 +198,7 @@ public class RoomPages extends HttpServlet {
   private PageModels.RoomPage roomPage(Routes.Call call, Long before, Model panel) {
     SignedIn me = call.me();
     String roomId = call.path("id");
-    Room room = rooms.visible(me.userId(), roomId);
+    Room room = rooms.access().visible(me.userId(), roomId);
     // The page shows the room as of this change rev (read first: a change made while the page
     // renders is replayed by the socket, harmlessly, rather than missed).
     long rev = messages.lastRev(roomId);

@@ -81,12 +81,12 @@ public class ChatEndpoint {
       session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "not signed in"));
       return;
     }
-    List<Room> mine = rooms.roomsOf(signedIn.userId());
+    List<Room> mine = rooms.listings().roomsOf(signedIn.userId());
     Set<String> memberOf = mine.stream().map(Room::id).collect(Collectors.toSet());
     Set<String> peers = new HashSet<>();
     mine.stream()
         .filter(r -> r.type() == RoomType.DIRECT)
-        .forEach(r -> rooms.members(r.id()).forEach(m -> peers.add(m.userId())));
+        .forEach(r -> rooms.memberLists().members(r.id()).forEach(m -> peers.add(m.userId())));
     peers.remove(signedIn.userId());
     Map<String, Long> lastRead = receipts.lastRead(signedIn.userId());
     LiveConnection connection =
@@ -173,7 +173,7 @@ public class ChatEndpoint {
           }
         }
         case "typing" -> {
-          rooms.requireMember(connection.userId(), frame.roomId());
+          rooms.access().requireMember(connection.userId(), frame.roomId());
           typing.typing(frame.roomId(), connection.userId(), connection.displayName());
         }
         default -> throw DomainException.invalid("unknown frame type");

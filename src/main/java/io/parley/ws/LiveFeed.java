@@ -63,7 +63,7 @@ public class LiveFeed extends Feed {
    */
   void watch(
       LiveConnection connection, String roomId, long afterSeq, String afterAt, Long afterRev) {
-    Room room = rooms.visible(connection.userId(), roomId);
+    Room room = rooms.access().visible(connection.userId(), roomId);
     if (!messages.stillHas(roomId, afterSeq, afterAt)) {
       LOG.severe(
           () ->
@@ -86,7 +86,7 @@ public class LiveFeed extends Feed {
     }
     connections.index(connection, roomId);
     var members =
-        rooms.members(roomId).stream()
+        rooms.memberLists().members(roomId).stream()
             .map(m -> m.userId())
             .collect(java.util.stream.Collectors.toSet());
     boolean member = members.contains(connection.userId());

@@ -39,7 +39,7 @@ public class MembershipFeed extends Feed {
   }
 
   void joined(MembershipChange joined) {
-    rooms.membersChanged(joined.roomId());
+    rooms.memberLists().membersChanged(joined.roomId());
     refreshMemberLists(joined.roomId());
     if (joined.left()) {
       removed(joined.roomId(), joined.userIds(), joined.kind());
@@ -59,10 +59,10 @@ public class MembershipFeed extends Feed {
         continue;
       }
       try {
-        Room room = rooms.visible(connection.userId(), joined.roomId());
+        Room room = rooms.access().visible(connection.userId(), joined.roomId());
         Set<String> peers =
             room.type() == RoomType.DIRECT
-                ? rooms.members(room.id()).stream()
+                ? rooms.memberLists().members(room.id()).stream()
                     .map(Membership::userId)
                     .collect(Collectors.toSet())
                 : Set.of();
@@ -121,7 +121,7 @@ public class MembershipFeed extends Feed {
         c.send(sidebars.computeIfAbsent(c.userId(), fragments::sidebar));
         if (c.watches(roomId)) {
           if (header == null) { // read once, as one of the people following it sees it
-            header = fragments.described(rooms.visible(c.userId(), roomId));
+            header = fragments.described(rooms.access().visible(c.userId(), roomId));
           }
           c.send(header);
         }

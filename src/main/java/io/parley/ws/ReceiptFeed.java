@@ -67,7 +67,7 @@ public class ReceiptFeed extends Feed {
       return;
     }
     try {
-      Room room = rooms.visible(watchers.get(0).userId(), roomId);
+      Room room = rooms.access().visible(watchers.get(0).userId(), roomId);
       List<Message> last = store.before(roomId, Long.MAX_VALUE, 1);
       Map<String, String> lines =
           views.receiptLines(

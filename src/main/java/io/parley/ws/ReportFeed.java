@@ -66,6 +66,7 @@ public class ReportFeed extends Feed {
 
   /** A global moderator, or (only people in the room can be) one of the room's moderators. */
   private boolean moderates(String userId, String roomId, boolean inRoom) {
-    return users.isGlobalModerator(userId) || (inRoom && rooms.canModerate(userId, roomId));
+    return users.isGlobalModerator(userId)
+        || (inRoom && rooms.access().canModerate(userId, roomId));
   }
 }

@@ -48,7 +48,7 @@ class GridFsFilesTest {
 
   @Test
   void aFileIsStreamedInAndOutAndReadOnlyByThoseWhoMayReadItsRoom() throws IOException {
-    String room = rooms.create("ada", "private", RoomType.PRIVATE).id();
+    String room = rooms.lifecycle().create("ada", "private", RoomType.PRIVATE).id();
     byte[] data = new byte[700_000]; // several GridFS chunks
     new Random(7).nextBytes(data);
     StoredFile stored =
@@ -72,7 +72,7 @@ class GridFsFilesTest {
 
   @Test
   void overTheLimitNothingIsKept() {
-    String room = rooms.create("ada", "big", RoomType.PUBLIC).id();
+    String room = rooms.lifecycle().create("ada", "big", RoomType.PUBLIC).id();
     byte[] data = new byte[1024 * 1024 + 1];
     var refused =
         assertThrows(
@@ -86,7 +86,7 @@ class GridFsFilesTest {
 
   @Test
   void imagesGetAReEncodedBoundedThumbnail() throws IOException {
-    String room = rooms.create("ada", "pictures", RoomType.PUBLIC).id();
+    String room = rooms.lifecycle().create("ada", "pictures", RoomType.PUBLIC).id();
     StoredFile image =
         files.upload(
             "ada", room, "wide.png", "image/png", new ByteArrayInputStream(png(1000, 250)));
@@ -108,7 +108,7 @@ class GridFsFilesTest {
 
   @Test
   void uploadsNoMessageTookExpireAndAttachedOnesStay() {
-    String room = rooms.create("ada", "general", RoomType.PUBLIC).id();
+    String room = rooms.lifecycle().create("ada", "general", RoomType.PUBLIC).id();
     StoredFile kept =
         files.upload("ada", room, "kept.txt", "text/plain", new ByteArrayInputStream(new byte[10]));
     StoredFile left =
@@ -124,7 +124,7 @@ class GridFsFilesTest {
 
   @Test
   void eachPersonHasAQuota() {
-    String room = rooms.create("ada", "general", RoomType.PUBLIC).id();
+    String room = rooms.lifecycle().create("ada", "general", RoomType.PUBLIC).id();
     files.quota(1500);
     files.upload("ada", room, "a.bin", "x/y", new ByteArrayInputStream(new byte[1000]));
     DomainException over =
@@ -138,7 +138,7 @@ class GridFsFilesTest {
     assertThrows(
         DomainException.class,
         () -> files.upload("ada", room, "d.bin", "x/y", new ByteArrayInputStream(new byte[1])));
-    rooms.join("bob", room);
+    rooms.memberships().join("bob", room);
     files.upload("bob", room, "e.bin", "x/y", new ByteArrayInputStream(new byte[1000]));
   }
 

@@ -11,6 +11,7 @@ import io.parley.rooms.MembershipListener;
 import io.parley.rooms.Moderation;
 import io.parley.rooms.Room;
 import io.parley.rooms.RoomContext;
+import io.parley.rooms.RoomModeration;
 import io.parley.rooms.RoomService;
 import io.parley.rooms.RoomType;
 import io.parley.testing.InMemoryMessageStore;
@@ -49,7 +50,7 @@ class HeldAndGuardedChangesTest {
       new RoomSequencer(
           MessageStores.of(store), e -> {}, Clock.systemUTC(), () -> UUID.randomUUID().toString());
   private final MessageService messages = service().auditWith(audit, Clock.systemUTC()).build();
-  private final Room room = rooms.create("owner", "general", RoomType.PUBLIC);
+  private final Room room = rooms.lifecycle().create("owner", "general", RoomType.PUBLIC);
 
   private MessageServiceBuilder service() {
     return MessageService.builder(
@@ -63,8 +64,8 @@ class HeldAndGuardedChangesTest {
   }
 
   HeldAndGuardedChangesTest() {
-    rooms.join("eve", room.id());
-    rooms.join("mod", room.id());
+    rooms.memberships().join("eve", room.id());
+    rooms.memberships().join("mod", room.id());
     audit.clear(); // the setting up is not what these tests look at
   }
 
@@ -87,19 +88,24 @@ class HeldAndGuardedChangesTest {
 
   @Test
   void aModerationWithABadReasonIsRefusedBeforeAnythingChanges() {
-    rooms.moderate("owner", room.id(), "mod", Moderation.PROMOTE);
+    rooms.moderation().moderate("owner", room.id(), "mod", Moderation.PROMOTE);
     String control = "spam\u0007";
     assertThrows(
         DomainException.class,
         () ->
-            rooms.moderate(
-                "mod", room.id(), "eve", Moderation.MUTE, Duration.ofMinutes(5), control));
-    assertTrue(rooms.canPost("eve", room.id()), "not muted by a refused request");
-    String tooLong = "x".repeat(RoomService.MAX_REASON + 1);
+            rooms
+                .moderation()
+                .moderate(
+                    "mod", room.id(), "eve", Moderation.MUTE, Duration.ofMinutes(5), control));
+    assertTrue(rooms.access().canPost("eve", room.id()), "not muted by a refused request");
+    String tooLong = "x".repeat(RoomModeration.MAX_REASON + 1);
     assertThrows(
         DomainException.class,
-        () -> rooms.moderate("owner", room.id(), "eve", Moderation.PROMOTE, null, tooLong));
-    assertFalse(rooms.canModerate("eve", room.id()), "not promoted by a refused request");
+        () ->
+            rooms
+                .moderation()
+                .moderate("owner", room.id(), "eve", Moderation.PROMOTE, null, tooLong));
+    assertFalse(rooms.access().canModerate("eve", room.id()), "not promoted by a refused request");
     assertEquals(1, audit.entries().size(), "only the first promotion is in the log");
   }
 
@@ -108,12 +114,18 @@ class HeldAndGuardedChangesTest {
     RoomService unrecorded = new RoomService(roomContext.withAudit(new BrokenAudit()));
     assertThrows(
         IllegalStateException.class,
-        () -> unrecorded.moderate("owner", room.id(), "eve", Moderation.MUTE, null, "flooding"));
-    assertTrue(rooms.canPost("eve", room.id()));
+        () ->
+            unrecorded
+                .moderation()
+                .moderate("owner", room.id(), "eve", Moderation.MUTE, null, "flooding"));
+    assertTrue(rooms.access().canPost("eve", room.id()));
     assertThrows(
         IllegalStateException.class,
-        () -> unrecorded.moderate("owner", room.id(), "eve", Moderation.KICK, null, null));
-    assertTrue(rooms.isMember("eve", room.id()));
+        () ->
+            unrecorded
+                .moderation()
+                .moderate("owner", room.id(), "eve", Moderation.KICK, null, null));
+    assertTrue(rooms.access().isMember("eve", room.id()));
 
     long seq = messages.send("eve", room.id(), "keep me", "c1", Map.of()).message().seq();
     MessageService unrecordedMessages =
@@ -128,13 +140,15 @@ class HeldAndGuardedChangesTest {
   void mutesAndBansOfAbsurdLengthsAreRefusedClearly() {
     for (Long minutes : List.of(Long.MAX_VALUE, 0L, -5L, 60L * 24 * 3651)) {
       DomainException e =
-          assertThrows(DomainException.class, () -> RoomService.moderationLength(null, minutes));
+          assertThrows(DomainException.class, () -> RoomModeration.moderationLength(null, minutes));
       assertEquals(DomainException.Kind.INVALID, e.kind());
     }
-    assertThrows(DomainException.class, () -> RoomService.moderationLength(Long.MAX_VALUE, null));
-    assertThrows(DomainException.class, () -> RoomService.moderationMinutes("1e17"));
-    assertThrows(DomainException.class, () -> RoomService.moderationMinutes("9223372036854775807"));
-    assertEquals(Duration.ofMinutes(10), RoomService.moderationMinutes(" 10 "));
+    assertThrows(
+        DomainException.class, () -> RoomModeration.moderationLength(Long.MAX_VALUE, null));
+    assertThrows(DomainException.class, () -> RoomModeration.moderationMinutes("1e17"));
+    assertThrows(
+        DomainException.class, () -> RoomModeration.moderationMinutes("9223372036854775807"));
+    assertEquals(Duration.ofMinutes(10), RoomModeration.moderationMinutes(" 10 "));
   }
 
   @Test
@@ -171,7 +185,7 @@ class HeldAndGuardedChangesTest {
 
   @Test
   void aGlobalModeratorRemovesInADirectConversationOnlyWhatWasReported() {
-    Room dm = rooms.openDirect("eve", List.of("owner"));
+    Room dm = rooms.lifecycle().openDirect("eve", List.of("owner"));
     long seq = messages.send("eve", dm.id(), "private words", "c1", Map.of()).message().seq();
     DomainException e =
         assertThrows(
@@ -186,7 +200,7 @@ class HeldAndGuardedChangesTest {
   @Test
   void anArchivedRoomsHistoryCannotBeDeleted() {
     long seq = messages.send("eve", room.id(), "history", "c1", Map.of()).message().seq();
-    rooms.archive("owner", room.id(), true);
+    rooms.lifecycle().archive("owner", room.id(), true);
     assertThrows(DomainException.class, () -> messages.delete("eve", room.id(), seq, "d1"));
     assertThrows(DomainException.class, () -> messages.remove("owner", room.id(), seq, null, "r1"));
     assertFalse(store.find(room.id(), seq).orElseThrow().deleted());

@@ -56,7 +56,7 @@ class MessageServiceArqIT {
   @Test
   void sendsAreStoredNumberedAndAnnouncedThroughTheClusterTopic() throws Exception {
     String alice = user("alice");
-    Room room = rooms.create(alice, "arquillian " + UUID.randomUUID(), RoomType.PUBLIC);
+    Room room = rooms.lifecycle().create(alice, "arquillian " + UUID.randomUUID(), RoomType.PUBLIC);
     LinkedBlockingQueue<Message> announced = new LinkedBlockingQueue<>();
     var subscription =
         events.subscribe(
@@ -92,7 +92,8 @@ class MessageServiceArqIT {
   void nonMembersAreRefused() {
     String alice = user("alice");
     String bob = user("bob");
-    Room room = rooms.create(alice, "members only " + UUID.randomUUID(), RoomType.PRIVATE);
+    Room room =
+        rooms.lifecycle().create(alice, "members only " + UUID.randomUUID(), RoomType.PRIVATE);
     DomainException e =
         assertThrows(
             DomainException.class, () -> messages.send(bob, room.id(), "hi", "x", Map.of()));

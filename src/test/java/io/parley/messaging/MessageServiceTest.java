@@ -54,7 +54,7 @@ class MessageServiceTest {
 
   @BeforeEach
   void room() {
-    room = rooms.create("alice", "general", RoomType.PUBLIC);
+    room = rooms.lifecycle().create("alice", "general", RoomType.PUBLIC);
   }
 
   @Test
@@ -78,7 +78,7 @@ class MessageServiceTest {
 
   @Test
   void privateRoomsAreHiddenFromNonMembers() {
-    Room secret = rooms.create("alice", "secret", RoomType.PRIVATE);
+    Room secret = rooms.lifecycle().create("alice", "secret", RoomType.PRIVATE);
     messages.send("alice", secret.id(), "psst", "c1", Map.of());
     DomainException read =
         assertThrows(
@@ -113,8 +113,8 @@ class MessageServiceTest {
 
   @Test
   void mentionsOfMembersAreStoredAndCountedOthersIgnored() {
-    rooms.join("bob", room.id());
-    rooms.join("cy", room.id());
+    rooms.memberships().join("bob", room.id());
+    rooms.memberships().join("cy", room.id());
     // usernames here are the ids upper-cased: mentions match them case-insensitively
     Message m =
         messages
@@ -131,7 +131,7 @@ class MessageServiceTest {
   @Test
   void roomWideMentionsFromModeratorsReachEveryoneOrThoseOnline() {
     for (String member : List.of("bob", "cy", "dan", "room")) {
-      rooms.join(member, room.id());
+      rooms.memberships().join(member, room.id());
     }
     // the highlighted handles become the "html", to see what would be marked
     BodyFormat marked = (body, handles) -> String.join(",", new java.util.TreeSet<>(handles));
@@ -171,8 +171,8 @@ class MessageServiceTest {
   void aModeratorRemovesAMessageAndOnlyTheAuditLogKeepsItsText() {
     io.parley.testing.RecordingAuditLog log = new io.parley.testing.RecordingAuditLog();
     MessageService messages = service().auditWith(log, Clock.systemUTC()).build();
-    rooms.join("bob", room.id());
-    rooms.join("eve", room.id());
+    rooms.memberships().join("bob", room.id());
+    rooms.memberships().join("eve", room.id());
     messages.send("bob", room.id(), "first take", "c-1", java.util.Map.of());
     messages.edit("bob", room.id(), 1, "something rude", "e-1");
     var refused =

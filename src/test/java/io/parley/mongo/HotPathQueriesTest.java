@@ -134,14 +134,16 @@ class HotPathQueriesTest {
                 store.parts(),
                 ids -> ids.stream().collect(Collectors.toMap(id -> id, id -> id)))
             .build();
-    Room room = rooms.create("ada", "hot path", RoomType.PUBLIC);
+    Room room = rooms.lifecycle().create("ada", "hot path", RoomType.PUBLIC);
     for (int i = 0; i < 20; i++) {
-      rooms.join("member-" + i, room.id());
+      rooms.memberships().join("member-" + i, room.id());
     }
     filters.clear();
     scans.clear();
 
-    rooms.join("late-comer", room.id()); // membership, then both id lists (updates by key)
+    rooms
+        .memberships()
+        .join("late-comer", room.id()); // membership, then both id lists (updates by key)
     for (int i = 1; i <= 60; i++) {
       messages.send("member-" + (i % 20), room.id(), "hello " + i, "c-" + i, Map.of());
     }
@@ -151,8 +153,8 @@ class HotPathQueriesTest {
     messages.history("member-3", room.id(), new HistoryQuery(null, 40L, 50));
     WholeMessageStore.of(MongoMessageStores.open(db))
         .lastSeq(room.id()); // a node that has seen nothing
-    rooms.roomsOf("member-3");
-    rooms.members(room.id());
+    rooms.listings().roomsOf("member-3");
+    rooms.memberLists().members(room.id());
     messages.mentionsSince("member-3", room.id(), 10);
     new MongoUserDirectory(db).find("ada");
     new MongoUserDirectory(db).findAll(List.of("ada", "member-1"));

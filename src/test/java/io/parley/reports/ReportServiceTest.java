@@ -52,15 +52,15 @@ class ReportServiceTest {
   private final ReportService reports =
       new ReportService(
           new MongoReportStore(wire.db()), rooms, messages, Clock.systemUTC(), told::add);
-  private final Room room = rooms.create("owner", "general", RoomType.PUBLIC);
-  private final Room other = rooms.create("stranger", "elsewhere", RoomType.PUBLIC);
+  private final Room room = rooms.lifecycle().create("owner", "general", RoomType.PUBLIC);
+  private final Room other = rooms.lifecycle().create("stranger", "elsewhere", RoomType.PUBLIC);
 
   ReportServiceTest() {
     reports.auditWith(audit);
     for (String u : List.of("ada", "troll", "mod")) {
-      rooms.join(u, room.id());
+      rooms.memberships().join(u, room.id());
     }
-    rooms.moderate("owner", room.id(), "mod", io.parley.rooms.Moderation.PROMOTE);
+    rooms.moderation().moderate("owner", room.id(), "mod", io.parley.rooms.Moderation.PROMOTE);
     messages.send("troll", room.id(), "buy cheap watches", "t-1", Map.of());
     messages.send("ada", room.id(), "hello", "a-1", Map.of());
   }
@@ -130,7 +130,7 @@ class ReportServiceTest {
     Report filed = reports.report("ada", room.id(), 1, "spam").report();
     Report handled = reports.handle("mod", filed.id(), Action.MUTE, Duration.ofHours(1), "calm");
     assertTrue(handled.outcome().startsWith("its author was muted until"), handled.outcome());
-    assertFalse(rooms.canPost("troll", room.id()));
+    assertFalse(rooms.access().canPost("troll", room.id()));
 
     messages.send("ada", room.id(), "more", "a-2", Map.of());
     Report dismissed =

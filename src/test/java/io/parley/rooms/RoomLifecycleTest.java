@@ -35,27 +35,27 @@ class RoomLifecycleTest {
                   })
               .withAudit(audit)
               .withAdmins("root"::equals));
-  private final Room room = rooms.create("owner", "town hall", RoomType.PUBLIC);
+  private final Room room = rooms.lifecycle().create("owner", "town hall", RoomType.PUBLIC);
 
   RoomLifecycleTest() {
-    rooms.join("ada", room.id());
+    rooms.memberships().join("ada", room.id());
     audit.clear(); // the setting up is not what these tests look at
   }
 
   @Test
   void anArchivedRoomIsReadOnlyAndHiddenFromTheDirectoryUntilBroughtBack() {
-    assertThrows(DomainException.class, () -> rooms.archive("ada", room.id(), true));
-    rooms.archive("owner", room.id(), true);
+    assertThrows(DomainException.class, () -> rooms.lifecycle().archive("ada", room.id(), true));
+    rooms.lifecycle().archive("owner", room.id(), true);
 
-    assertFalse(rooms.canPost("ada", room.id()));
-    assertFalse(rooms.canPost("owner", room.id()), "nobody posts, moderators neither");
-    assertTrue(rooms.publicRooms().isEmpty());
-    assertEquals(room.id(), rooms.visible("ada", room.id()).id(), "still readable");
-    assertTrue(rooms.standing("ada", room.id()).archived());
-    assertThrows(DomainException.class, () -> rooms.join("bob", room.id()));
+    assertFalse(rooms.access().canPost("ada", room.id()));
+    assertFalse(rooms.access().canPost("owner", room.id()), "nobody posts, moderators neither");
+    assertTrue(rooms.listings().publicRooms().isEmpty());
+    assertEquals(room.id(), rooms.access().visible("ada", room.id()).id(), "still readable");
+    assertTrue(rooms.access().standing("ada", room.id()).archived());
+    assertThrows(DomainException.class, () -> rooms.memberships().join("bob", room.id()));
 
-    rooms.archive("root", room.id(), false);
-    assertTrue(rooms.canPost("ada", room.id()));
+    rooms.lifecycle().archive("root", room.id(), false);
+    assertTrue(rooms.access().canPost("ada", room.id()));
     assertEquals(
         List.of("room.archived", "room.unarchived"),
         audit.entries().stream().map(e -> e.action()).toList());
@@ -63,19 +63,23 @@ class RoomLifecycleTest {
 
   @Test
   void deletingNeedsTheNameAndTakesTheRoomFromEveryone() {
-    assertThrows(DomainException.class, () -> rooms.delete("ada", room.id(), "town hall"));
+    assertThrows(
+        DomainException.class, () -> rooms.lifecycle().delete("ada", room.id(), "town hall"));
     assertEquals(
         DomainException.Kind.INVALID,
-        assertThrows(DomainException.class, () -> rooms.delete("owner", room.id(), "town")).kind());
+        assertThrows(
+                DomainException.class, () -> rooms.lifecycle().delete("owner", room.id(), "town"))
+            .kind());
 
-    rooms.delete("root", room.id(), "town hall");
+    rooms.lifecycle().delete("root", room.id(), "town hall");
 
     assertEquals(
         List.of("owner", "ada").stream().sorted().toList(), removed.stream().sorted().toList());
     assertEquals(
         DomainException.Kind.NOT_FOUND,
-        assertThrows(DomainException.class, () -> rooms.visible("owner", room.id())).kind());
-    assertTrue(rooms.roomsOf("ada").isEmpty());
+        assertThrows(DomainException.class, () -> rooms.access().visible("owner", room.id()))
+            .kind());
+    assertTrue(rooms.listings().roomsOf("ada").isEmpty());
     var entry = audit.entries().get(0);
     assertEquals("room.deleted", entry.action());
     assertEquals("town hall", entry.detail().get("name"));

@@ -32,63 +32,77 @@ class RoomSettingsTest {
 
   @Test
   void ownersAndModeratorsAddPeopleWhoSeeTheRoomAtOnce() {
-    Room room = rooms.create("owner", "plans", RoomType.PRIVATE);
-    rooms.addMember("owner", room.id(), "bob");
-    assertEquals(true, rooms.isMember("bob", room.id()));
+    Room room = rooms.lifecycle().create("owner", "plans", RoomType.PRIVATE);
+    rooms.memberships().addMember("owner", room.id(), "bob");
+    assertEquals(true, rooms.access().isMember("bob", room.id()));
     assertEquals(room.id() + ":bob", joined.get(joined.size() - 1), "their pages are told");
     assertEquals(
-        DomainException.Kind.FORBIDDEN, refused(() -> rooms.addMember("bob", room.id(), "cy")));
+        DomainException.Kind.FORBIDDEN,
+        refused(() -> rooms.memberships().addMember("bob", room.id(), "cy")));
     assertEquals(
-        DomainException.Kind.NOT_FOUND, refused(() -> rooms.addMember("eve", room.id(), "eve")));
-    rooms.moderate("owner", room.id(), "bob", Moderation.PROMOTE);
-    rooms.addMember("bob", room.id(), "cy");
+        DomainException.Kind.NOT_FOUND,
+        refused(() -> rooms.memberships().addMember("eve", room.id(), "eve")));
+    rooms.moderation().moderate("owner", room.id(), "bob", Moderation.PROMOTE);
+    rooms.memberships().addMember("bob", room.id(), "cy");
     int told = joined.size();
-    rooms.addMember("bob", room.id(), "cy");
+    rooms.memberships().addMember("bob", room.id(), "cy");
     assertEquals(told, joined.size(), "adding again changes nothing");
-    rooms.moderate("owner", room.id(), "dan", Moderation.BAN);
+    rooms.moderation().moderate("owner", room.id(), "dan", Moderation.BAN);
     assertEquals(
-        DomainException.Kind.CONFLICT, refused(() -> rooms.addMember("owner", room.id(), "dan")));
-    Room dm = rooms.openDirect("owner", List.of("bob"));
+        DomainException.Kind.CONFLICT,
+        refused(() -> rooms.memberships().addMember("owner", room.id(), "dan")));
+    Room dm = rooms.lifecycle().openDirect("owner", List.of("bob"));
     assertEquals(
-        DomainException.Kind.INVALID, refused(() -> rooms.addMember("owner", dm.id(), "cy")));
+        DomainException.Kind.INVALID,
+        refused(() -> rooms.memberships().addMember("owner", dm.id(), "cy")));
   }
 
   @Test
   void renameAndTopicKeepPublicNamesUnique() {
-    Room general = rooms.create("owner", "General", RoomType.PUBLIC);
-    Room other = rooms.create("owner", "random", RoomType.PUBLIC);
+    Room general = rooms.lifecycle().create("owner", "General", RoomType.PUBLIC);
+    Room other = rooms.lifecycle().create("owner", "random", RoomType.PUBLIC);
     assertEquals(
         DomainException.Kind.CONFLICT,
-        refused(() -> rooms.create("ada", "general", RoomType.PUBLIC)));
-    rooms.create("ada", "general", RoomType.PRIVATE); // private names are the owner's business
+        refused(() -> rooms.lifecycle().create("ada", "general", RoomType.PUBLIC)));
+    rooms
+        .lifecycle()
+        .create("ada", "general", RoomType.PRIVATE); // private names are the owner's business
     assertEquals(
-        DomainException.Kind.CONFLICT, refused(() -> rooms.rename("owner", other.id(), "GENERAL")));
-    assertEquals("General chat", rooms.rename("owner", general.id(), "General chat").name());
-    assertEquals("general", rooms.rename("owner", other.id(), "general").name(), "free again");
+        DomainException.Kind.CONFLICT,
+        refused(() -> rooms.lifecycle().rename("owner", other.id(), "GENERAL")));
     assertEquals(
-        "Where we plan", rooms.setTopic("owner", general.id(), "  Where we plan ").topic());
-    assertEquals(null, rooms.setTopic("owner", general.id(), " ").topic());
+        "General chat", rooms.lifecycle().rename("owner", general.id(), "General chat").name());
+    assertEquals(
+        "general", rooms.lifecycle().rename("owner", other.id(), "general").name(), "free again");
+    assertEquals(
+        "Where we plan",
+        rooms.lifecycle().setTopic("owner", general.id(), "  Where we plan ").topic());
+    assertEquals(null, rooms.lifecycle().setTopic("owner", general.id(), " ").topic());
     assertEquals(
         DomainException.Kind.INVALID,
-        refused(() -> rooms.setTopic("owner", general.id(), "x".repeat(251))));
-    rooms.join("ada", general.id());
+        refused(() -> rooms.lifecycle().setTopic("owner", general.id(), "x".repeat(251))));
+    rooms.memberships().join("ada", general.id());
     assertEquals(
-        DomainException.Kind.FORBIDDEN, refused(() -> rooms.rename("ada", general.id(), "mine")));
+        DomainException.Kind.FORBIDDEN,
+        refused(() -> rooms.lifecycle().rename("ada", general.id(), "mine")));
   }
 
   @Test
   void membersChooseWhatToHearAndNewcomersJoinTheDefaultRooms() {
-    Room general = rooms.create("owner", "General", RoomType.PUBLIC);
-    rooms.create("owner", "secret", RoomType.PRIVATE);
-    rooms.joinDefaults("newbie", java.util.List.of("general", "secret", "no such room"));
-    assertEquals(true, rooms.isMember("newbie", general.id()), "joined, any case");
-    assertEquals(1, rooms.roomsOf("newbie").size(), "never a private room, nothing missing");
-    assertEquals(Notify.DEFAULT, rooms.notifyLevels("newbie").get(general.id()));
-    rooms.setNotify("newbie", general.id(), Notify.NOTHING);
-    assertEquals(Notify.NOTHING, rooms.notifyLevels("newbie").get(general.id()));
+    Room general = rooms.lifecycle().create("owner", "General", RoomType.PUBLIC);
+    rooms.lifecycle().create("owner", "secret", RoomType.PRIVATE);
+    rooms
+        .memberships()
+        .joinDefaults("newbie", java.util.List.of("general", "secret", "no such room"));
+    assertEquals(true, rooms.access().isMember("newbie", general.id()), "joined, any case");
+    assertEquals(
+        1, rooms.listings().roomsOf("newbie").size(), "never a private room, nothing missing");
+    assertEquals(Notify.DEFAULT, rooms.memberships().notifyLevels("newbie").get(general.id()));
+    rooms.memberships().setNotify("newbie", general.id(), Notify.NOTHING);
+    assertEquals(Notify.NOTHING, rooms.memberships().notifyLevels("newbie").get(general.id()));
     assertEquals(
         DomainException.Kind.FORBIDDEN,
-        refused(() -> rooms.setNotify("eve", general.id(), Notify.ALL)));
+        refused(() -> rooms.memberships().setNotify("eve", general.id(), Notify.ALL)));
     assertEquals(DomainException.Kind.INVALID, refused(() -> Notify.of("loud")));
   }
 }

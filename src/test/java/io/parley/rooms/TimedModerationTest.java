@@ -55,81 +55,89 @@ class TimedModerationTest {
                     }
                   })
               .withAudit(audit));
-  private final Room room = rooms.create("owner", "general", RoomType.PUBLIC);
+  private final Room room = rooms.lifecycle().create("owner", "general", RoomType.PUBLIC);
 
   TimedModerationTest() {
-    rooms.join("eve", room.id());
+    rooms.memberships().join("eve", room.id());
     audit.clear(); // the setting up is not what these tests look at
   }
 
   @Test
   void aTimedMuteEndsByItselfAndSaysUntilWhen() {
-    rooms.moderate("owner", room.id(), "eve", Moderation.MUTE, Duration.ofMinutes(10), "spam");
+    rooms
+        .moderation()
+        .moderate("owner", room.id(), "eve", Moderation.MUTE, Duration.ofMinutes(10), "spam");
 
     DomainException refused =
-        assertThrows(DomainException.class, () -> rooms.requirePoster("eve", room.id()));
+        assertThrows(DomainException.class, () -> rooms.access().requirePoster("eve", room.id()));
     assertEquals(
         "you are muted in this room until 2026-11-29T10:10:00Z (UTC)", refused.getMessage());
     assertEquals(List.of(room.id() + " [eve]"), standing, "their pages are told");
     now = now.plus(Duration.ofMinutes(9));
-    assertFalse(rooms.canPost("eve", room.id()));
+    assertFalse(rooms.access().canPost("eve", room.id()));
     now = now.plus(Duration.ofMinutes(1));
-    assertTrue(rooms.canPost("eve", room.id()), "lifted at the time, with nobody acting");
+    assertTrue(rooms.access().canPost("eve", room.id()), "lifted at the time, with nobody acting");
     assertEquals("2026-11-29T10:10:00Z", audit.entries().get(0).detail().get("until"));
     assertEquals("spam", audit.entries().get(0).reason());
   }
 
   @Test
   void aMuteWithoutEndHoldsUntilUnmuted() {
-    rooms.moderate("owner", room.id(), "eve", Moderation.MUTE, null, null);
+    rooms.moderation().moderate("owner", room.id(), "eve", Moderation.MUTE, null, null);
     now = now.plus(Duration.ofDays(400));
-    assertFalse(rooms.canPost("eve", room.id()));
-    rooms.moderate("owner", room.id(), "eve", Moderation.UNMUTE);
-    assertTrue(rooms.canPost("eve", room.id()));
+    assertFalse(rooms.access().canPost("eve", room.id()));
+    rooms.moderation().moderate("owner", room.id(), "eve", Moderation.UNMUTE);
+    assertTrue(rooms.access().canPost("eve", room.id()));
     assertEquals("lifted by a moderator", audit.entries().get(0).detail().get("until"));
   }
 
   @Test
   void aTimedBanKeepsThemOutUntilItEnds() {
-    rooms.moderate("owner", room.id(), "eve", Moderation.BAN, Duration.ofHours(1), null);
+    rooms
+        .moderation()
+        .moderate("owner", room.id(), "eve", Moderation.BAN, Duration.ofHours(1), null);
 
     DomainException refused =
-        assertThrows(DomainException.class, () -> rooms.join("eve", room.id()));
+        assertThrows(DomainException.class, () -> rooms.memberships().join("eve", room.id()));
     assertTrue(
         refused.getMessage().endsWith("until 2026-11-29T11:00:00Z (UTC)"), refused.getMessage());
     now = now.plus(Duration.ofMinutes(61));
-    rooms.join("eve", room.id());
-    assertTrue(rooms.canPost("eve", room.id()));
+    rooms.memberships().join("eve", room.id());
+    assertTrue(rooms.access().canPost("eve", room.id()));
   }
 
   @Test
   void aMuteOrBanMustLastAPositiveTime() {
     assertThrows(
         DomainException.class,
-        () -> rooms.moderate("owner", room.id(), "eve", Moderation.MUTE, Duration.ZERO, null));
+        () ->
+            rooms
+                .moderation()
+                .moderate("owner", room.id(), "eve", Moderation.MUTE, Duration.ZERO, null));
   }
 
   @Test
   void slowModeSpacesOnePersonsMessagesButNotModeratorsOrRetries() {
-    rooms.setSlowMode("owner", room.id(), 30);
+    rooms.settings().setSlowMode("owner", room.id(), 30);
     assertEquals(List.of(room.id() + " []"), standing, "every page redraws its composer");
 
-    rooms.requireSlowModeTurn("eve", room.id(), "m1");
-    rooms.requireSlowModeTurn("eve", room.id(), "m1"); // the same send, retried
+    rooms.settings().requireSlowModeTurn("eve", room.id(), "m1");
+    rooms.settings().requireSlowModeTurn("eve", room.id(), "m1"); // the same send, retried
     now = now.plus(Duration.ofSeconds(10));
     DomainException wait =
         assertThrows(
-            DomainException.class, () -> rooms.requireSlowModeTurn("eve", room.id(), "m2"));
+            DomainException.class,
+            () -> rooms.settings().requireSlowModeTurn("eve", room.id(), "m2"));
     assertEquals(20, wait.retryAfterSeconds());
-    rooms.requireSlowModeTurn("owner", room.id(), "o1");
-    rooms.requireSlowModeTurn("owner", room.id(), "o2");
+    rooms.settings().requireSlowModeTurn("owner", room.id(), "o1");
+    rooms.settings().requireSlowModeTurn("owner", room.id(), "o2");
     now = now.plus(Duration.ofSeconds(20));
-    rooms.requireSlowModeTurn("eve", room.id(), "m2");
+    rooms.settings().requireSlowModeTurn("eve", room.id(), "m2");
 
-    assertThrows(DomainException.class, () -> rooms.setSlowMode("eve", room.id(), 0));
-    assertThrows(DomainException.class, () -> rooms.setSlowMode("owner", room.id(), -1));
-    rooms.setSlowMode("owner", room.id(), 0);
-    rooms.requireSlowModeTurn("eve", room.id(), "m3");
+    assertThrows(DomainException.class, () -> rooms.settings().setSlowMode("eve", room.id(), 0));
+    assertThrows(DomainException.class, () -> rooms.settings().setSlowMode("owner", room.id(), -1));
+    rooms.settings().setSlowMode("owner", room.id(), 0);
+    rooms.settings().requireSlowModeTurn("eve", room.id(), "m3");
     assertEquals("0", audit.entries().get(audit.entries().size() - 1).detail().get("seconds"));
   }
 }

@@ -8,7 +8,7 @@ import io.parley.files.FileService;
 import io.parley.messaging.NewMessage;
 import io.parley.render.EmojiCatalogue;
 import io.parley.render.Markdown;
-import io.parley.rooms.RoomService;
+import io.parley.rooms.RoomModeration;
 import io.parley.search.SearchQuery;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
@@ -126,9 +126,9 @@ class InputParsersFuzzTest {
 
   @Property(tries = 1_000)
   void muteAndBanLengths(@ForAll("hostile") String minutes, @ForAll long seconds) {
-    acceptedOrRefused(() -> RoomService.moderationMinutes(minutes));
-    acceptedOrRefused(() -> RoomService.moderationLength(seconds, null));
-    acceptedOrRefused(() -> RoomService.moderationLength(null, seconds));
+    acceptedOrRefused(() -> RoomModeration.moderationMinutes(minutes));
+    acceptedOrRefused(() -> RoomModeration.moderationLength(seconds, null));
+    acceptedOrRefused(() -> RoomModeration.moderationLength(null, seconds));
   }
 
   @Property(tries = 5_000)
