@@ -1,2 +1,5 @@
-/** Web adapter: Thymeleaf pages and fragments, sign-in, and the filters that guard them. */
+/**
+ * Web adapter: the pages (servlets with declared routes, rendering typed models from {@code
+ * render}), sign-in, and the filters that guard them.
+ */
 package io.parley.web;
