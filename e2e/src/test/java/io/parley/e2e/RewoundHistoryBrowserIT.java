@@ -49,15 +49,19 @@ class RewoundHistoryBrowserIT {
                 .deleteOne(Filters.eq("roomSeq", roomId + "/3"));
         assertEquals(1, removed.getDeletedCount());
       }
-      Parley.restartServer();
+      // The page reconnects as soon as the server takes sockets, which is before it says it is
+      // ready (it warms up first): watch for the notice while the restart is still under way.
+      java.util.concurrent.CompletableFuture<Void> restarted =
+          java.util.concurrent.CompletableFuture.runAsync(Parley::restartServer);
 
-      WebDriverWait patient = new WebDriverWait(ada.driver, Duration.ofSeconds(90));
+      WebDriverWait patient = new WebDriverWait(ada.driver, Duration.ofSeconds(150));
       WebElement notice =
           patient.until(
               ExpectedConditions.presenceOfElementLocated(
                   By.cssSelector("#notices [data-reload-page]")));
       assertTrue(notice.getText().contains("restored from a backup"), notice.getText());
       patient.until(ExpectedConditions.stalenessOf(third)); // the page reloaded
+      restarted.get(3, java.util.concurrent.TimeUnit.MINUTES);
       ada.awaitLive();
       List<String> shown =
           ada.driver.findElements(By.cssSelector("article.message")).stream()
