@@ -1,5 +1,6 @@
 package io.parley.cluster;
 
+import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import io.parley.messaging.ChangeRequest;
@@ -64,7 +65,18 @@ public class HazelcastMessageSequencer implements MessageSequencer {
     }
   }
 
-  private <T> T onOwner(Callable<T> task, String roomId) {
+  /**
+   * Runs the task where the room's partition lives: here, directly on this thread, when this member
+   * owns it (every send on one node, a share of them in a cluster), or on the owner through the
+   * executor. Both end in the same {@link RoomSequencer}, under the same per-room lock; the direct
+   * call spares the task's serialization, a hand-off to the executor's thread and back, and (with
+   * few cores) a thread started for the future's completion.
+   */
+  <T> T onOwner(Callable<T> task, String roomId) {
+    Member owner = hazelcast.getPartitionService().getPartition(roomId).getOwner();
+    if (owner != null && owner.localMember()) {
+      return here(task);
+    }
     try {
       return hazelcast
           .getExecutorService(EXECUTOR)
@@ -80,6 +92,17 @@ public class HazelcastMessageSequencer implements MessageSequencer {
       throw new IllegalStateException("send failed on the room's sequencer", e.getCause());
     } catch (TimeoutException e) {
       throw new IllegalStateException("the room's sequencer did not answer in time", e);
+    }
+  }
+
+  private <T> T here(Callable<T> task) {
+    ((HazelcastInstanceAware) task).setHazelcastInstance(hazelcast);
+    try {
+      return task.call();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("send failed on the room's sequencer", e);
     }
   }
 

@@ -115,9 +115,13 @@ public class Views {
     return fragment(fragment, variables(model));
   }
 
-  /** For this package's own fragments (socket pushes), whose few variables need no record. */
+  /**
+   * For this package's own fragments (socket pushes), whose few variables need no record. Written
+   * in ASCII ({@link AsciiHtml}): a pushed fragment is encoded once per socket it goes to.
+   */
   String fragment(Fragment fragment, Map<String, Object> variables) {
-    return engine.process(fragment.template, Set.of(fragment.name), new Context(null, variables));
+    return AsciiHtml.of(
+        engine.process(fragment.template, Set.of(fragment.name), new Context(null, variables)));
   }
 
   /** The model's components by name; a component that is a model adds its own (it may be null). */
