@@ -29,7 +29,7 @@ public class LiveFragments {
       model.put("roomId", m.roomId());
       model.put("timeline", m.inTimeline() ? view : null);
       model.put("reply", m.isReply() ? view.inThread() : null);
-      return views.fragment(Views.Fragment.APPEND, model);
+      return views.pushed(Views.Fragment.APPEND, model);
     }
     MessageChange c = (MessageChange) event;
     Message m = c.after();
@@ -39,7 +39,7 @@ public class LiveFragments {
     model.put("rev", c.rev());
     model.put("timeline", m.inTimeline() ? view : null);
     model.put("reply", m.isReply() || m.thread().replies() > 0 ? view.inThread() : null);
-    return views.fragment(Views.Fragment.CHANGED, model);
+    return views.pushed(Views.Fragment.CHANGED, model);
   }
 
   private static final java.util.regex.Pattern MESSAGE_CLASS =
@@ -71,24 +71,24 @@ public class LiveFragments {
 
   /** Marks a thread the viewer follows as having new replies, where the page shows its parent. */
   public String threadBadge(String roomId, long parentSeq) {
-    return views.fragment(
+    return views.pushed(
         Views.Fragment.THREAD_BADGE, Map.of("roomId", roomId, "parentSeq", parentSeq));
   }
 
   /** Replaces the unread and mention badges of a room in the sidebar. */
   public String badge(String roomId, long unread, long mentions) {
-    return views.fragment(
+    return views.pushed(
         Views.Fragment.BADGE, Map.of("roomId", roomId, "unread", unread, "mentions", mentions));
   }
 
   /** Replaces the "Seen by" / delivery line under a room's messages. */
   public String receipt(String roomId, String text) {
-    return views.fragment(Views.Fragment.RECEIPT, Map.of("roomId", roomId, "text", text));
+    return views.pushed(Views.Fragment.RECEIPT, Map.of("roomId", roomId, "text", text));
   }
 
   /** Replaces "Alice is typing…" under a room's messages. */
   public String typing(String roomId, String text) {
-    return views.fragment(Views.Fragment.TYPING, Map.of("roomId", roomId, "text", text));
+    return views.pushed(Views.Fragment.TYPING, Map.of("roomId", roomId, "text", text));
   }
 
   /** One person's presence dot, wherever the page shows them. */
@@ -98,27 +98,27 @@ public class LiveFragments {
     model.put("key", Dom.key(userId));
     model.put("state", state);
     model.put("lastSeen", lastSeen);
-    return views.fragment(Views.Fragment.PRESENCE, model);
+    return views.pushed(Views.Fragment.PRESENCE, model);
   }
 
   /** The viewer's whole room list, after they gained or lost a room. */
   public String sidebar(String userId) {
-    return views.fragment(Views.Fragment.SIDEBAR, Map.of("rooms", rooms.sidebar(userId)));
+    return views.pushed(Views.Fragment.SIDEBAR, Map.of("rooms", rooms.sidebar(userId)));
   }
 
   /** A room's member list. */
   public String members(String roomId, List<MemberView> members) {
-    return views.fragment(Views.Fragment.MEMBERS, Map.of("roomId", roomId, "members", members));
+    return views.pushed(Views.Fragment.MEMBERS, Map.of("roomId", roomId, "members", members));
   }
 
   /** The viewer's standing line above the room's composer (muted until, slow mode). */
   public String standing(String roomId, String userId) {
-    return views.fragment(Views.Fragment.STANDING, rooms.standing(roomId, userId));
+    return views.pushed(Views.Fragment.STANDING, rooms.standing(roomId, userId));
   }
 
   /** The top bar's link to the reports queue with its open count (nothing for non-moderators). */
   public String reportsLink(boolean queue, int count) {
-    return views.fragment(Views.Fragment.REPORTS_LINK, Map.of("queue", queue, "count", count));
+    return views.pushed(Views.Fragment.REPORTS_LINK, Map.of("queue", queue, "count", count));
   }
 
   /** The room's name and topic in an open room's header. */
@@ -127,17 +127,17 @@ public class LiveFragments {
     model.put("roomId", room.id());
     model.put("name", room.name());
     model.put("topic", room.topic());
-    return views.fragment(Views.Fragment.DESCRIBED, model);
+    return views.pushed(Views.Fragment.DESCRIBED, model);
   }
 
   /** A line added to the page's notices (e.g. what became of the viewer's report). */
   public String notice(String text) {
-    return views.fragment(Views.Fragment.NOTICE, Map.of("text", text, "reload", false));
+    return views.pushed(Views.Fragment.NOTICE, Map.of("text", text, "reload", false));
   }
 
   /** A notice after which the page reloads itself (what it shows no longer matches the room). */
   public String reloadNotice(String text) {
-    return views.fragment(Views.Fragment.NOTICE, Map.of("text", text, "reload", true));
+    return views.pushed(Views.Fragment.NOTICE, Map.of("text", text, "reload", true));
   }
 
   /** The acknowledgement of a stored message in the composer's status line. */
@@ -147,7 +147,7 @@ public class LiveFragments {
     model.put("text", "");
     model.put("clientMsgId", result.message().clientMsgId());
     model.put("seq", result.message().seq());
-    return views.fragment(Views.Fragment.STATUS, model);
+    return views.pushed(Views.Fragment.STATUS, model);
   }
 
   /** A refusal in the composer's status line; nothing was stored. */
@@ -157,6 +157,6 @@ public class LiveFragments {
     model.put("text", text);
     model.put("clientMsgId", clientMsgId);
     model.put("seq", null);
-    return views.fragment(Views.Fragment.STATUS, model);
+    return views.pushed(Views.Fragment.STATUS, model);
   }
 }

@@ -115,13 +115,21 @@ public class Views {
     return fragment(fragment, variables(model));
   }
 
-  /**
-   * For this package's own fragments (socket pushes), whose few variables need no record. Written
-   * in ASCII ({@link AsciiHtml}): a pushed fragment is encoded once per socket it goes to.
-   */
+  /** For this package's own fragments (socket pushes), whose few variables need no record. */
   String fragment(Fragment fragment, Map<String, Object> variables) {
-    return AsciiHtml.of(
-        engine.process(fragment.template, Set.of(fragment.name), new Context(null, variables)));
+    return engine.process(fragment.template, Set.of(fragment.name), new Context(null, variables));
+  }
+
+  /**
+   * A fragment pushed over sockets, written in ASCII ({@link AsciiHtml}): it is rendered once and
+   * encoded to UTF-8 once per socket it goes to.
+   */
+  String pushed(Fragment fragment, Map<String, Object> variables) {
+    return AsciiHtml.of(fragment(fragment, variables));
+  }
+
+  String pushed(Fragment fragment, Model model) {
+    return pushed(fragment, variables(model));
   }
 
   /** The model's components by name; a component that is a model adds its own (it may be null). */
