@@ -231,20 +231,25 @@ public class UserService {
     for (String id : ids) {
       Shown shown = shownCopies.get(id);
       if (shown != null && shown.at().isAfter(fresh)) {
-        found.put(id, shown.user());
+        if (shown.user() != null) {
+          found.put(id, shown.user());
+        }
       } else {
         missing.add(id);
       }
     }
     if (!missing.isEmpty()) {
       Instant now = clock.instant();
-      users
-          .findAll(missing)
-          .forEach(
-              (id, user) -> {
-                found.put(id, user);
-                shownCopies.put(id, new Shown(user, now));
-              });
+      Map<String, User> loaded = users.findAll(missing);
+      for (String id : missing) {
+        // Someone without a record (an imported or purged sender) is remembered as such too:
+        // otherwise every render of their messages read the store again.
+        User user = loaded.get(id);
+        if (user != null) {
+          found.put(id, user);
+        }
+        shownCopies.put(id, new Shown(user, now));
+      }
     }
     return found;
   }
@@ -252,6 +257,7 @@ public class UserService {
   /** How long a copy of a person's record serves for showing them. */
   public static final Duration DISPLAY_TTL = Duration.ofSeconds(30);
 
+  /** A person's record as shown, or null: no record (the id is remembered as unknown). */
   private record Shown(User user, Instant at) {}
 
   private final Map<String, Shown> shownCopies = new ConcurrentHashMap<>();

@@ -83,6 +83,26 @@ class UserServiceTest {
   }
 
   @Test
+  void aSenderWithoutARecordIsReadOnceUntilTheyAppearHere() {
+    int[] reads = {0};
+    InMemoryUserDirectory directory =
+        new InMemoryUserDirectory() {
+          @Override
+          public Map<String, User> findAll(java.util.Collection<String> ids) {
+            reads[0]++;
+            return super.findAll(ids);
+          }
+        };
+    UserService cached = new UserService(directory, avatars, Clock.systemUTC(), () -> "v");
+    assertTrue(cached.byIds(List.of("imported-1")).isEmpty());
+    assertTrue(cached.byIds(List.of("imported-1")).isEmpty());
+    assertEquals(1, reads[0], "an unknown sender is remembered as unknown for a while");
+    cached.signIn(new UserClaims("imported-1", "cy", null, "Cy", Set.of()));
+    assertEquals("Cy", cached.byIds(List.of("imported-1")).get("imported-1").displayName());
+    assertEquals(2, reads[0]);
+  }
+
+  @Test
   void usernameFallsBackFromPreferredToUpnToSubject() {
     assertEquals("ada", new UserClaims("s", "ada", "u", null, null).username());
     assertEquals("u@corp", new UserClaims("s", " ", "u@corp", null, null).username());
