@@ -169,27 +169,11 @@ public class ReportService {
             yield "the message was removed";
           }
           case MUTE -> {
-            rooms
-                .moderation()
-                .moderate(
-                    moderatorId,
-                    report.roomId(),
-                    report.senderId(),
-                    Moderation.MUTE,
-                    length,
-                    reason);
+            moderateAuthor(moderatorId, report, Moderation.MUTE, length, reason);
             yield "its author was muted" + until(length);
           }
           case BAN -> {
-            rooms
-                .moderation()
-                .moderate(
-                    moderatorId,
-                    report.roomId(),
-                    report.senderId(),
-                    Moderation.BAN,
-                    length,
-                    reason);
+            moderateAuthor(moderatorId, report, Moderation.BAN, length, reason);
             yield "its author was banned from the room" + until(length);
           }
         };
@@ -220,6 +204,13 @@ public class ReportService {
     return "report-"
         + java.util.UUID.nameUUIDFromBytes(
             reportId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private void moderateAuthor(
+      String moderatorId, Report report, Moderation action, Duration length, String reason) {
+    rooms
+        .moderation()
+        .moderate(moderatorId, report.roomId(), report.senderId(), action, length, reason);
   }
 
   private String until(Duration length) {
