@@ -61,17 +61,21 @@ class UserServiceTest {
     assertEquals(1, users.byIds(List.of("sub-1", "nobody")).size());
   }
 
+  /** A directory that counts how often people are read in bulk (as rendering does). */
+  private static InMemoryUserDirectory countingFindAll(int[] reads) {
+    return new InMemoryUserDirectory() {
+      @Override
+      public Map<String, User> findAll(java.util.Collection<String> ids) {
+        reads[0]++;
+        return super.findAll(ids);
+      }
+    };
+  }
+
   @Test
   void peopleShownAreReadOnceAndAChangeHereShowsAtOnce() {
     int[] reads = {0};
-    InMemoryUserDirectory directory =
-        new InMemoryUserDirectory() {
-          @Override
-          public Map<String, User> findAll(java.util.Collection<String> ids) {
-            reads[0]++;
-            return super.findAll(ids);
-          }
-        };
+    InMemoryUserDirectory directory = countingFindAll(reads);
     UserService cached = new UserService(directory, avatars, Clock.systemUTC(), () -> "v");
     cached.signIn(new UserClaims("sub-1", "ada", null, "Ada", Set.of()));
     assertEquals("Ada", cached.byIds(List.of("sub-1")).get("sub-1").displayName());
@@ -85,14 +89,7 @@ class UserServiceTest {
   @Test
   void aSenderWithoutARecordIsReadOnceUntilTheyAppearHere() {
     int[] reads = {0};
-    InMemoryUserDirectory directory =
-        new InMemoryUserDirectory() {
-          @Override
-          public Map<String, User> findAll(java.util.Collection<String> ids) {
-            reads[0]++;
-            return super.findAll(ids);
-          }
-        };
+    InMemoryUserDirectory directory = countingFindAll(reads);
     UserService cached = new UserService(directory, avatars, Clock.systemUTC(), () -> "v");
     assertTrue(cached.byIds(List.of("imported-1")).isEmpty());
     assertTrue(cached.byIds(List.of("imported-1")).isEmpty());
