@@ -72,7 +72,7 @@ public class HazelcastMessageSequencer implements MessageSequencer {
    * call spares the task's serialization, a hand-off to the executor's thread and back, and (with
    * few cores) a thread started for the future's completion.
    */
-  <T> T onOwner(Callable<T> task, String roomId) {
+  <T, C extends Callable<T> & HazelcastInstanceAware> T onOwner(C task, String roomId) {
     Member owner = hazelcast.getPartitionService().getPartition(roomId).getOwner();
     if (owner != null && owner.localMember()) {
       return here(task);
@@ -95,8 +95,8 @@ public class HazelcastMessageSequencer implements MessageSequencer {
     }
   }
 
-  private <T> T here(Callable<T> task) {
-    ((HazelcastInstanceAware) task).setHazelcastInstance(hazelcast);
+  private <T, C extends Callable<T> & HazelcastInstanceAware> T here(C task) {
+    task.setHazelcastInstance(hazelcast);
     try {
       return task.call();
     } catch (RuntimeException e) {

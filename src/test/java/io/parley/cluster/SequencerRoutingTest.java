@@ -103,7 +103,7 @@ class SequencerRoutingTest {
 
   @Test
   void aFailureHereReachesTheCallerAsItself() {
-    Callable<String> failing = new FailingTask();
+    FailingTask failing = new FailingTask();
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class, () -> sequencer.onOwner(failing, roomOwnedBy(here)));
