@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -58,7 +59,14 @@ final class Browser implements AutoCloseable {
             .usingAnyFreePort()
             .build();
     driver = new ChromeDriver(service, options);
-    wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    wait = waitUpTo(Duration.ofSeconds(15));
+  }
+
+  /** A wait that looks again when a live push replaced the element between lookup and read. */
+  WebDriverWait waitUpTo(Duration timeout) {
+    WebDriverWait patient = new WebDriverWait(driver, timeout);
+    patient.ignoring(StaleElementReferenceException.class);
+    return patient;
   }
 
   static Browser withJavaScript() throws Exception {

@@ -48,7 +48,7 @@ class ReconnectBrowserIT {
         ada.awaitMessage("tick 5");
 
         Parley.stopServer();
-        WebDriverWait patient = new WebDriverWait(ada.driver, Duration.ofSeconds(90));
+        WebDriverWait patient = ada.waitUpTo(Duration.ofSeconds(90));
         By banner = By.id("connection-banner");
         patient.until(ExpectedConditions.visibilityOfElementLocated(banner));
         assertTrue(ada.driver.findElement(banner).getText().startsWith("Reconnecting…"));
@@ -62,7 +62,7 @@ class ReconnectBrowserIT {
 
         Parley.startServer();
         for (Browser page : List.of(ada, cy)) {
-          new WebDriverWait(page.driver, Duration.ofSeconds(90))
+          page.waitUpTo(Duration.ofSeconds(90))
               .until(ExpectedConditions.invisibilityOfElementLocated(banner));
         }
         patient.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#outbox li"), 0));

@@ -54,7 +54,7 @@ class RewoundHistoryBrowserIT {
       java.util.concurrent.CompletableFuture<Void> restarted =
           java.util.concurrent.CompletableFuture.runAsync(Parley::restartServer);
 
-      WebDriverWait patient = new WebDriverWait(ada.driver, Duration.ofSeconds(150));
+      WebDriverWait patient = ada.waitUpTo(Duration.ofSeconds(150));
       WebElement notice =
           patient.until(
               ExpectedConditions.presenceOfElementLocated(

@@ -16,7 +16,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A page whose sign-in expires: the server closes its socket (4401), the page's renewal is refused
@@ -53,8 +52,7 @@ class SessionExpiryIT {
       page.awaitLive();
       page.awaitMessage("before 1");
 
-      new WebDriverWait(page.driver, Duration.ofSeconds(30))
-          .until(ExpectedConditions.urlContains("/sign-in?next="));
+      page.waitUpTo(Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/sign-in?next="));
       bob.postMessage(room, "while signed out 2", "b-2");
       bob.postMessage(room, "while signed out 3", "b-3");
       page.driver.findElement(By.id("name")).sendKeys(name);

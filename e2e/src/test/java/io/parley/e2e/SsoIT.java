@@ -82,7 +82,7 @@ class SsoIT {
             !ada.driver.findElements(By.id("sso")).isEmpty(),
             () -> ada.driver.getCurrentUrl() + " " + ada.driver.getPageSource());
         ada.driver.findElement(By.id("sso")).click();
-        WebDriverWait slow = new WebDriverWait(ada.driver, Duration.ofSeconds(30));
+        WebDriverWait slow = ada.waitUpTo(Duration.ofSeconds(30));
         try {
           slow.until(ExpectedConditions.presenceOfElementLocated(By.id("kc-form-login")));
         } catch (org.openqa.selenium.TimeoutException e) {
