@@ -2,7 +2,8 @@
 # Installs what Parley's build and tests need on Debian, idempotently: a JDK 17, Maven, Node.js
 # with npm (htmx's WebSocket extension comes from the npm registry at build time) and, with
 # --tests, what the test suite drives: Debian's chromium and chromium-driver (Selenium), nginx
-# (the load balancer of the cluster test) and yamllint (the Kubernetes manifests).
+# (the load balancer of the cluster test), yamllint (the Kubernetes manifests) and curl (the
+# webhook test posts with it).
 # Runs apt-get update once, and only when something is missing.
 set -euo pipefail
 
@@ -18,6 +19,7 @@ if $want_tests; then
   [[ -x /usr/bin/chromedriver ]] || missing+=(chromium-driver)
   [[ -x /usr/sbin/nginx ]] || missing+=(nginx)
   command -v yamllint >/dev/null 2>&1 || missing+=(yamllint)
+  command -v curl >/dev/null 2>&1 || missing+=(curl)
 fi
 
 if ((${#missing[@]} == 0)); then

@@ -35,6 +35,7 @@ class ArchitectureTest {
           Map.entry("messaging", Set.of("common", "rooms", "audit")),
           Map.entry("files", Set.of("common", "messaging", "rooms")),
           Map.entry("reports", Set.of("common", "audit", "messaging", "rooms")),
+          Map.entry("integrations", Set.of("common", "audit", "messaging", "rooms", "users")),
           Map.entry("presence", Set.of("common")),
           Map.entry("search", Set.of("common", "audit", "messaging", "rooms")),
           Map.entry("retention", Set.of("common", "audit", "messaging")),
@@ -46,6 +47,7 @@ class ArchitectureTest {
               "render",
               Set.of(
                   "common",
+                  "integrations",
                   "messaging",
                   "presence",
                   "receipts",
@@ -57,6 +59,7 @@ class ArchitectureTest {
               "mongo",
               Set.of(
                   "common",
+                  "integrations",
                   "presence",
                   "audit",
                   "files",
@@ -82,6 +85,7 @@ class ArchitectureTest {
               "web",
               Set.of(
                   "common",
+                  "integrations",
                   "metrics",
                   "audit",
                   "presence",
@@ -112,6 +116,7 @@ class ArchitectureTest {
               "api",
               Set.of(
                   "common",
+                  "integrations",
                   "metrics",
                   "presence",
                   "audit",
@@ -128,6 +133,7 @@ class ArchitectureTest {
               "app",
               Set.of(
                   "common",
+                  "integrations",
                   "metrics",
                   "audit",
                   "files",

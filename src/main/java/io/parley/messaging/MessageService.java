@@ -5,6 +5,7 @@ import io.parley.rooms.RoomService;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /** What users do with messages: post them and read a room's history. Authorises every call. */
@@ -75,8 +76,23 @@ public class MessageService {
     }
     rooms.settings().requireSlowModeTurn(poster, draft.clientMsgId());
     MentionFinder.Mentioned mentioned = mentions.in(draft.roomId(), userId, draft.body());
-    return sequencer.append(
-        draft.mentioning(mentioned.userIds()).formatted(format(draft.body(), mentioned)));
+    SendResult sent =
+        sequencer.append(
+            draft.mentioning(mentioned.userIds()).formatted(format(draft.body(), mentioned)));
+    if (!sent.duplicate()) {
+      posted.accept(sent.message());
+    }
+    return sent;
+  }
+
+  private volatile Consumer<Message> posted = m -> {};
+
+  /**
+   * Told of each message stored through this node (once, not of a retried duplicate), after it is
+   * stored: outgoing webhooks. The listener only hands the message on; it must not block.
+   */
+  public void onPosted(Consumer<Message> listener) {
+    this.posted = listener;
   }
 
   /** Replaces the text of the user's own message; everyone sees it edited. */

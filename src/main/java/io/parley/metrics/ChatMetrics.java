@@ -28,7 +28,8 @@ public class ChatMetrics {
   public enum Via {
     SOCKET,
     API,
-    FORM
+    FORM,
+    HOOK
   }
 
   /** Where something failed unexpectedly (a 500, a frame that could not be handled). */

@@ -23,6 +23,9 @@ public final class Collections {
   public static final String MESSAGE_EDITS = "message_edits";
   public static final String AUDIT = "audit";
   public static final String REPORTS = "reports";
+  public static final String HOOKS = "hooks";
+  public static final String OUTGOING_HOOKS = "outgoing_hooks";
+  public static final String HOOK_DELIVERIES = "hook_deliveries";
   public static final String RETENTION = "retention";
   public static final String MESSAGE_FLOORS = "message_floors";
   public static final String CONNECTIONS = "connections";
@@ -79,6 +82,8 @@ public final class Collections {
         .createIndex(Indexes.ascending("status"), new IndexOptions().name("status"));
     db.getCollection(REPORTS)
         .createIndex(Indexes.ascending("reporterId"), new IndexOptions().name("reporter"));
+    db.getCollection(HOOKS)
+        .createIndex(Indexes.ascending("roomId"), new IndexOptions().name("room"));
     // A person's marks and a room's marks are found through receipt_lists (key lookups); the
     // two indexes above serve a real MongoDB's ad-hoc queries and the one-time list build.
   }

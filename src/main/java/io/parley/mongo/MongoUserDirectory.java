@@ -44,7 +44,8 @@ public class MongoUserDirectory implements UserDirectory {
             .append("avatarVersion", user.avatarVersion())
             .append("nameKeys", NameKeys.of(user))
             .append("nameChosen", user.nameChosen())
-            .append("disabled", user.disabled());
+            .append("disabled", user.disabled())
+            .append("bot", user.bot());
     users.replaceOne(eq("_id", user.id()), doc, new ReplaceOptions().upsert(true));
   }
 
@@ -109,6 +110,7 @@ public class MongoUserDirectory implements UserDirectory {
         d.getString("status"),
         d.getString("avatarVersion"),
         d.getBoolean("nameChosen", false),
-        d.getBoolean("disabled", false));
+        d.getBoolean("disabled", false),
+        d.getBoolean("bot", false));
   }
 }

@@ -39,7 +39,8 @@ public record MessageView(
     String lastReplyLabel,
     List<FileView> files,
     boolean threadUnread,
-    boolean removedByModerator) {
+    boolean removedByModerator,
+    boolean bot) {
 
   /** One emoji's reactions: how many, who (for the hover title), and their ids (to mark yours). */
   public record ReactionView(String emoji, String label, int count, String who, String userIds) {}
@@ -61,7 +62,12 @@ public record MessageView(
   public static MessageView of(
       Message m, Map<String, User> users, String viewerId, String html, EmojiCatalogue emoji) {
     User sender = users.get(m.senderId());
-    String name = sender == null ? "unknown user" : sender.displayName();
+    boolean bot = sender != null && sender.bot();
+    // A webhook may post under a name of its own ("as"); the bot badge still says what it is.
+    String name =
+        sender == null
+            ? "unknown user"
+            : bot && m.metadata().containsKey("as") ? m.metadata().get("as") : sender.displayName();
     List<ReactionView> reactions = new ArrayList<>();
     m.reactions()
         .forEach(
@@ -93,7 +99,8 @@ public record MessageView(
         m.thread().lastReplyAt() == null ? null : label(m.thread().lastReplyAt(), m.createdAt()),
         files(m),
         false,
-        m.removedBy() != null);
+        m.removedBy() != null,
+        bot);
   }
 
   /** The same message as shown in a thread panel (its own element id there). */
@@ -135,7 +142,8 @@ public record MessageView(
         lastReplyLabel,
         files,
         unread,
-        removedByModerator);
+        removedByModerator,
+        bot);
   }
 
   /** The classes the message element adds: mine, mentions-me, deleted, pinned. */

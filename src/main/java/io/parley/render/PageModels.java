@@ -169,6 +169,48 @@ public final class PageModels {
       String error)
       implements Model {}
 
+  // --- integrations
+
+  /** A room's incoming webhook as its moderators see it (never its secret). */
+  public record HookRow(
+      String id,
+      String name,
+      String botName,
+      String createdBy,
+      String createdAt,
+      String secretSetAt) {}
+
+  /**
+   * A room's webhooks; {@code issuedUrl} is the URL of one just made or given a new secret (shown
+   * this once), with its hook's name.
+   */
+  public record HooksPage(
+      Frame frame,
+      String roomId,
+      String roomName,
+      List<HookRow> hooks,
+      String issuedName,
+      String issuedUrl,
+      String error,
+      int maxName,
+      List<OutgoingHookRow> outgoing,
+      String issuedSecret)
+      implements Model {}
+
+  /** A room's outgoing webhook (never its secret) with its latest delivery attempts. */
+  public record OutgoingHookRow(
+      String id,
+      String name,
+      String url,
+      String triggers,
+      String createdBy,
+      String createdAt,
+      List<DeliveryRow> deliveries) {}
+
+  /** One attempt to call an outgoing webhook. */
+  public record DeliveryRow(
+      String at, long seq, int attempt, String status, long millis, String error, boolean ok) {}
+
   // --- administration
 
   public record AdminPersonRow(
@@ -202,8 +244,20 @@ public final class PageModels {
       String peopleQuery,
       String roomsQuery,
       List<AdminPersonRow> people,
-      List<AdminRoomRow> rooms)
+      List<AdminRoomRow> rooms,
+      List<AdminHookRow> hooks)
       implements Model {}
+
+  /** An incoming webhook in the admin console, with its room. */
+  public record AdminHookRow(
+      String id,
+      String kind,
+      String name,
+      String roomId,
+      String roomName,
+      String createdBy,
+      String createdAt,
+      String deletePath) {}
 
   /** The audit console's filters as the form shows them (null: not set). */
   public record AuditFilters(

@@ -60,6 +60,7 @@ public class Views {
     PEOPLE("pages/people"),
     DIRECTORY("pages/directory"),
     RETENTION("pages/retention"),
+    HOOKS("pages/hooks"),
     SIGN_IN("pages/sign-in"),
     ERROR("pages/error");
 

@@ -28,6 +28,11 @@ public final class RoomListings {
     return rooms.search(prefix == null ? "" : prefix.strip(), Math.max(1, Math.min(limit, 200)));
   }
 
+  /** A named room's name, for the admin console, unless the room is gone. */
+  public java.util.Optional<String> name(String roomId) {
+    return rooms.find(roomId).filter(r -> r.state() != RoomState.DELETED).map(Room::name);
+  }
+
   /** The room's members as stored now (not this node's copy), for the admin console. */
   public int memberCount(String roomId) {
     return rooms.members(roomId).size();

@@ -80,6 +80,9 @@ public class UserService {
     String username = Text.requireName(claims.username(), "username", 100);
     String idpName = Text.requireName(claims.displayName(), "display name", 100);
     User known = users.find(claims.subject()).orElse(null);
+    if (known != null && known.bot()) {
+      throw DomainException.forbidden("that account belongs to an integration and cannot sign in");
+    }
     User user =
         known == null
             ? new User(claims.subject(), username, idpName, claims.groups(), clock.instant())
@@ -193,6 +196,26 @@ public class UserService {
     avatars.delete(userId);
     save(updated);
     return updated;
+  }
+
+  /**
+   * Creates the account an integration posts as (its id chosen by the caller, its username from
+   * {@code handle}, made unique); it never signs in.
+   */
+  public User createBot(String id, String handle, String displayName) {
+    String name = Text.requireName(displayName, "name", MAX_NAME);
+    String username = handle;
+    for (int n = 2; users.findByUsername(username).isPresent(); n++) {
+      username = handle + "-" + n;
+    }
+    User bot = User.bot(id, username, name, clock.instant());
+    save(bot);
+    return bot;
+  }
+
+  /** An integration's account is retired: its old messages keep its name; it posts no more. */
+  public void retireBot(String id) {
+    users.find(id).filter(User::bot).ifPresent(b -> save(b.withDisabled(true)));
   }
 
   private void save(User user) {

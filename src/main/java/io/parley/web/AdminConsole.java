@@ -29,6 +29,8 @@ public class AdminConsole {
   @Inject MessageService messages;
   @Inject PresenceDirectory presence;
   @Inject Clock clock;
+  @Inject io.parley.integrations.IncomingHooks hooks;
+  @Inject io.parley.integrations.OutgoingHooks outgoing;
 
   /** People by username or name prefix: roles, status, presence, last sign-in. */
   List<PageModels.AdminPersonRow> people(String prefix) {
@@ -61,8 +63,64 @@ public class AdminConsole {
     return rows;
   }
 
+  /** Every webhook, incoming then outgoing, with its room's name. */
+  List<PageModels.AdminHookRow> hooks(String adminId) {
+    List<io.parley.integrations.IncomingHook> in = hooks.all(adminId);
+    List<io.parley.integrations.OutgoingHook> out = outgoing.all(adminId);
+    List<String> makers = new ArrayList<>();
+    in.forEach(h -> makers.add(h.createdBy()));
+    out.forEach(h -> makers.add(h.createdBy()));
+    Map<String, User> people = users.byIds(makers);
+    List<PageModels.AdminHookRow> rows = new ArrayList<>();
+    for (var h : in) {
+      rows.add(
+          hookRow(
+              h.id(),
+              "incoming",
+              h.name(),
+              h.roomId(),
+              people.get(h.createdBy()),
+              h.createdAt(),
+              "/rooms/" + h.roomId() + "/hooks/" + h.id() + "/delete"));
+    }
+    for (var h : out) {
+      rows.add(
+          hookRow(
+              h.id(),
+              "outgoing → " + h.url(),
+              h.name(),
+              h.roomId(),
+              people.get(h.createdBy()),
+              h.createdAt(),
+              "/rooms/" + h.roomId() + "/hooks/outgoing/" + h.id() + "/delete"));
+    }
+    return rows;
+  }
+
+  private PageModels.AdminHookRow hookRow(
+      String id,
+      String kind,
+      String name,
+      String roomId,
+      User maker,
+      java.time.Instant at,
+      String deletePath) {
+    return new PageModels.AdminHookRow(
+        id,
+        kind,
+        name,
+        roomId,
+        rooms.listings().name(roomId).orElse("(deleted room)"),
+        maker == null ? "someone" : maker.displayName(),
+        at.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString(),
+        deletePath);
+  }
+
   private String roles(User u) {
     TreeSet<String> roles = new TreeSet<>();
+    if (u.bot()) {
+      roles.add("bot");
+    }
     if (users.isGlobalModerator(u.id())) {
       roles.add("moderator");
     }

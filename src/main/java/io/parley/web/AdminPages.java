@@ -92,6 +92,7 @@ public class AdminPages extends HttpServlet {
             people == null ? "" : people,
             roomPrefix == null ? "" : roomPrefix,
             people == null ? null : console.people(people),
-            roomPrefix == null ? null : console.rooms(roomPrefix)));
+            roomPrefix == null ? null : console.rooms(roomPrefix),
+            console.hooks(me.userId())));
   }
 }

@@ -19,7 +19,16 @@ import java.io.IOException;
  * browser does). (Avatar uploads have their own limit on {@code /profile}.)
  */
 @WebFilter(
-    urlPatterns = {"/api/*", "/rooms", "/rooms/*", "/direct", "/sign-in", "/admin", "/reports"})
+    urlPatterns = {
+      "/api/*",
+      "/hooks/*",
+      "/rooms",
+      "/rooms/*",
+      "/direct",
+      "/sign-in",
+      "/admin",
+      "/reports"
+    })
 public class BodyLimitFilter extends HttpFilter {
 
   static final int MAX_BODY = 64 * 1024;

@@ -96,7 +96,8 @@ public class ErrorPages extends HttpServlet {
     }
     resp.resetBuffer();
     resp.setStatus(problem.status());
-    if (uri != null && (uri.startsWith("/api/") || uri.equals("/api"))) {
+    if (uri != null
+        && (uri.startsWith("/api/") || uri.equals("/api") || uri.startsWith("/hooks/"))) {
       resp.setContentType("application/json;charset=UTF-8");
       var json =
           Json.createObjectBuilder()

@@ -56,6 +56,7 @@ public class RoomPages extends HttpServlet {
   @Inject Views templates;
   @Inject MessageActions actions;
   @Inject RoomForms forms;
+  @Inject HookPages hookPages;
   @Inject FormMessages posted;
 
   private final Routes routes =
@@ -87,7 +88,13 @@ public class RoomPages extends HttpServlet {
           .post("/rooms/{id}/pinning", call -> forms.pinning(call))
           .post("/rooms/{id}/messages", this::post)
           .post("/rooms/{id}/threads/{seq}", this::reply)
-          .post("/rooms/{id}/messages/{seq}/{action}", call -> actions.post(call));
+          .post("/rooms/{id}/messages/{seq}/{action}", call -> actions.post(call))
+          .get("/rooms/{id}/hooks", call -> hookPages.list(call))
+          .post("/rooms/{id}/hooks", call -> hookPages.create(call))
+          .post("/rooms/{id}/hooks/{hook}/rotate", call -> hookPages.rotate(call))
+          .post("/rooms/{id}/hooks/{hook}/delete", call -> hookPages.delete(call))
+          .post("/rooms/{id}/hooks/outgoing", call -> hookPages.createOutgoing(call))
+          .post("/rooms/{id}/hooks/outgoing/{hook}/delete", call -> hookPages.deleteOutgoing(call));
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp)

@@ -84,6 +84,30 @@ class TemplatesTest {
   }
 
   @Test
+  void aWebhooksMessageShowsTheNameItPostedUnderEscapedAndMarkedBot() {
+    User hook = User.bot("hook:h1", "ci-bot", "CI", Instant.EPOCH);
+    Message posted =
+        new Message(
+            "m2",
+            "room-1",
+            8,
+            hook.id(),
+            "build passed",
+            "text/markdown",
+            Instant.parse("2026-05-01T10:15:30Z"),
+            null,
+            false,
+            "c2",
+            Map.of("hook", "h1", "as", "<b>Jenkins</b>"),
+            java.util.List.of());
+    String html = append(view(posted, Map.of(hook.id(), hook), "u-bob"));
+    assertTrue(html.contains("<span class=\"sender\">&lt;b&gt;Jenkins&lt;/b&gt;</span>"), html);
+    assertTrue(html.contains("class=\"bot-badge\""), html);
+    String person = append(view(message("hi"), PEOPLE, "u-bob"));
+    assertFalse(person.contains("bot-badge"), "people are not marked");
+  }
+
+  @Test
   void userTextIsAlwaysEscaped() {
     String html = append(view(message("<script>alert('x')</script>"), PEOPLE, "u-bob"));
     assertFalse(html.contains("<script>"));
