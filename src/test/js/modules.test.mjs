@@ -6,7 +6,7 @@ import { highest, newId } from "../../main/webapp/static/js/page.mjs";
 import { presenceState, IDLE_MS } from "../../main/webapp/static/js/presence.mjs";
 import { restorableSends } from "../../main/webapp/static/js/outbox.mjs";
 import { onClose, bannerText } from "../../main/webapp/static/js/connection.mjs";
-import { typingDue, waitLabel, TYPING_EVERY_MS } from "../../main/webapp/static/js/composer.mjs";
+import { typingDue, waitLabel, TYPING_EVERY_MS, commandPrefix } from "../../main/webapp/static/js/composer.mjs";
 import { uploadRefusal } from "../../main/webapp/static/js/uploads.mjs";
 import { reactedBy, nextRoom } from "../../main/webapp/static/js/menus.mjs";
 import { relativeLabel, dayLabel, dayKey } from "../../main/webapp/static/js/times.mjs";
@@ -54,6 +54,14 @@ test("composer: typing is told at most every three seconds, and only with text",
   assert.strictEqual(typingDue("hello", 1000, 0), false);
   assert.strictEqual(typingDue("   ", 10000, 0), false);
   assert.strictEqual(waitLabel(5), "Wait 5 s");
+});
+
+test("composer: commands are suggested from the slash until the first space", () => {
+  assert.strictEqual(commandPrefix("/"), "");
+  assert.strictEqual(commandPrefix("/Mu"), "mu");
+  assert.strictEqual(commandPrefix("/mute @bob"), null);
+  assert.strictEqual(commandPrefix("hello /me"), null);
+  assert.strictEqual(commandPrefix(""), null);
 });
 
 test("uploads: a refusal says why", () => {

@@ -69,7 +69,27 @@ function startSlowCountdown() {
   }, 1000);
 }
 
+/** The commands a composer's text could still become: "/" and a prefix, before any space. */
+export function commandPrefix(text) {
+  var m = /^\/([a-z]*)$/i.exec(text);
+  return m ? m[1].toLowerCase() : null;
+}
+
+function showCommandHints(body) {
+  var hints = document.getElementById("command-hints");
+  if (!hints) return;
+  var prefix = commandPrefix(body.value);
+  var shown = 0;
+  hints.querySelectorAll("li[data-command]").forEach(function (li) {
+    var match = prefix !== null && li.getAttribute("data-command").indexOf(prefix) === 0;
+    li.hidden = !match;
+    if (match) shown++;
+  });
+  hints.hidden = shown === 0;
+}
+
 function composerKeys(body) {
+  body.addEventListener("input", function () { showCommandHints(body); });
   // Tell the room someone is typing, at most once every 3 seconds.
   body.addEventListener("input", function () {
     var room = roomElement();
@@ -118,6 +138,8 @@ export function install() {
       live.lastTypingSent = 0;
       var form = document.getElementById("composer");
       if (form) form.querySelector("textarea").value = "";
+      var hints = document.getElementById("command-hints");
+      if (hints) hints.hidden = true;
       startSlowCountdown();
     }
   });

@@ -103,6 +103,7 @@ class ArchitectureTest {
               "ws",
               Set.of(
                   "common",
+                  "integrations",
                   "metrics",
                   "messaging",
                   "presence",

@@ -65,6 +65,12 @@ public class HookWiring {
 
   @Produces
   @Singleton
+  io.parley.integrations.SlashCommands slashCommands(RoomService rooms, UserService users) {
+    return new io.parley.integrations.SlashCommands(rooms, users);
+  }
+
+  @Produces
+  @Singleton
   OutgoingHooks outgoingHooks(
       MongoConnection mongo,
       RoomService rooms,

@@ -150,6 +150,16 @@ public class LiveFragments {
     return views.pushed(Views.Fragment.STATUS, model);
   }
 
+  /** A command's answer in the composer's status line, for its author only; nothing was stored. */
+  public String notice(String text, String clientMsgId) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("kind", "notice");
+    model.put("text", text);
+    model.put("clientMsgId", clientMsgId);
+    model.put("seq", null);
+    return views.pushed(Views.Fragment.STATUS, model);
+  }
+
   /** A refusal in the composer's status line; nothing was stored. */
   public String error(String text, String clientMsgId) {
     Map<String, Object> model = new HashMap<>();

@@ -73,7 +73,8 @@ public final class PageModels {
       boolean moderatorsPin,
       Long jumpTo,
       Model panel,
-      String clientMsgId)
+      String clientMsgId,
+      List<io.parley.integrations.SlashCommands.Command> commands)
       implements Model {}
 
   public record ThreadPanel(

@@ -124,7 +124,8 @@ public class RoomPageViews {
         room.moderatorsPin(),
         jumpTo,
         panel,
-        Ids.newId());
+        Ids.newId(),
+        io.parley.integrations.SlashCommands.BUILT_IN);
   }
 
   /** A thread panel: its first message, the replies, and the reply form. */

@@ -3,6 +3,7 @@ package io.parley.web;
 import io.parley.common.DomainException;
 import io.parley.files.FileService;
 import io.parley.files.FileTooLargeException;
+import io.parley.integrations.SlashCommands;
 import io.parley.messaging.Attachment;
 import io.parley.messaging.MessageService;
 import io.parley.messaging.NewMessage;
@@ -31,14 +32,24 @@ class FormMessages {
   @Inject FileService files;
   @Inject ReceiptStore receipts;
   @Inject ChatMetrics metrics;
+  @Inject SlashCommands commands;
 
   /**
    * Posts the form's message (a reply when {@code parentSeq} > 0) with the files it carries; files
-   * stored for a post that is refused, or that was posted already, are removed again.
+   * stored for a post that is refused, or that was posted already, are removed again. A command
+   * typed in the room's composer (no files) runs instead: its answer for the author is returned
+   * (null when a message was posted).
    */
-  void post(SignedIn me, String roomId, long parentSeq, HttpServletRequest req)
+  String post(SignedIn me, String roomId, long parentSeq, HttpServletRequest req)
       throws IOException, ServletException {
     List<Attachment> attached = uploads(me, roomId, req);
+    String typed = req.getParameter("body");
+    SlashCommands.Outcome command =
+        attached.isEmpty() && parentSeq == 0 ? commands.run(me.userId(), roomId, typed) : null;
+    if (command instanceof SlashCommands.Notice notice) {
+      return notice.text();
+    }
+    String body = command instanceof SlashCommands.Post post ? post.body() : typed;
     try {
       SendResult result =
           metrics.posting(
@@ -50,7 +61,7 @@ class FormMessages {
                       NewMessage.withFiles(
                               roomId,
                               me.userId(),
-                              req.getParameter("body"),
+                              body,
                               MessageActions.changeId(req, "clientMsgId"),
                               Map.of(),
                               attached)
@@ -63,6 +74,7 @@ class FormMessages {
         receipts.raise(
             me.userId(), ThreadSummary.readKey(roomId, parentSeq), new Watermark(seq, seq));
       }
+      return null;
     } catch (RuntimeException e) {
       files.discard(attached);
       throw e;

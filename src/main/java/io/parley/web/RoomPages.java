@@ -57,6 +57,7 @@ public class RoomPages extends HttpServlet {
   @Inject MessageActions actions;
   @Inject RoomForms forms;
   @Inject HookPages hookPages;
+  @Inject io.parley.render.LiveFragments live;
   @Inject FormMessages posted;
 
   private final Routes routes =
@@ -178,8 +179,15 @@ public class RoomPages extends HttpServlet {
 
   private void post(Routes.Call call) throws IOException, ServletException {
     String roomId = call.path("id");
-    posted.post(call.me(), roomId, 0, call.req());
-    MessageActions.done(call.req(), call.resp(), "/rooms/" + roomId);
+    String notice = posted.post(call.me(), roomId, 0, call.req());
+    if (notice == null) {
+      MessageActions.done(call.req(), call.resp(), "/rooms/" + roomId);
+    } else if (Requests.isHtmx(call.req())) {
+      Requests.html(call.resp(), 200, live.notice(notice, null));
+    } else {
+      var done = new PageModels.ErrorPage(views.frame(call.me().user()), 200, "Done", notice, null);
+      Requests.html(call.resp(), 200, templates.page(Views.Page.ERROR, done));
+    }
   }
 
   private void reply(Routes.Call call) throws IOException, ServletException {

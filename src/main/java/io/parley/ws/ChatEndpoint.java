@@ -1,6 +1,7 @@
 package io.parley.ws;
 
 import io.parley.common.DomainException;
+import io.parley.integrations.SlashCommands;
 import io.parley.messaging.MessageService;
 import io.parley.messaging.SendResult;
 import io.parley.metrics.ChatMetrics;
@@ -61,6 +62,7 @@ public class ChatEndpoint {
   @Inject PresenceFeed presence;
   @Inject LiveFragments fragments;
   @Inject MessageService messages;
+  @Inject SlashCommands commands;
   @Inject RoomService rooms;
   @Inject ReceiptStore receipts;
   @Inject MetricRegistry metrics;
@@ -139,17 +141,20 @@ public class ChatEndpoint {
       switch (frame.type()) {
         case "send" -> {
           InboundFrame send = frame;
+          SlashCommands.Outcome command =
+              commands.run(connection.userId(), send.roomId(), send.body());
+          if (command instanceof SlashCommands.Notice notice) {
+            connection.send(fragments.notice(notice.text(), send.clientMsgId()));
+            return;
+          }
+          String body = command instanceof SlashCommands.Post post ? post.body() : send.body();
           SendResult result =
               chat.posting(
                   ChatMetrics.Via.SOCKET,
                   send.roomId(),
                   () ->
                       messages.send(
-                          connection.userId(),
-                          send.roomId(),
-                          send.body(),
-                          send.clientMsgId(),
-                          Map.of()));
+                          connection.userId(), send.roomId(), body, send.clientMsgId(), Map.of()));
           connection.send(fragments.sent(result));
         }
         case "resume" -> {
