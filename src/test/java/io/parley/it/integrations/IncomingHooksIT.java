@@ -73,7 +73,7 @@ class IncomingHooksIT {
     bob.join(room);
     Hook hook = create(ada, room, "CI builds");
 
-    try (LiveSocket b = LiveSocket.open(bob).ready()) {
+    try (LiveSocket b = LiveSocket.open(bob).ready().resume(room, 0)) {
       var sent = postJson(hook.path(), "{\"text\":\"Build **42** passed\"}");
       assertEquals(200, sent.statusCode(), sent.body());
       assertTrue(
