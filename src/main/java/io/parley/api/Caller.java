@@ -25,4 +25,13 @@ public class Caller {
   public String userId() {
     return get().userId();
   }
+
+  /** The caller, if they came with the identity provider's token (tokens cannot make tokens). */
+  public String signedInPerson() {
+    if (get().accessToken() != null) {
+      throw io.parley.common.DomainException.forbidden(
+          "access tokens cannot manage tokens: sign in");
+    }
+    return userId();
+  }
 }

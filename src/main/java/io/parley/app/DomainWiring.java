@@ -124,6 +124,23 @@ public class DomainWiring {
     return reports;
   }
 
+  /** Personal access tokens and bots' tokens; revoking one closes its person's sockets. */
+  @Produces
+  @Singleton
+  io.parley.users.AccessTokens accessTokens(
+      MongoConnection mongo,
+      UserService users,
+      AuditLog audit,
+      Clock clock,
+      io.parley.presence.Disconnects disconnects) {
+    return new io.parley.users.AccessTokens(
+        new io.parley.mongo.MongoAccessTokenStore(mongo.database()),
+        users,
+        audit,
+        clock,
+        disconnects::publish);
+  }
+
   /** The append-only audit log, each entry stamped with this node's name (the host's). */
   @Produces
   @Singleton

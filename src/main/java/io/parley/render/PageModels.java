@@ -30,8 +30,19 @@ public final class PageModels {
       implements Model {}
 
   public record ProfilePage(
-      Frame frame, AvatarView avatar, String error, boolean saved, int maxName, int maxStatus)
+      Frame frame,
+      AvatarView avatar,
+      String error,
+      boolean saved,
+      int maxName,
+      int maxStatus,
+      List<TokenRow> tokens,
+      String issuedToken)
       implements Model {}
+
+  /** A personal access token as listed on the profile (never its secret). */
+  public record TokenRow(
+      String id, String name, String scopes, String created, String expires, String lastUsed) {}
 
   // --- rooms
 

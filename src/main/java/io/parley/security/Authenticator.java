@@ -2,6 +2,8 @@ package io.parley.security;
 
 import io.parley.common.Broadcast.Subscription;
 import io.parley.common.DomainException;
+import io.parley.users.AccessToken;
+import io.parley.users.AccessTokens;
 import io.parley.users.AccessWithdrawals;
 import io.parley.users.SessionRevocations;
 import io.parley.users.User;
@@ -33,6 +35,7 @@ public class Authenticator {
   @Inject VerifiedGroups verifiedGroups;
   @Inject SessionRevocations revocations;
   @Inject AccessWithdrawals withdrawals;
+  @Inject AccessTokens accessTokens;
 
   private Subscription withdrawnAccess = Subscription.NONE;
 
@@ -67,6 +70,20 @@ public class Authenticator {
   }
 
   public SignedIn authenticate(String token) throws InvalidTokenException {
+    if (AccessTokens.isAccessToken(token)) {
+      AccessToken access;
+      try {
+        access = accessTokens.verify(token);
+      } catch (DomainException e) {
+        throw new InvalidTokenException(e.getMessage());
+      }
+      User user = current(access.userId());
+      if (user.disabled()) {
+        throw new AccessWithdrawnException("your access to Parley was withdrawn");
+      }
+      // A script's token never carries its person's administrator or moderator role.
+      return new SignedIn(user.withGroups(java.util.Set.of()), null, access.expiresAt(), access);
+    }
     TokenVerifier.VerifiedToken verified = verifier.verify(token);
     try {
       return signedIn(

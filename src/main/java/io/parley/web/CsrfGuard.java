@@ -24,6 +24,7 @@ import java.util.Set;
       "/rooms/*",
       "/direct",
       "/profile",
+      "/profile/*",
       "/sign-in",
       "/sign-out",
       "/session/*",

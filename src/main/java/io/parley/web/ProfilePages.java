@@ -6,6 +6,8 @@ import io.parley.render.PageModels;
 import io.parley.render.RoomViews;
 import io.parley.render.Views;
 import io.parley.security.SignedIn;
+import io.parley.users.AccessToken;
+import io.parley.users.AccessTokens;
 import io.parley.users.Avatar;
 import io.parley.users.User;
 import io.parley.users.UserService;
@@ -19,6 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 /**
  * The signed-in person's profile, and everyone's avatars.
@@ -29,11 +32,12 @@ import java.io.InputStream;
  * GET  /users/{id}/avatar     the uploaded image (404 when there is none: pages show initials)
  * </pre>
  */
-@WebServlet(urlPatterns = {"/profile", "/users/*"})
+@WebServlet(urlPatterns = {"/profile", "/profile/*", "/users/*"})
 @MultipartConfig(maxFileSize = Avatar.MAX_BYTES, maxRequestSize = Avatar.MAX_BYTES + 16 * 1024)
 public class ProfilePages extends HttpServlet {
 
   @Inject UserService users;
+  @Inject AccessTokens tokens;
   @Inject RoomViews views;
   @Inject Views templates;
 
@@ -68,6 +72,10 @@ public class ProfilePages extends HttpServlet {
     SignedIn me = Requests.signedIn(req);
     if (!req.getServletPath().equals("/profile")) {
       resp.sendError(405);
+      return;
+    }
+    if (req.getPathInfo() != null) {
+      tokenForm(req, resp, me);
       return;
     }
     try {
@@ -139,7 +147,54 @@ public class ProfilePages extends HttpServlet {
     return type != null && type.toLowerCase().startsWith("multipart/form-data");
   }
 
+  /** {@code /profile/tokens} makes a token (shown once), {@code /profile/tokens/{id}/revoke}. */
+  private void tokenForm(HttpServletRequest req, HttpServletResponse resp, SignedIn me)
+      throws IOException {
+    String path = req.getPathInfo();
+    User user = users.require(me.userId());
+    try {
+      if (path.equals("/tokens")) {
+        var scopes =
+            "post".equals(req.getParameter("scope"))
+                ? java.util.EnumSet.allOf(AccessToken.Scope.class)
+                : java.util.EnumSet.of(AccessToken.Scope.READ);
+        String days = req.getParameter("days");
+        var issued =
+            tokens.create(
+                me.userId(),
+                me.userId(),
+                req.getParameter("name"),
+                scopes,
+                days == null || !days.matches("\\d{1,3}") ? 0 : Integer.parseInt(days));
+        Requests.html(resp, 200, page(user, null, false, issued.secret()));
+      } else if (path.matches("/tokens/[0-9a-f]{16}/revoke")) {
+        tokens.revoke(me.userId(), path.split("/")[2]);
+        Requests.seeOther(resp, "/profile#tokens");
+      } else {
+        resp.sendError(404);
+      }
+    } catch (DomainException e) {
+      Requests.html(resp, Requests.status(e), page(user, e.getMessage(), false));
+    }
+  }
+
   private String page(User user, String error, boolean saved) {
+    return page(user, error, saved, null);
+  }
+
+  private String page(User user, String error, boolean saved, String issuedToken) {
+    List<PageModels.TokenRow> rows =
+        tokens.of(user.id(), user.id()).stream()
+            .map(
+                t ->
+                    new PageModels.TokenRow(
+                        t.id(),
+                        t.name(),
+                        t.scopes().contains(AccessToken.Scope.POST) ? "read and post" : "read",
+                        DAY.format(t.createdAt()),
+                        DAY.format(t.expiresAt()),
+                        t.lastUsedAt() == null ? "never" : DAY.format(t.lastUsedAt())))
+            .toList();
     return templates.page(
         Views.Page.PROFILE,
         new PageModels.ProfilePage(
@@ -148,6 +203,12 @@ public class ProfilePages extends HttpServlet {
             error,
             saved,
             UserService.MAX_NAME,
-            UserService.MAX_STATUS));
+            UserService.MAX_STATUS,
+            rows,
+            issuedToken));
   }
+
+  private static final java.time.format.DateTimeFormatter DAY =
+      java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'")
+          .withZone(java.time.ZoneOffset.UTC);
 }

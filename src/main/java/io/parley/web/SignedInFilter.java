@@ -20,6 +20,7 @@ import java.io.IOException;
       "/rooms/*",
       "/direct",
       "/profile",
+      "/profile/*",
       "/users/*",
       "/admin",
       "/admin/*",
@@ -38,7 +39,13 @@ public class SignedInFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    if (request.getAttribute(SignedIn.REQUEST_ATTRIBUTE) != null) {
+    if (request.getAttribute(SignedIn.REQUEST_ATTRIBUTE) instanceof SignedIn me) {
+      if (me.accessToken() != null) {
+        // Scripts' tokens reach the API and the socket; pages are for people who signed in.
+        response.sendError(
+            HttpServletResponse.SC_FORBIDDEN, "access tokens work with the API and the socket");
+        return;
+      }
       chain.doFilter(request, response);
       return;
     }

@@ -138,6 +138,10 @@ public class ChatEndpoint {
         throw DomainException.invalid("frame too large: at most " + MAX_FRAME / 1024 + " KiB");
       }
       frame = InboundFrame.parse(text);
+      if ((frame.type().equals("send") || frame.type().equals("typing"))
+          && !connection.mayWrite()) {
+        throw DomainException.forbidden("this access token may only read");
+      }
       switch (frame.type()) {
         case "send" -> {
           InboundFrame send = frame;

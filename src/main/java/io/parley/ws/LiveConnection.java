@@ -130,6 +130,11 @@ final class LiveConnection {
   }
 
   /** The groups of the socket's own verified token (its role decisions use these). */
+  /** Whether the socket's token may change things (a read-only access token may not). */
+  boolean mayWrite() {
+    return signedIn.mayWrite();
+  }
+
   java.util.Set<String> groups() {
     return signedIn.user().groups();
   }
