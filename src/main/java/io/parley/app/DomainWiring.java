@@ -124,6 +124,19 @@ public class DomainWiring {
     return reports;
   }
 
+  /** Groups people mention as @handle: local ones and identity provider groups mapped by admins. */
+  @Produces
+  @Singleton
+  io.parley.users.UserGroups userGroups(
+      MongoConnection mongo, UserService users, AuditLog audit, Clock clock) {
+    return new io.parley.users.UserGroups(
+        new io.parley.mongo.MongoGroupStore(mongo.database()),
+        new MongoUserDirectory(mongo.database()),
+        users,
+        audit,
+        clock);
+  }
+
   /** Personal access tokens and bots' tokens; revoking one closes its person's sockets. */
   @Produces
   @Singleton
@@ -243,6 +256,7 @@ public class DomainWiring {
       io.parley.retention.RetentionService retention,
       io.parley.messaging.HeldMessages held,
       MongoConnection mongo,
+      io.parley.users.UserGroups groups,
       @ConfigProperty(name = "parley.messages.edit-window-minutes", defaultValue = "0")
           long editWindowMinutes,
       @ConfigProperty(name = "parley.mentions.room-wide", defaultValue = "moderators")
@@ -266,6 +280,7 @@ public class DomainWiring {
         .roomWideMentions(RoomWideMentions.parse(roomWide), presence::onlineAmong)
         .holds(retention::covers, held)
         .reportedBy(new MongoReportStore(mongo.database())::isOpen)
+        .groups(groups::members)
         .build();
   }
 }

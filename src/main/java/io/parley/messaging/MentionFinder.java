@@ -22,16 +22,19 @@ final class MentionFinder {
   private final Usernames usernames;
   private final RoomWideMentions roomWide;
   private final UnaryOperator<Set<String>> onlineAmong;
+  private final java.util.function.Function<Set<String>, Map<String, Set<String>>> groups;
 
   MentionFinder(
       RoomService rooms,
       Usernames usernames,
       RoomWideMentions roomWide,
-      UnaryOperator<Set<String>> onlineAmong) {
+      UnaryOperator<Set<String>> onlineAmong,
+      java.util.function.Function<Set<String>, Map<String, Set<String>>> groups) {
     this.rooms = rooms;
     this.usernames = usernames;
     this.roomWide = roomWide;
     this.onlineAmong = onlineAmong;
+    this.groups = groups;
   }
 
   /**
@@ -72,6 +75,22 @@ final class MentionFinder {
             ids.add(id);
           }
         });
+    // Handles that are nobody's username may name a group: its members who are in the room.
+    Set<String> rest = new HashSet<>(written);
+    rest.removeAll(handles);
+    rest.remove(Mentions.ROOM);
+    rest.remove(Mentions.HERE);
+    names.values().forEach(u -> rest.remove(u.toLowerCase(Locale.ROOT)));
+    if (!rest.isEmpty()) {
+      Set<String> inRoom = Set.copyOf(others);
+      groups
+          .apply(rest)
+          .forEach(
+              (handle, members) -> {
+                handles.add(handle);
+                members.stream().filter(inRoom::contains).forEach(ids::add);
+              });
+    }
     return new Mentioned(List.copyOf(ids), Set.copyOf(handles));
   }
 

@@ -38,7 +38,8 @@ public class MessageService {
     this.format = b.format;
     this.emoji = b.emoji;
     this.editWindow = b.editWindow;
-    this.mentions = new MentionFinder(b.rooms, b.usernames, b.roomWide, b.onlineAmong);
+    this.mentions =
+        new MentionFinder(b.rooms, b.usernames, b.roomWide, b.onlineAmong, b.groupMembers);
     this.removals =
         new MessageRemovals(
             b.rooms,

@@ -5,9 +5,11 @@ import io.parley.rooms.RoomService;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /** What a message service is built from: set once, before it serves anyone. */
@@ -25,6 +27,7 @@ public final class MessageServiceBuilder {
   Clock clock = Clock.systemUTC();
   RoomWideMentions roomWide = RoomWideMentions.MODERATORS;
   UnaryOperator<Set<String>> onlineAmong = ids -> Set.of();
+  Function<Set<String>, Map<String, Set<String>>> groupMembers = handles -> Map.of();
   Holds holds = Holds.NONE;
   HeldMessages held = HeldMessages.NONE;
   BiPredicate<String, Long> reported = (roomId, seq) -> false;
@@ -70,6 +73,15 @@ public final class MessageServiceBuilder {
       RoomWideMentions policy, UnaryOperator<Set<String>> online) {
     this.roomWide = policy;
     this.onlineAmong = online;
+    return this;
+  }
+
+  /**
+   * User groups: the member ids of each of the handles that name a group ({@code @group} mentions
+   * notify those of them in the room).
+   */
+  public MessageServiceBuilder groups(Function<Set<String>, Map<String, Set<String>>> members) {
+    this.groupMembers = members;
     return this;
   }
 

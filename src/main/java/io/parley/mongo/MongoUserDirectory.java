@@ -100,6 +100,16 @@ public class MongoUserDirectory implements UserDirectory {
     return found;
   }
 
+  @Override
+  public List<String> idsInGroup(String group) {
+    List<String> ids = new ArrayList<>();
+    users
+        .find(eq("groups", group))
+        .projection(new Document("_id", 1))
+        .forEach(d -> ids.add(d.getString("_id")));
+    return ids;
+  }
+
   private static User toUser(Document d) {
     return new User(
         d.getString("_id"),

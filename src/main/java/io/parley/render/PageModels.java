@@ -151,7 +151,12 @@ public final class PageModels {
   public record PeopleOptions(User me, List<PersonView> people) implements Model {}
 
   public record PeoplePage(
-      Frame frame, String q, List<PersonView> people, PersonView person, boolean self)
+      Frame frame,
+      String q,
+      List<PersonView> people,
+      PersonView person,
+      boolean self,
+      List<String> groups)
       implements Model {}
 
   public record SearchPage(

@@ -22,4 +22,7 @@ public interface UserDirectory {
   List<User> search(String prefix, int limit);
 
   Map<String, User> findAll(Collection<String> ids);
+
+  /** The ids of the people whose last verified token named IdP group {@code group}. */
+  List<String> idsInGroup(String group);
 }

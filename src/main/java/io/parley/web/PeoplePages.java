@@ -34,6 +34,7 @@ public class PeoplePages extends HttpServlet {
   static final int SUGGESTED = 8;
 
   @Inject UserService users;
+  @Inject io.parley.users.UserGroups userGroups;
   @Inject RoomViews views;
   @Inject Views templates;
 
@@ -51,7 +52,9 @@ public class PeoplePages extends HttpServlet {
     }
     PageModels.Frame frame = views.frame(me.user());
     if (path.isEmpty() || path.equals("/")) {
-      var found = new PageModels.PeoplePage(frame, q, views.people(active(q, SHOWN)), null, false);
+      var found =
+          new PageModels.PeoplePage(
+              frame, q, views.people(active(q, SHOWN)), null, false, List.of());
       Requests.html(resp, 200, templates.page(Views.Page.PEOPLE, found));
       return;
     }
@@ -61,8 +64,10 @@ public class PeoplePages extends HttpServlet {
         throw DomainException.notFound("no such person");
       }
       PersonView person = views.people(List.of(u)).get(0);
+      List<String> groups = userGroups.of(u.id()).stream().map(g -> "@" + g.handle()).toList();
       var page =
-          new PageModels.PeoplePage(frame, "", List.of(), person, u.id().equals(me.userId()));
+          new PageModels.PeoplePage(
+              frame, "", List.of(), person, u.id().equals(me.userId()), groups);
       Requests.html(resp, 200, templates.page(Views.Page.PEOPLE, page));
     } catch (DomainException e) {
       var error = PageModels.ErrorPage.of(frame, Requests.status(e), e.getMessage());

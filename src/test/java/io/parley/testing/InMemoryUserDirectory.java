@@ -43,4 +43,9 @@ public class InMemoryUserDirectory implements UserDirectory {
     ids.forEach(id -> find(id).ifPresent(u -> found.put(id, u)));
     return found;
   }
+
+  @Override
+  public java.util.List<String> idsInGroup(String group) {
+    return users.values().stream().filter(u -> u.groups().contains(group)).map(User::id).toList();
+  }
 }
