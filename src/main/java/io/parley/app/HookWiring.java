@@ -63,10 +63,45 @@ public class HookWiring {
         new MongoHookStore(mongo.database()), rooms, messages, users, audit, clock, Ids::newId);
   }
 
+  /** Where webhooks and commands may call, how long a call may take, when to retry. */
   @Produces
   @Singleton
-  io.parley.integrations.SlashCommands slashCommands(RoomService rooms, UserService users) {
-    return new io.parley.integrations.SlashCommands(rooms, users);
+  OutgoingHooks.Calls calls(
+      @ConfigProperty(name = "parley.hooks.allowed-hosts") Optional<String> allowedHosts,
+      @ConfigProperty(name = "parley.hooks.private-hosts") Optional<String> privateHosts,
+      @ConfigProperty(name = "parley.hooks.first-retry-ms", defaultValue = "1000") long firstRetry,
+      @ConfigProperty(name = "parley.hooks.timeout-seconds", defaultValue = "5") long timeout) {
+    return new OutgoingHooks.Calls(
+        new HttpHookTransport(),
+        new UrlPolicy(hosts(allowedHosts), hosts(privateHosts)),
+        Duration.ofMillis(firstRetry),
+        Duration.ofSeconds(timeout));
+  }
+
+  @Produces
+  @Singleton
+  io.parley.integrations.CustomCommands customCommands(
+      MongoConnection mongo,
+      RoomService rooms,
+      UserService users,
+      AuditLog audit,
+      Clock clock,
+      OutgoingHooks.Calls calls) {
+    return new io.parley.integrations.CustomCommands(
+        new io.parley.mongo.MongoCommandStore(mongo.database()),
+        rooms,
+        users,
+        audit,
+        clock,
+        calls,
+        workers);
+  }
+
+  @Produces
+  @Singleton
+  io.parley.integrations.SlashCommands slashCommands(
+      RoomService rooms, UserService users, io.parley.integrations.CustomCommands custom) {
+    return new io.parley.integrations.SlashCommands(rooms, users, custom);
   }
 
   @Produces
@@ -78,10 +113,7 @@ public class HookWiring {
       UserService users,
       AuditLog audit,
       Clock clock,
-      @ConfigProperty(name = "parley.hooks.allowed-hosts") Optional<String> allowedHosts,
-      @ConfigProperty(name = "parley.hooks.private-hosts") Optional<String> privateHosts,
-      @ConfigProperty(name = "parley.hooks.first-retry-ms", defaultValue = "1000") long firstRetry,
-      @ConfigProperty(name = "parley.hooks.timeout-seconds", defaultValue = "5") long timeout) {
+      OutgoingHooks.Calls calls) {
     OutgoingHooks hooks =
         new OutgoingHooks(
             new MongoOutgoingHookStore(mongo.database()),
@@ -91,11 +123,7 @@ public class HookWiring {
             audit,
             clock,
             Ids::newId,
-            new OutgoingHooks.Calls(
-                new HttpHookTransport(),
-                new UrlPolicy(hosts(allowedHosts), hosts(privateHosts)),
-                Duration.ofMillis(firstRetry),
-                Duration.ofSeconds(timeout)),
+            calls,
             workers);
     messages.onPosted(hooks::onPosted);
     workers.scheduleWithFixedDelay(

@@ -13,6 +13,18 @@ public interface HookTransport {
 
   byte[] encode(HookEvent event);
 
+  /** A custom command's call: {@code command}, {@code text}, the user and the room. */
+  record CommandCall(
+      String command,
+      String text,
+      String userId,
+      String username,
+      String userName,
+      String roomId,
+      String roomName) {}
+
+  byte[] encode(CommandCall call);
+
   Answer post(URI target, Map<String, String> headers, byte[] body, Duration timeout)
       throws IOException;
 }

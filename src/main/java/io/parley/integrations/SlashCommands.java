@@ -20,13 +20,16 @@ import java.util.regex.Pattern;
 public final class SlashCommands {
 
   /** What a command comes to. */
-  public sealed interface Outcome permits Post, Notice {}
+  public sealed interface Outcome permits Post, Notice, Pending {}
 
   /** Post this text as the person's message. */
   public record Post(String body) implements Outcome {}
 
   /** Done (or refused politely): this is shown to the person who typed it, nobody else. */
   public record Notice(String text) implements Outcome {}
+
+  /** A custom command was called: its answer for the author comes later. */
+  public record Pending(java.util.concurrent.CompletableFuture<Notice> answer) implements Outcome {}
 
   /** One built-in command, for help and the composer's suggestions. */
   public record Command(String name, String usage, String what) {}
@@ -48,10 +51,27 @@ public final class SlashCommands {
 
   private final RoomService rooms;
   private final UserService users;
+  private final CustomCommands custom;
 
   public SlashCommands(RoomService rooms, UserService users) {
+    this(rooms, users, null);
+  }
+
+  /** With the commands administrators added ({@code custom}). */
+  public SlashCommands(RoomService rooms, UserService users, CustomCommands custom) {
     this.rooms = rooms;
     this.users = users;
+    this.custom = custom;
+  }
+
+  /** The built-in commands and those administrators added, for the composer's suggestions. */
+  public List<Command> available() {
+    if (custom == null) {
+      return BUILT_IN;
+    }
+    List<Command> all = new java.util.ArrayList<>(BUILT_IN);
+    custom.all().forEach(c -> all.add(new Command(c.name(), "/" + c.name(), c.description())));
+    return all;
   }
 
   /** The command {@code text} is, run as {@code userId} in the room; null if it is no command. */
@@ -93,7 +113,12 @@ public final class SlashCommands {
         yield new Notice("@" + target + " may post again.");
       }
       case "help" -> help(null);
-      default -> help("There is no /" + name + " command.");
+      default -> {
+        var added = custom == null ? java.util.Optional.<CustomCommand>empty() : custom.find(name);
+        yield added.isPresent()
+            ? new Pending(custom.call(added.get(), userId, roomId, rest))
+            : help("There is no /" + name + " command.");
+      }
     };
   }
 

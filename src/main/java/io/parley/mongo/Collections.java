@@ -26,6 +26,7 @@ public final class Collections {
   public static final String HOOKS = "hooks";
   public static final String ACCESS_TOKENS = "access_tokens";
   public static final String USER_GROUPS = "user_groups";
+  public static final String CUSTOM_COMMANDS = "custom_commands";
   public static final String OUTGOING_HOOKS = "outgoing_hooks";
   public static final String HOOK_DELIVERIES = "hook_deliveries";
   public static final String RETENTION = "retention";

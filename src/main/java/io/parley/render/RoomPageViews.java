@@ -29,6 +29,7 @@ import java.util.Set;
 public class RoomPageViews {
 
   @Inject RoomService rooms;
+  @Inject io.parley.integrations.SlashCommands commands;
   @Inject MessageService messages;
   @Inject ReceiptStore receipts;
   @Inject UserService users;
@@ -125,7 +126,7 @@ public class RoomPageViews {
         jumpTo,
         panel,
         Ids.newId(),
-        io.parley.integrations.SlashCommands.BUILT_IN);
+        commands.available());
   }
 
   /** A thread panel: its first message, the replies, and the reply form. */

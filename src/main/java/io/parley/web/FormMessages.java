@@ -49,6 +49,9 @@ class FormMessages {
     if (command instanceof SlashCommands.Notice notice) {
       return notice.text();
     }
+    if (command instanceof SlashCommands.Pending pending) {
+      return pending.answer().join().text(); // the call gives up after its own 3 s
+    }
     String body = command instanceof SlashCommands.Post post ? post.body() : typed;
     try {
       SendResult result =

@@ -57,6 +57,24 @@ public final class HttpHookTransport implements HookTransport {
   }
 
   @Override
+  public byte[] encode(CommandCall c) {
+    return Json.createObjectBuilder()
+        .add("event", "command")
+        .add("command", c.command())
+        .add("text", c.text())
+        .add(
+            "user",
+            Json.createObjectBuilder()
+                .add("id", c.userId())
+                .add("username", c.username())
+                .add("name", c.userName()))
+        .add("room", Json.createObjectBuilder().add("id", c.roomId()).add("name", c.roomName()))
+        .build()
+        .toString()
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Override
   public Answer post(URI target, Map<String, String> headers, byte[] body, Duration timeout)
       throws IOException {
     HttpRequest.Builder request =

@@ -151,6 +151,12 @@ public class ChatEndpoint {
             connection.send(fragments.notice(notice.text(), send.clientMsgId()));
             return;
           }
+          if (command instanceof SlashCommands.Pending pending) {
+            pending
+                .answer()
+                .thenAccept(n -> connection.send(fragments.notice(n.text(), send.clientMsgId())));
+            return;
+          }
           String body = command instanceof SlashCommands.Post post ? post.body() : send.body();
           SendResult result =
               chat.posting(

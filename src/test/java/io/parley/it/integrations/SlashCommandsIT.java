@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.parley.it.LiveSocket;
 import io.parley.it.Parley;
 import io.parley.it.TestUser;
+import io.parley.testing.WebhookReceiver;
 import jakarta.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,39 @@ class SlashCommandsIT {
         201,
         bob.postMessage(room, "thanks for the invite", "b-1").statusCode(),
         "bob was added by /invite");
+  }
+
+  @Test
+  void aCustomCommandCallsItsUrlAndAnswersOnlyItsCaller() throws Exception {
+    try (WebhookReceiver receiver = WebhookReceiver.start()) {
+      TestUser admin = Parley.signIn(Parley.baseUrl(), Parley.unique("Admin"), "admin");
+      String name = "ticket" + Parley.unique("").strip().substring(0, 6);
+      var made =
+          admin.post(
+              "/api/admin/commands",
+              "{\"name\":\""
+                  + name
+                  + "\",\"description\":\"open a ticket\",\"url\":"
+                  + Parley.quote(receiver.url("/cmd"))
+                  + "}");
+      assertEquals(201, made.statusCode(), made.body());
+      String secret = Parley.json(made.body()).getString("secret");
+      TestUser ada = Parley.signIn(Parley.unique("Ada"));
+      String room = ada.createRoom(Parley.unique("tickets"), "public");
+      assertTrue(ada.page("/rooms/" + room).body().contains("data-command=\"" + name + "\""));
+      receiver.answer(200, "{\"text\":\"Ticket T-9 opened\"}");
+      try (LiveSocket a = LiveSocket.open(ada).ready()) {
+        a.sendMessage(room, "/" + name + " printer on fire", "t-1");
+        String status = a.awaitStatus();
+        assertTrue(status.contains("Ticket T-9 opened"), status);
+        assertTrue(status.contains("data-client-msg-id=\"t-1\""), status);
+      }
+      WebhookReceiver.Call call = receiver.next(java.time.Duration.ofSeconds(5));
+      assertTrue(WebhookReceiver.verifies(secret, call));
+      assertTrue(call.body().contains("printer on fire"), call.body());
+      assertEquals(0, ada.history(room, "").size(), "nothing was posted");
+      assertEquals(204, admin.send("DELETE", "/api/admin/commands/" + name, null).statusCode());
+    }
   }
 
   @Test
