@@ -6,7 +6,7 @@ import { highest, newId } from "../../main/webapp/static/js/page.mjs";
 import { presenceState, IDLE_MS } from "../../main/webapp/static/js/presence.mjs";
 import { restorableSends } from "../../main/webapp/static/js/outbox.mjs";
 import { onClose, bannerText } from "../../main/webapp/static/js/connection.mjs";
-import { typingDue, waitLabel, TYPING_EVERY_MS, commandPrefix } from "../../main/webapp/static/js/composer.mjs";
+import { typingDue, waitLabel, TYPING_EVERY_MS, commandPrefix, mentionPrefix } from "../../main/webapp/static/js/composer.mjs";
 import { uploadRefusal } from "../../main/webapp/static/js/uploads.mjs";
 import { reactedBy, nextRoom } from "../../main/webapp/static/js/menus.mjs";
 import { relativeLabel, dayLabel, dayKey } from "../../main/webapp/static/js/times.mjs";
@@ -62,6 +62,14 @@ test("composer: commands are suggested from the slash until the first space", ()
   assert.strictEqual(commandPrefix("/mute @bob"), null);
   assert.strictEqual(commandPrefix("hello /me"), null);
   assert.strictEqual(commandPrefix(""), null);
+});
+
+test("composer: the @name being typed before the caret is offered", () => {
+  assert.strictEqual(mentionPrefix("hi @ad"), "ad");
+  assert.strictEqual(mentionPrefix("@"), "");
+  assert.strictEqual(mentionPrefix("mail me at a@b"), null);
+  assert.strictEqual(mentionPrefix("hi @ada "), null);
+  assert.strictEqual(mentionPrefix("@zoë"), "zoë");
 });
 
 test("uploads: a refusal says why", () => {

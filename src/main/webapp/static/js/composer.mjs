@@ -88,8 +88,59 @@ function showCommandHints(body) {
   hints.hidden = shown === 0;
 }
 
+/** The "@name" being typed just before the caret (what follows "@"), or null. */
+export function mentionPrefix(textBeforeCaret) {
+  var m = /(^|\s)@([\p{L}\p{N}._-]{0,40})$/u.exec(textBeforeCaret);
+  return m ? m[2] : null;
+}
+
+var mentionTimer = null;
+
+function showMentionHints(body) {
+  var hints = document.getElementById("mention-hints");
+  if (!hints) return;
+  var prefix = mentionPrefix(body.value.slice(0, body.selectionStart));
+  clearTimeout(mentionTimer);
+  if (prefix === null) { hints.hidden = true; return; }
+  mentionTimer = setTimeout(function () {
+    fetch(hints.getAttribute("data-source") + "?q=" + encodeURIComponent(prefix),
+          { credentials: "same-origin", headers: { "HX-Request": "true" } })
+      .then(function (r) { return r.ok ? r.text() : ""; })
+      .then(function (html) {
+        hints.innerHTML = html; // rendered and escaped by the server's template
+        hints.hidden = !hints.querySelector("li");
+      })
+      .catch(function () { hints.hidden = true; });
+  }, 150);
+}
+
+function takeMention(body, handle) {
+  var caret = body.selectionStart;
+  var before = body.value.slice(0, caret).replace(/@[\p{L}\p{N}._-]*$/u, "@" + handle + " ");
+  body.value = before + body.value.slice(caret);
+  body.setSelectionRange(before.length, before.length);
+  document.getElementById("mention-hints").hidden = true;
+  body.focus();
+}
+
 function composerKeys(body) {
-  body.addEventListener("input", function () { showCommandHints(body); });
+  body.addEventListener("input", function () { showCommandHints(body); showMentionHints(body); });
+  var mentions = document.getElementById("mention-hints");
+  if (mentions) {
+    mentions.addEventListener("mousedown", function (e) {
+      var li = e.target.closest("li[data-handle]");
+      if (!li) return;
+      e.preventDefault();
+      takeMention(body, li.getAttribute("data-handle"));
+    });
+  }
+  body.addEventListener("keydown", function (e) {
+    var open = mentions && !mentions.hidden && mentions.querySelector("li[data-handle]");
+    if (open && e.key === "Tab") {
+      e.preventDefault();
+      takeMention(body, open.getAttribute("data-handle"));
+    }
+  });
   // Tell the room someone is typing, at most once every 3 seconds.
   body.addEventListener("input", function () {
     var room = roomElement();
@@ -138,8 +189,10 @@ export function install() {
       live.lastTypingSent = 0;
       var form = document.getElementById("composer");
       if (form) form.querySelector("textarea").value = "";
-      var hints = document.getElementById("command-hints");
-      if (hints) hints.hidden = true;
+      ["command-hints", "mention-hints"].forEach(function (id) {
+        var hints = document.getElementById(id);
+        if (hints) hints.hidden = true;
+      });
       startSlowCountdown();
     }
   });

@@ -88,6 +88,11 @@ public final class PageModels {
       List<io.parley.integrations.SlashCommands.Command> commands)
       implements Model {}
 
+  /** Someone or a group the composer offers for an {@code @} being typed. */
+  public record MentionHint(String handle, String label, boolean group) {}
+
+  public record MentionHints(List<MentionHint> hints) implements Model {}
+
   public record ThreadPanel(
       String roomId,
       MessageView parent,

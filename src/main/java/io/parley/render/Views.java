@@ -91,6 +91,7 @@ public class Views {
     SIDEBAR("fragments/sidebar", "sidebar"),
     MEMBERS("fragments/members", "members"),
     STANDING("fragments/composer", "standing"),
+    MENTION_HINTS("fragments/composer", "mention-hints"),
     REPORTS_LINK("fragments/live", "reports-link"),
     NOTICE("fragments/live", "notice"),
     REPORTED("fragments/message", "reported"),

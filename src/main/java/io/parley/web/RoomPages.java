@@ -57,6 +57,7 @@ public class RoomPages extends HttpServlet {
   @Inject MessageActions actions;
   @Inject RoomForms forms;
   @Inject HookPages hookPages;
+  @Inject MentionHints mentionHints;
   @Inject io.parley.render.LiveFragments live;
   @Inject FormMessages posted;
 
@@ -91,6 +92,7 @@ public class RoomPages extends HttpServlet {
           .post("/rooms/{id}/threads/{seq}", this::reply)
           .post("/rooms/{id}/messages/{seq}/{action}", call -> actions.post(call))
           .get("/rooms/{id}/hooks", call -> hookPages.list(call))
+          .get("/rooms/{id}/mentions", call -> mentionHints.hints(call))
           .post("/rooms/{id}/hooks", call -> hookPages.create(call))
           .post("/rooms/{id}/hooks/{hook}/rotate", call -> hookPages.rotate(call))
           .post("/rooms/{id}/hooks/{hook}/delete", call -> hookPages.delete(call))
