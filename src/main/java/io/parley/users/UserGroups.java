@@ -132,6 +132,9 @@ public final class UserGroups {
         continue;
       }
       Set<String> members = store.find(handle).map(this::membersOf).orElse(null);
+      if (known.size() > 10_000) {
+        known.clear(); // handles are whatever people type: never let them pile up
+      }
       known.put(handle, new Known(members, clock.instant()));
       if (members != null) {
         found.put(handle, members);
