@@ -67,4 +67,20 @@ public class BotsResource {
         .map(TokensResource.TokenJson::of)
         .toList();
   }
+
+  @jakarta.ws.rs.PUT
+  @Path("{username}/avatar")
+  @Consumes({"image/png", "image/jpeg", "image/gif"})
+  @Operation(
+      summary = "Set a bot's avatar (administrators; any bot, a webhook's too)",
+      description = "PNG, JPEG or GIF up to 64 KiB here, redrawn as a PNG like people's avatars")
+  public BotJson avatar(@PathParam("username") String username, byte[] image) {
+    caller.signedInPerson();
+    User bot = users.requireByUsername(username);
+    if (!bot.bot()) {
+      throw io.parley.common.DomainException.forbidden("people choose their own avatars");
+    }
+    User updated = users.setAvatar(bot.id(), image == null ? new byte[0] : image);
+    return new BotJson(updated.id(), updated.username(), updated.displayName());
+  }
 }

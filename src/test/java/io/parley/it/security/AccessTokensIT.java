@@ -108,6 +108,26 @@ class AccessTokensIT {
         Pattern.compile("Release bot</span>\\s*<span class=\"bot-badge\"").matcher(html);
     assertTrue(badge.find(), "its message is marked as a bot's");
 
+    var png = new java.io.ByteArrayOutputStream();
+    try {
+      javax.imageio.ImageIO.write(
+          new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB),
+          "png",
+          png);
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+    var avatar =
+        Parley.send(
+            HttpRequest.newBuilder(
+                    URI.create(admin.baseUrl() + "/api/admin/bots/" + username + "/avatar"))
+                .header("Authorization", "Bearer " + admin.token())
+                .header("Content-Type", "image/png")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(png.toByteArray()))
+                .build());
+    assertEquals(200, avatar.statusCode(), avatar.body());
+    assertTrue(admin.page("/rooms/" + room).body().contains("<img"), "the bot's avatar is shown");
+
     TestUser member = Parley.signIn(Parley.unique("Member"));
     assertEquals(
         403,
