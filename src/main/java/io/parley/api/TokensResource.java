@@ -113,8 +113,9 @@ public class TokensResource {
       for (String s : request.scopes()) {
         switch (String.valueOf(s).toLowerCase(Locale.ROOT)) {
           case "read" -> scopes.add(AccessToken.Scope.READ);
-          case "post" -> scopes.addAll(EnumSet.allOf(AccessToken.Scope.class));
-          default -> throw DomainException.invalid("scopes are \"read\" and \"post\"");
+          case "post" -> scopes.addAll(EnumSet.of(AccessToken.Scope.READ, AccessToken.Scope.POST));
+          case "admin" -> scopes.addAll(EnumSet.allOf(AccessToken.Scope.class));
+          default -> throw DomainException.invalid("scopes are \"read\", \"post\" and \"admin\"");
         }
       }
     }

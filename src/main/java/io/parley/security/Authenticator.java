@@ -81,8 +81,13 @@ public class Authenticator {
       if (user.disabled()) {
         throw new AccessWithdrawnException("your access to Parley was withdrawn");
       }
-      // A script's token never carries its person's administrator or moderator role.
-      return new SignedIn(user.withGroups(java.util.Set.of()), null, access.expiresAt(), access);
+      // A script's token carries its person's roles only with the admin scope, and then only as
+      // long as their identity provider's latest word (their last verified token) gives them.
+      java.util.Set<String> groups =
+          access.scopes().contains(AccessToken.Scope.ADMIN)
+              ? verifiedGroups.of(access.userId())
+              : java.util.Set.of();
+      return new SignedIn(user.withGroups(groups), null, access.expiresAt(), access);
     }
     TokenVerifier.VerifiedToken verified = verifier.verify(token);
     try {

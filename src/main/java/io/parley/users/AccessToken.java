@@ -20,10 +20,14 @@ public record AccessToken(
     Instant expiresAt,
     Instant lastUsedAt) {
 
-  /** What a token may do: read rooms and messages; also post, edit, react and act in rooms. */
+  /**
+   * What a token may do: read rooms and messages; also post, edit, react and act in rooms; also act
+   * as the administrator its person is, while the identity provider still says so.
+   */
   public enum Scope {
     READ,
-    POST
+    POST,
+    ADMIN
   }
 
   public AccessToken {

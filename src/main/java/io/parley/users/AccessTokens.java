@@ -22,9 +22,11 @@ import java.util.function.Consumer;
 /**
  * Personal access tokens, for scripts, and bot accounts with tokens of their own, made by
  * administrators: {@code parley_pat_<16 hex id>_<secret>}, shown once, kept as a SHA-256, scoped
- * (read; read and post), expiring (at most a year), listed with their last use, revocable. A token
- * acts as its person through the API and the socket only; it never carries their administrator or
- * global moderator role. Revoking one closes the person's open sockets, so none outlives it.
+ * (read; read and post; admin), expiring (at most a year), listed with their last use, revocable. A
+ * token acts as its person through the API and the socket only. Only an admin-scoped token carries
+ * its person's administrator role, and only while the identity provider says they are one (the
+ * groups of their last verified token, kept until it expires): a token never outlives the IdP's
+ * decision. Revoking one closes the person's open sockets, so none outlives it.
  */
 public final class AccessTokens {
 
@@ -94,6 +96,10 @@ public final class AccessTokens {
     String label = Text.requireName(name, "name", 60);
     if (scopes.isEmpty()) {
       throw DomainException.invalid("choose what the token may do: read, or read and post");
+    }
+    if (scopes.contains(AccessToken.Scope.ADMIN)
+        && !(actorId.equals(ownerId) && users.isAdministrator(actorId))) {
+      throw DomainException.forbidden("only administrators make admin tokens, for themselves");
     }
     if (days < 1 || days > MAX_DAYS) {
       throw DomainException.invalid("a token lasts 1 to " + MAX_DAYS + " days");

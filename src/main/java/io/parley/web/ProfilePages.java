@@ -156,7 +156,7 @@ public class ProfilePages extends HttpServlet {
       if (path.equals("/tokens")) {
         var scopes =
             "post".equals(req.getParameter("scope"))
-                ? java.util.EnumSet.allOf(AccessToken.Scope.class)
+                ? java.util.EnumSet.of(AccessToken.Scope.READ, AccessToken.Scope.POST)
                 : java.util.EnumSet.of(AccessToken.Scope.READ);
         String days = req.getParameter("days");
         var issued =
@@ -190,7 +190,11 @@ public class ProfilePages extends HttpServlet {
                     new PageModels.TokenRow(
                         t.id(),
                         t.name(),
-                        t.scopes().contains(AccessToken.Scope.POST) ? "read and post" : "read",
+                        t.scopes().contains(AccessToken.Scope.ADMIN)
+                            ? "administer"
+                            : t.scopes().contains(AccessToken.Scope.POST)
+                                ? "read and post"
+                                : "read",
                         DAY.format(t.createdAt()),
                         DAY.format(t.expiresAt()),
                         t.lastUsedAt() == null ? "never" : DAY.format(t.lastUsedAt())))

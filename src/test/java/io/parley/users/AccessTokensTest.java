@@ -99,7 +99,9 @@ class AccessTokensTest {
 
   @Test
   void revokingStopsTheTokenAtOnceAndClosesItsPersonsSockets() {
-    var issued = tokens.create("ada", "ada", "bot", EnumSet.allOf(AccessToken.Scope.class), 30);
+    var issued =
+        tokens.create(
+            "ada", "ada", "bot", EnumSet.of(AccessToken.Scope.READ, AccessToken.Scope.POST), 30);
     tokens.revoke("ada", issued.token().id());
     assertThrows(DomainException.class, () -> tokens.verify(issued.secret()));
     assertEquals(List.of("ada"), closed);
@@ -122,7 +124,12 @@ class AccessTokensTest {
     assertTrue(bot.bot());
     assertEquals("release-bot-bot", bot.username());
     var botToken =
-        tokens.create("root", bot.id(), "ci", EnumSet.allOf(AccessToken.Scope.class), 365);
+        tokens.create(
+            "root",
+            bot.id(),
+            "ci",
+            EnumSet.of(AccessToken.Scope.READ, AccessToken.Scope.POST),
+            365);
     assertEquals(bot.id(), botToken.token().userId());
     assertThrows(
         DomainException.class,
@@ -131,6 +138,20 @@ class AccessTokensTest {
         DomainException.class,
         () -> users.signIn(new UserClaims(bot.id(), "x", "x@x", "X", Set.of())),
         "a bot never signs in");
+  }
+
+  @Test
+  void onlyAnAdministratorMakesAnAdminTokenAndOnlyForThemself() {
+    var mine = tokens.create("root", "root", "ops", EnumSet.allOf(AccessToken.Scope.class), 30);
+    assertTrue(mine.token().scopes().contains(AccessToken.Scope.ADMIN));
+    assertThrows(
+        DomainException.class,
+        () -> tokens.create("ada", "ada", "x", EnumSet.allOf(AccessToken.Scope.class), 30));
+    User bot = tokens.createBot("root", "Helper");
+    assertThrows(
+        DomainException.class,
+        () -> tokens.create("root", bot.id(), "x", EnumSet.allOf(AccessToken.Scope.class), 30),
+        "a bot never administers");
   }
 
   @Test

@@ -84,6 +84,24 @@ class AccessTokensIT {
   }
 
   @Test
+  void anAdminTokenAdministersOnlyForAnAdministrator() {
+    TestUser admin = Parley.signIn(Parley.baseUrl(), Parley.unique("Admin"), "admin");
+    admin.get("/api/me"); // the IdP's word on their groups is recorded
+    TestUser script =
+        new TestUser("ops", make(admin, "/api/me/tokens", "[\"admin\"]"), admin.baseUrl());
+    assertEquals(200, script.get("/api/admin/audit?limit=1").statusCode());
+    TestUser plain =
+        new TestUser("plain", make(admin, "/api/me/tokens", "[\"post\"]"), admin.baseUrl());
+    assertEquals(403, plain.get("/api/admin/audit?limit=1").statusCode(), "no admin scope");
+    TestUser member = Parley.signIn(Parley.unique("Member"));
+    assertEquals(
+        403,
+        member
+            .post("/api/me/tokens", "{\"name\":\"x\",\"scopes\":[\"admin\"],\"days\":1}")
+            .statusCode());
+  }
+
+  @Test
   void anAdministratorsBotPostsWithItsTokenMarkedAsABot() {
     TestUser admin = Parley.signIn(Parley.baseUrl(), Parley.unique("Admin"), "admin");
     var made = admin.post("/api/admin/bots", "{\"name\":\"Release bot\"}");
