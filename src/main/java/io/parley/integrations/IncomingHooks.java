@@ -42,6 +42,7 @@ public final class IncomingHooks {
   private final RoomService rooms;
   private final MessageService messages;
   private final UserService users;
+  private final HookRooms hookRooms;
   private final AuditLog audit;
   private final Clock clock;
   private final Supplier<String> ids;
@@ -58,6 +59,7 @@ public final class IncomingHooks {
     this.rooms = rooms;
     this.messages = messages;
     this.users = users;
+    this.hookRooms = new HookRooms(rooms, users);
     this.audit = audit;
     this.clock = clock;
     this.ids = ids;
@@ -65,7 +67,7 @@ public final class IncomingHooks {
 
   /** A moderator makes a hook posting into their room as a new bot named {@code name}. */
   public Issued create(String actorId, String roomId, String name) {
-    Room room = requireModerator(actorId, roomId);
+    Room room = hookRooms.requireModerator(actorId, roomId);
     String shown = Text.requireName(name, "name", MAX_NAME);
     if (room.type().isDirect()) {
       throw DomainException.invalid("webhooks post in rooms, not in direct conversations");
@@ -76,8 +78,7 @@ public final class IncomingHooks {
     }
     String id = ids.get();
     String botId = BOT_PREFIX + id;
-    users.createBot(botId, handle(shown), shown);
-    rooms.memberships().addMember(actorId, roomId, botId);
+    hookRooms.addBot(actorId, roomId, botId, shown);
     String secret = HookSecrets.generate();
     Instant now = now();
     IncomingHook hook =
@@ -101,20 +102,13 @@ public final class IncomingHooks {
   public void delete(String actorId, String hookId) {
     IncomingHook hook = requireManaged(actorId, hookId);
     store.delete(hook.id());
-    try {
-      rooms.memberships().leave(hook.botId(), hook.roomId());
-    } catch (DomainException roomGoneOrLeft) {
-      // Nothing to leave: the room was deleted, or the bot removed from it by hand.
-    }
-    users.retireBot(hook.botId());
+    hookRooms.retireBot(hook.botId(), hook.roomId());
     record("hook.deleted", actorId, hook);
   }
 
   /** The room's hooks, for its moderators (and administrators). */
   public List<IncomingHook> inRoom(String actorId, String roomId) {
-    if (!users.isAdministrator(actorId)) {
-      requireModerator(actorId, roomId);
-    }
+    hookRooms.requireManager(actorId, roomId);
     return store.inRoom(roomId);
   }
 
@@ -153,22 +147,13 @@ public final class IncomingHooks {
   private IncomingHook requireManaged(String actorId, String hookId) {
     IncomingHook hook =
         store.find(hookId).orElseThrow(() -> DomainException.notFound("no such webhook"));
-    if (!users.isAdministrator(actorId)) {
-      requireModerator(actorId, hook.roomId());
-    }
+    hookRooms.requireManager(actorId, hook.roomId());
     return hook;
   }
 
   /**
    * The room, if the actor moderates it: not found if they cannot see it, forbidden if they can.
    */
-  private Room requireModerator(String actorId, String roomId) {
-    Room room = rooms.access().visible(actorId, roomId);
-    if (!rooms.access().canModerate(actorId, roomId)) {
-      throw DomainException.forbidden("only the room's moderators manage its webhooks");
-    }
-    return room;
-  }
 
   /** To the millisecond, as the store keeps it. */
   private Instant now() {

@@ -50,6 +50,7 @@ public final class OutgoingHooks {
   private final RoomService rooms;
   private final MessageService messages;
   private final UserService users;
+  private final HookRooms hookRooms;
   private final AuditLog audit;
   private final Clock clock;
   private final Supplier<String> ids;
@@ -71,6 +72,7 @@ public final class OutgoingHooks {
     this.rooms = rooms;
     this.messages = messages;
     this.users = users;
+    this.hookRooms = new HookRooms(rooms, users);
     this.audit = audit;
     this.clock = clock;
     this.ids = ids;
@@ -91,7 +93,7 @@ public final class OutgoingHooks {
   /** A moderator has {@code url} called for the room's messages (or those starting a trigger). */
   public Issued create(
       String actorId, String roomId, String name, String url, String triggerWords) {
-    Room room = requireModerator(actorId, roomId);
+    Room room = hookRooms.requireModerator(actorId, roomId);
     String shown = Text.requireName(name, "name", MAX_NAME);
     if (room.type().isDirect()) {
       throw DomainException.invalid("webhooks serve rooms, not direct conversations");
@@ -104,8 +106,7 @@ public final class OutgoingHooks {
     }
     String id = ids.get();
     String botId = BOT_PREFIX + id;
-    users.createBot(botId, IncomingHooks.handle(shown), shown);
-    rooms.memberships().addMember(actorId, roomId, botId);
+    hookRooms.addBot(actorId, roomId, botId, shown);
     String secret = HookSecrets.generate();
     OutgoingHook hook =
         new OutgoingHook(
@@ -129,20 +130,13 @@ public final class OutgoingHooks {
     OutgoingHook hook = requireManaged(actorId, hookId);
     store.delete(hook.id());
     reload();
-    try {
-      rooms.memberships().leave(hook.botId(), hook.roomId());
-    } catch (DomainException roomGoneOrLeft) {
-      // Nothing to leave.
-    }
-    users.retireBot(hook.botId());
+    hookRooms.retireBot(hook.botId(), hook.roomId());
     record("hook.outgoing.deleted", actorId, hook);
   }
 
   /** The room's outgoing hooks, for its moderators and administrators. */
   public List<OutgoingHook> inRoom(String actorId, String roomId) {
-    if (!users.isAdministrator(actorId)) {
-      requireModerator(actorId, roomId);
-    }
+    hookRooms.requireManager(actorId, roomId);
     return store.all().stream().filter(h -> h.roomId().equals(roomId)).toList();
   }
 
@@ -225,18 +219,8 @@ public final class OutgoingHooks {
   private OutgoingHook requireManaged(String actorId, String hookId) {
     OutgoingHook hook =
         store.find(hookId).orElseThrow(() -> DomainException.notFound("no such webhook"));
-    if (!users.isAdministrator(actorId)) {
-      requireModerator(actorId, hook.roomId());
-    }
+    hookRooms.requireManager(actorId, hook.roomId());
     return hook;
-  }
-
-  private Room requireModerator(String actorId, String roomId) {
-    Room room = rooms.access().visible(actorId, roomId);
-    if (!rooms.access().canModerate(actorId, roomId)) {
-      throw DomainException.forbidden("only the room's moderators manage its webhooks");
-    }
-    return room;
   }
 
   private void record(String action, String actorId, OutgoingHook hook) {

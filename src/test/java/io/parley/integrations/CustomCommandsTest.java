@@ -13,16 +13,14 @@ import io.parley.rooms.RoomService;
 import io.parley.rooms.RoomType;
 import io.parley.testing.InMemoryRoomDirectory;
 import io.parley.testing.RecordingAuditLog;
+import io.parley.testing.TestRoles;
 import io.parley.testing.WebhookReceiver;
 import io.parley.testing.WireStore;
-import io.parley.users.Roles;
 import io.parley.users.UserClaims;
 import io.parley.users.UserService;
-import io.parley.users.VerifiedGroups;
 import io.parley.web.HttpHookTransport;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -61,18 +59,7 @@ class CustomCommandsTest {
 
   CustomCommandsTest() throws Exception {
     receiver = WebhookReceiver.start();
-    users.configure(
-        new Roles(Set.of("admins"), Set.of()),
-        new VerifiedGroups() {
-          @Override
-          public void record(String userId, Set<String> groups, Instant until) {}
-
-          @Override
-          public Set<String> of(String userId) {
-            return userId.equals("root") ? Set.of("admins") : Set.of();
-          }
-        },
-        id -> {});
+    TestRoles.give(users, Set.of("root"), Set.of());
     users.signIn(new UserClaims("root", "root", "r@x", "Root", Set.of()));
     users.signIn(new UserClaims("ada", "ada", "a@x", "Ada L", Set.of()));
     room = rooms.lifecycle().create("root", "ops", RoomType.PUBLIC);

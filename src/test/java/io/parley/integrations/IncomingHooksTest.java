@@ -23,14 +23,12 @@ import io.parley.rooms.RoomType;
 import io.parley.testing.InMemoryMessageStore;
 import io.parley.testing.InMemoryRoomDirectory;
 import io.parley.testing.RecordingAuditLog;
+import io.parley.testing.TestRoles;
 import io.parley.testing.WireStore;
-import io.parley.users.Roles;
 import io.parley.users.User;
 import io.parley.users.UserClaims;
 import io.parley.users.UserService;
-import io.parley.users.VerifiedGroups;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,18 +80,7 @@ class IncomingHooksTest {
   private final Room room = rooms.lifecycle().create("owner", "deploys", RoomType.PUBLIC);
 
   IncomingHooksTest() {
-    users.configure(
-        new Roles(Set.of("admins"), Set.of()),
-        new VerifiedGroups() {
-          @Override
-          public void record(String userId, Set<String> groups, Instant until) {}
-
-          @Override
-          public Set<String> of(String userId) {
-            return userId.equals("root") ? Set.of("admins") : Set.of();
-          }
-        },
-        id -> {});
+    TestRoles.give(users, Set.of("root"), Set.of());
     rooms.memberships().join("ada", room.id());
   }
 

@@ -9,6 +9,7 @@ import io.parley.mongo.MongoAccessTokenStore;
 import io.parley.mongo.MongoAvatarStore;
 import io.parley.mongo.MongoUserDirectory;
 import io.parley.testing.RecordingAuditLog;
+import io.parley.testing.TestRoles;
 import io.parley.testing.WireStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,18 +53,7 @@ class AccessTokensTest {
       new AccessTokens(new MongoAccessTokenStore(wire.db()), users, audit, clock, closed::add);
 
   AccessTokensTest() {
-    users.configure(
-        new Roles(Set.of("admins"), Set.of()),
-        new VerifiedGroups() {
-          @Override
-          public void record(String userId, Set<String> groups, Instant until) {}
-
-          @Override
-          public Set<String> of(String userId) {
-            return userId.equals("root") ? Set.of("admins") : Set.of();
-          }
-        },
-        id -> {});
+    TestRoles.give(users, Set.of("root"), Set.of());
     for (String who : List.of("ada", "bob", "root")) {
       users.signIn(new UserClaims(who, who, who + "@x", who, Set.of()));
     }

@@ -17,9 +17,9 @@ import io.parley.rooms.RoomType;
 import io.parley.testing.InMemoryMessageStore;
 import io.parley.testing.InMemoryRoomDirectory;
 import io.parley.testing.RecordingAuditLog;
+import io.parley.testing.TestRoles;
 import io.parley.testing.WireStore;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,22 +60,7 @@ class UserGroupsTest {
           .build();
 
   UserGroupsTest() {
-    users.configure(
-        new Roles(Set.of("admins"), Set.of("mods")),
-        new VerifiedGroups() {
-          @Override
-          public void record(String userId, Set<String> g, Instant until) {}
-
-          @Override
-          public Set<String> of(String userId) {
-            return switch (userId) {
-              case "root" -> Set.of("admins");
-              case "mod" -> Set.of("mods");
-              default -> Set.of();
-            };
-          }
-        },
-        id -> {});
+    TestRoles.give(users, Set.of("root"), Set.of("mod"));
     users.signIn(new UserClaims("root", "root", "r@x", "Root", Set.of()));
     users.signIn(new UserClaims("mod", "mod", "m@x", "Mod", Set.of()));
     users.signIn(new UserClaims("ada", "ada", "a@x", "Ada", Set.of("idp-sre")));
