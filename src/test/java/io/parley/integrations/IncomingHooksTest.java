@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.parley.common.DomainException;
 import io.parley.messaging.Message;
 import io.parley.messaging.MessageService;
-import io.parley.messaging.MessageStores;
-import io.parley.messaging.RoomSequencer;
 import io.parley.messaging.SendResult;
 import io.parley.mongo.MongoAvatarStore;
 import io.parley.mongo.MongoHookStore;
@@ -23,6 +21,7 @@ import io.parley.rooms.RoomType;
 import io.parley.testing.InMemoryMessageStore;
 import io.parley.testing.InMemoryRoomDirectory;
 import io.parley.testing.RecordingAuditLog;
+import io.parley.testing.TestMessages;
 import io.parley.testing.TestRoles;
 import io.parley.testing.WireStore;
 import io.parley.users.User;
@@ -32,9 +31,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,15 +53,7 @@ class IncomingHooksTest {
           () -> "v");
   private final AtomicInteger sends = new AtomicInteger();
   private final MessageService messages =
-      MessageService.builder(
-              rooms,
-              new RoomSequencer(
-                  MessageStores.of(messageStore),
-                  e -> {},
-                  Clock.systemUTC(),
-                  () -> UUID.randomUUID().toString()),
-              MessageStores.of(messageStore),
-              ids -> ids.stream().collect(Collectors.toMap(id -> id, id -> id)))
+      TestMessages.service(rooms, messageStore)
           .limit((userId, roomId) -> sends.incrementAndGet() > 3 ? 7 : 0)
           .build();
   private final AtomicInteger ids = new AtomicInteger();

@@ -10,8 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.parley.common.DomainException;
 import io.parley.messaging.Message;
 import io.parley.messaging.MessageService;
-import io.parley.messaging.MessageStores;
-import io.parley.messaging.RoomSequencer;
 import io.parley.mongo.MongoAvatarStore;
 import io.parley.mongo.MongoOutgoingHookStore;
 import io.parley.mongo.MongoUserDirectory;
@@ -21,6 +19,7 @@ import io.parley.rooms.RoomType;
 import io.parley.testing.InMemoryMessageStore;
 import io.parley.testing.InMemoryRoomDirectory;
 import io.parley.testing.RecordingAuditLog;
+import io.parley.testing.TestMessages;
 import io.parley.testing.WebhookReceiver;
 import io.parley.testing.WireStore;
 import io.parley.users.UserClaims;
@@ -37,7 +36,6 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,17 +58,7 @@ class OutgoingHooksTest {
           new MongoAvatarStore(wire.db()),
           Clock.systemUTC(),
           () -> "v");
-  private final MessageService messages =
-      MessageService.builder(
-              rooms,
-              new RoomSequencer(
-                  MessageStores.of(messageStore),
-                  e -> {},
-                  Clock.systemUTC(),
-                  () -> UUID.randomUUID().toString()),
-              MessageStores.of(messageStore),
-              ids -> ids.stream().collect(Collectors.toMap(id -> id, id -> id)))
-          .build();
+  private final MessageService messages = TestMessages.service(rooms, messageStore).build();
   private final ScheduledExecutorService workers = Executors.newScheduledThreadPool(2);
   private final MongoOutgoingHookStore store = new MongoOutgoingHookStore(wire.db());
   private final OutgoingHooks hooks =

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parley.common.DomainException;
 import io.parley.messaging.MessageService;
-import io.parley.messaging.MessageStores;
-import io.parley.messaging.RoomSequencer;
 import io.parley.mongo.MongoReportStore;
 import io.parley.reports.Report.Action;
 import io.parley.reports.Report.Status;
@@ -18,14 +16,13 @@ import io.parley.rooms.RoomType;
 import io.parley.testing.InMemoryMessageStore;
 import io.parley.testing.InMemoryRoomDirectory;
 import io.parley.testing.RecordingAuditLog;
+import io.parley.testing.TestMessages;
 import io.parley.testing.WireStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,17 +35,7 @@ class ReportServiceTest {
   private final List<ReportChange> told = new ArrayList<>();
   private final RecordingAuditLog audit = new RecordingAuditLog();
   private final MessageService messages =
-      MessageService.builder(
-              rooms,
-              new RoomSequencer(
-                  MessageStores.of(messageStore),
-                  e -> {},
-                  Clock.systemUTC(),
-                  () -> UUID.randomUUID().toString()),
-              MessageStores.of(messageStore),
-              ids -> ids.stream().collect(Collectors.toMap(id -> id, id -> id)))
-          .auditWith(audit, Clock.systemUTC())
-          .build();
+      TestMessages.service(rooms, messageStore).auditWith(audit, Clock.systemUTC()).build();
   private final ReportService reports =
       new ReportService(
           new MongoReportStore(wire.db()), rooms, messages, Clock.systemUTC(), told::add);
