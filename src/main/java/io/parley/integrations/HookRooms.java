@@ -36,7 +36,7 @@ final class HookRooms {
 
   /** A new bot named {@code name}, added to the room by the moderator making its hook. */
   void addBot(String actorId, String roomId, String botId, String name) {
-    users.createBot(botId, IncomingHooks.handle(name), name);
+    users.createBot(botId, IncomingHooks.handle(name), name, actorId);
     rooms.memberships().addMember(actorId, roomId, botId);
   }
 

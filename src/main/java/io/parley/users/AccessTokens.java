@@ -76,7 +76,8 @@ public final class AccessTokens {
             "bot:" + HexFormat.of().formatHex(random(8)),
             (handle.isEmpty() ? "bot" : handle.substring(0, Math.min(30, handle.length())))
                 + "-bot",
-            shown);
+            shown,
+            actorId);
     audit.record(
         new AuditEntry(
             clock.instant(),

@@ -55,9 +55,14 @@ public record User(
         false);
   }
 
-  /** An account that posts for a system (an incoming webhook): never signs in, marked "bot". */
-  public static User bot(String id, String username, String displayName, Instant createdAt) {
-    return new User(id, username, displayName, Set.of(), createdAt, "", null, false, false, true);
+  /**
+   * An account that posts for a system (a webhook, a script): never signs in, marked "bot"; its
+   * status line says whose it is.
+   */
+  public static User bot(
+      String id, String username, String displayName, String owner, Instant createdAt) {
+    return new User(
+        id, username, displayName, Set.of(), createdAt, owner, null, false, false, true);
   }
 
   public boolean hasAvatar() {

@@ -200,15 +200,16 @@ public class UserService {
 
   /**
    * Creates the account an integration posts as (its id chosen by the caller, its username from
-   * {@code handle}, made unique); it never signs in.
+   * {@code handle}, made unique), owned by {@code ownerId} (shown on its card); it never signs in.
    */
-  public User createBot(String id, String handle, String displayName) {
+  public User createBot(String id, String handle, String displayName, String ownerId) {
     String name = Text.requireName(displayName, "name", MAX_NAME);
     String username = handle;
     for (int n = 2; users.findByUsername(username).isPresent(); n++) {
       username = handle + "-" + n;
     }
-    User bot = User.bot(id, username, name, clock.instant());
+    String owner = users.find(ownerId).map(u -> "Bot of @" + u.username()).orElse("Bot");
+    User bot = User.bot(id, username, name, owner, clock.instant());
     save(bot);
     return bot;
   }

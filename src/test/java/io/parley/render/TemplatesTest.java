@@ -85,7 +85,7 @@ class TemplatesTest {
 
   @Test
   void aWebhooksMessageShowsTheNameItPostedUnderEscapedAndMarkedBot() {
-    User hook = User.bot("hook:h1", "ci-bot", "CI", Instant.EPOCH);
+    User hook = User.bot("hook:h1", "ci-bot", "CI", "Bot of @ada", Instant.EPOCH);
     Message posted =
         new Message(
             "m2",

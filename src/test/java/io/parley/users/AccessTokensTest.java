@@ -113,6 +113,7 @@ class AccessTokensTest {
     User bot = tokens.createBot("root", "Release bot");
     assertTrue(bot.bot());
     assertEquals("release-bot-bot", bot.username());
+    assertEquals("Bot of @root", bot.status(), "its owner, on its card");
     var botToken =
         tokens.create(
             "root",
