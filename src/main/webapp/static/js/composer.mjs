@@ -71,7 +71,7 @@ function startSlowCountdown() {
 
 /** The commands a composer's text could still become: "/" and a prefix, before any space. */
 export function commandPrefix(text) {
-  var m = /^\/([a-z]*)$/i.exec(text);
+  var m = /^\/([a-z0-9_-]*)$/i.exec(text);
   return m ? m[1].toLowerCase() : null;
 }
 

@@ -45,7 +45,8 @@ public final class SlashCommands {
           new Command("unmute", "/unmute @username", "lift a mute (moderators)"),
           new Command("help", "/help", "list the commands"));
 
-  private static final Pattern COMMAND = Pattern.compile("/([a-z]+)(?:\\s+(.*))?", Pattern.DOTALL);
+  private static final Pattern COMMAND =
+      Pattern.compile("/([A-Za-z][A-Za-z0-9_-]*)(?:\\s+(.*))?", Pattern.DOTALL);
   private static final Pattern LENGTH = Pattern.compile("(\\d{1,6})([mhd])");
   private static final String SHRUG = "¯\\\\\\_(ツ)\\_/¯";
 

@@ -102,5 +102,8 @@ class SlashCommandsTest {
     String help = ((SlashCommands.Notice) commands.run("ada", room.id(), "/nope")).text();
     assertTrue(help.startsWith("There is no /nope command. Commands: /me waves"), help);
     assertTrue(commands.run("ada", room.id(), "/") instanceof SlashCommands.Notice);
+    String named = ((SlashCommands.Notice) commands.run("ada", room.id(), "/deploy-2 x")).text();
+    assertTrue(
+        named.startsWith("There is no /deploy-2 command."), "names may have digits: " + named);
   }
 }
