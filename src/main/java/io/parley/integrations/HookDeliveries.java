@@ -54,6 +54,22 @@ final class HookDeliveries {
     return queued.get();
   }
 
+  /** Runs {@code work} on the workers; a failure is logged, never handed back to the sender. */
+  void later(Runnable work) {
+    try {
+      workers.execute(
+          () -> {
+            try {
+              work.run();
+            } catch (RuntimeException e) {
+              LOG.log(Level.WARNING, "could not queue a webhook call", e);
+            }
+          });
+    } catch (RejectedExecutionException stopping) {
+      // The node is stopping.
+    }
+  }
+
   /** Queues the first call, unless too many wait already (then the drop is logged). */
   void enqueue(OutgoingHook hook, HookEvent event) {
     if (queued.incrementAndGet() > MAX_QUEUED) {

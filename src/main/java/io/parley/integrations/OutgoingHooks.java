@@ -160,14 +160,18 @@ public final class OutgoingHooks {
   }
 
   /**
-   * A message was stored through this node: queues a call for each of its room's hooks it triggers.
-   * Messages from bots (hooks' own replies included) call nobody, so hooks cannot loop.
+   * A message was stored through this node: queues a call for each of its room's hooks it triggers,
+   * deciding on the hooks' threads (the sender's acknowledgement waits for none of it). Messages
+   * from bots (hooks' own replies included) call nobody, so hooks cannot loop.
    */
   public void onPosted(Message m) {
     List<OutgoingHook> hooks = byRoom.getOrDefault(m.roomId(), List.of());
-    if (hooks.isEmpty() || m.deleted()) {
-      return;
+    if (!hooks.isEmpty() && !m.deleted()) {
+      deliveries.later(() -> queueCalls(m, hooks));
     }
+  }
+
+  private void queueCalls(Message m, List<OutgoingHook> hooks) {
     User sender = users.byIds(List.of(m.senderId())).get(m.senderId());
     if (sender == null || sender.bot()) {
       return;
