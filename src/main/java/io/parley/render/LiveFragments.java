@@ -142,31 +142,25 @@ public class LiveFragments {
 
   /** The acknowledgement of a stored message in the composer's status line. */
   public String sent(SendResult result) {
-    Map<String, Object> model = new HashMap<>();
-    model.put("kind", "sent");
-    model.put("text", "");
-    model.put("clientMsgId", result.message().clientMsgId());
-    model.put("seq", result.message().seq());
-    return views.pushed(Views.Fragment.STATUS, model);
+    return status("sent", "", result.message().clientMsgId(), result.message().seq());
   }
 
   /** A command's answer in the composer's status line, for its author only; nothing was stored. */
   public String notice(String text, String clientMsgId) {
-    Map<String, Object> model = new HashMap<>();
-    model.put("kind", "notice");
-    model.put("text", text);
-    model.put("clientMsgId", clientMsgId);
-    model.put("seq", null);
-    return views.pushed(Views.Fragment.STATUS, model);
+    return status("notice", text, clientMsgId, null);
   }
 
   /** A refusal in the composer's status line; nothing was stored. */
   public String error(String text, String clientMsgId) {
+    return status("error", text, clientMsgId, null);
+  }
+
+  private String status(String kind, String text, String clientMsgId, Long seq) {
     Map<String, Object> model = new HashMap<>();
-    model.put("kind", "error");
+    model.put("kind", kind);
     model.put("text", text);
     model.put("clientMsgId", clientMsgId);
-    model.put("seq", null);
+    model.put("seq", seq);
     return views.pushed(Views.Fragment.STATUS, model);
   }
 }
