@@ -10,6 +10,7 @@ import * as uploads from "./uploads.mjs";
 import * as menus from "./menus.mjs";
 import * as times from "./times.mjs";
 import * as badges from "./badges.mjs";
+import * as later from "./later.mjs";
 
 presence.install();
 connection.install();
@@ -19,6 +20,7 @@ uploads.install();
 menus.install();
 times.install();
 badges.install();
+later.install();
 
 document.addEventListener("htmx:wsAfterMessage", outbox.settleOutbox);
 document.addEventListener("htmx:wsAfterMessage", scrollToEnd);

@@ -37,6 +37,7 @@ class ArchitectureTest {
           Map.entry("reports", Set.of("common", "audit", "messaging", "rooms")),
           Map.entry("integrations", Set.of("common", "audit", "messaging", "rooms", "users")),
           Map.entry("presence", Set.of("common")),
+          Map.entry("later", Set.of("common", "messaging", "rooms")),
           Map.entry("search", Set.of("common", "audit", "messaging", "rooms")),
           Map.entry("retention", Set.of("common", "audit", "messaging")),
           Map.entry("lucene", Set.of("messaging", "search")),
@@ -46,6 +47,7 @@ class ArchitectureTest {
           Map.entry(
               "render",
               Set.of(
+                  "later",
                   "common",
                   "integrations",
                   "messaging",
@@ -58,6 +60,7 @@ class ArchitectureTest {
           Map.entry(
               "mongo",
               Set.of(
+                  "later",
                   "common",
                   "integrations",
                   "presence",
@@ -72,6 +75,7 @@ class ArchitectureTest {
           Map.entry(
               "cluster",
               Set.of(
+                  "later",
                   "common",
                   "metrics",
                   "messaging",
@@ -84,6 +88,7 @@ class ArchitectureTest {
           Map.entry(
               "web",
               Set.of(
+                  "later",
                   "common",
                   "integrations",
                   "metrics",
@@ -102,6 +107,7 @@ class ArchitectureTest {
           Map.entry(
               "ws",
               Set.of(
+                  "later",
                   "common",
                   "integrations",
                   "metrics",
@@ -116,6 +122,7 @@ class ArchitectureTest {
           Map.entry(
               "api",
               Set.of(
+                  "later",
                   "common",
                   "integrations",
                   "metrics",
@@ -133,6 +140,7 @@ class ArchitectureTest {
           Map.entry(
               "app",
               Set.of(
+                  "later",
                   "common",
                   "integrations",
                   "metrics",

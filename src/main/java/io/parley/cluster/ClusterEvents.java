@@ -69,6 +69,19 @@ public class ClusterEvents {
     return new DisconnectTopic(hazelcast);
   }
 
+  @Produces
+  @Singleton
+  io.parley.later.LaterEvents later(HazelcastInstance hazelcast) {
+    return new LaterTopic(hazelcast);
+  }
+
+  private static final class LaterTopic extends ClusterTopic<io.parley.later.LaterNotice>
+      implements io.parley.later.LaterEvents {
+    LaterTopic(HazelcastInstance hazelcast) {
+      super(hazelcast, "parley.later", false);
+    }
+  }
+
   private static final class DisconnectTopic extends ClusterTopic<String>
       implements io.parley.presence.Disconnects {
     DisconnectTopic(HazelcastInstance hazelcast) {

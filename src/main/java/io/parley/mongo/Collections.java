@@ -33,6 +33,9 @@ public final class Collections {
   public static final String MESSAGE_FLOORS = "message_floors";
   public static final String CONNECTIONS = "connections";
   public static final String HELD_MESSAGES = "held_messages";
+  public static final String SAVED_MESSAGES = "saved_messages";
+  public static final String REMINDERS = "reminders";
+  public static final String SCHEDULED_MESSAGES = "scheduled_messages";
 
   private Collections() {}
 
@@ -87,6 +90,18 @@ public final class Collections {
         .createIndex(Indexes.ascending("reporterId"), new IndexOptions().name("reporter"));
     db.getCollection(HOOKS)
         .createIndex(Indexes.ascending("roomId"), new IndexOptions().name("room"));
+    db.getCollection(SAVED_MESSAGES)
+        .createIndex(
+            Indexes.compoundIndex(Indexes.ascending("userId"), Indexes.descending("savedAt")),
+            new IndexOptions().name("user_saved"));
+    db.getCollection(REMINDERS)
+        .createIndex(Indexes.ascending("userId"), new IndexOptions().name("user"));
+    db.getCollection(REMINDERS)
+        .createIndex(Indexes.ascending("dueAt"), new IndexOptions().name("due"));
+    db.getCollection(SCHEDULED_MESSAGES)
+        .createIndex(Indexes.ascending("userId"), new IndexOptions().name("user"));
+    db.getCollection(SCHEDULED_MESSAGES)
+        .createIndex(Indexes.ascending("sendAt"), new IndexOptions().name("send_at"));
     // A person's marks and a room's marks are found through receipt_lists (key lookups); the
     // two indexes above serve a real MongoDB's ad-hoc queries and the one-time list build.
   }

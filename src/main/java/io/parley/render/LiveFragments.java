@@ -135,6 +135,12 @@ public class LiveFragments {
     return views.pushed(Views.Fragment.NOTICE, Map.of("text", text, "reload", false));
   }
 
+  /** A notice with a link: a reminder that fired, a scheduled message that was not sent. */
+  public String laterNotice(String heading, String text, String link) {
+    return views.pushed(
+        Views.Fragment.LATER_NOTICE, Map.of("heading", heading, "text", text, "link", link));
+  }
+
   /** A notice after which the page reloads itself (what it shows no longer matches the room). */
   public String reloadNotice(String text) {
     return views.pushed(Views.Fragment.NOTICE, Map.of("text", text, "reload", true));

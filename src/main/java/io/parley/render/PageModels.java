@@ -122,7 +122,8 @@ public final class PageModels {
       boolean mine,
       boolean canRemove,
       boolean canReport,
-      boolean menu)
+      boolean menu,
+      boolean saved)
       implements Model {}
 
   public record EditForm(String roomId, long seq, String heading, String body, boolean editing)

@@ -61,6 +61,8 @@ public class Views {
     DIRECTORY("pages/directory"),
     RETENTION("pages/retention"),
     HOOKS("pages/hooks"),
+    SAVED("pages/saved"),
+    LATER("pages/later"),
     SIGN_IN("pages/sign-in"),
     ERROR("pages/error");
 
@@ -94,6 +96,7 @@ public class Views {
     MENTION_HINTS("fragments/composer", "mention-hints"),
     REPORTS_LINK("fragments/live", "reports-link"),
     NOTICE("fragments/live", "notice"),
+    LATER_NOTICE("fragments/live", "later-notice"),
     REPORTED("fragments/message", "reported"),
     DESCRIBED("fragments/live", "described"),
     OLDER_MESSAGES("fragments/history", "older"),

@@ -31,7 +31,11 @@ import java.util.Set;
       "/admin",
       "/admin/*",
       "/reports",
-      "/reports/*"
+      "/reports/*",
+      "/saved",
+      "/saved/*",
+      "/later",
+      "/later/*"
     })
 public class CsrfGuard extends HttpFilter {
 

@@ -46,6 +46,8 @@ public class MessageActions {
   @Inject RoomViews views;
   @Inject Views templates;
   @Inject ReportService reports;
+  @Inject LaterActions laterActions;
+  @Inject io.parley.later.SavedMessages later;
 
   /** Whether the path is one of a message's pages: {id}/messages/{seq}[/action]. */
   void get(Routes.Call call, String action) throws IOException {
@@ -84,7 +86,8 @@ public class MessageActions {
                 mine,
                 !mine && rooms.access().canModerate(me.userId(), roomId),
                 !mine,
-                true);
+                true,
+                later.isSaved(me.userId(), roomId, seq));
       }
       case "edit" -> {
         if (!m.senderId().equals(me.userId()) || m.deleted()) {
@@ -151,6 +154,10 @@ public class MessageActions {
       } else {
         Requests.seeOther(resp, "/rooms/" + roomId);
       }
+      return;
+    }
+    if (action.equals("save") || action.equals("remind")) {
+      laterActions.onMessage(call, action, seq);
       return;
     }
     String changeId = changeId(req);

@@ -60,6 +60,7 @@ public class RoomPages extends HttpServlet {
   @Inject MentionHints mentionHints;
   @Inject io.parley.render.LiveFragments live;
   @Inject FormMessages posted;
+  @Inject LaterActions laterActions;
 
   private final Routes routes =
       new Routes()
@@ -90,6 +91,7 @@ public class RoomPages extends HttpServlet {
           .post("/rooms/{id}/pinning", call -> forms.pinning(call))
           .post("/rooms/{id}/messages", this::post)
           .post("/rooms/{id}/threads/{seq}", this::reply)
+          .post("/rooms/{id}/later", call -> laterActions.sendLater(call))
           .post("/rooms/{id}/messages/{seq}/{action}", call -> actions.post(call))
           .get("/rooms/{id}/hooks", call -> hookPages.list(call))
           .get("/rooms/{id}/mentions", call -> mentionHints.hints(call))

@@ -1,0 +1,54 @@
+package io.parley.render;
+
+import java.util.List;
+
+/** The models of a person's own lists: saved messages, scheduled messages, reminders. */
+public final class LaterModels {
+
+  private LaterModels() {}
+
+  /** A message named outside its room: where, who, the start of its text, the link to it. */
+  public record MessageRef(
+      String roomId,
+      long seq,
+      String room,
+      String sender,
+      String excerpt,
+      String url,
+      String at,
+      String atLabel)
+      implements Model {}
+
+  /** A saved message on the Saved page. */
+  public record SavedRow(MessageRef message, String savedAt) implements Model {}
+
+  /** The Saved page. */
+  public record SavedPage(PageModels.Frame frame, List<SavedRow> saved, int max) implements Model {}
+
+  /** A reminder on the Later page (its message as the person may still read it, or null). */
+  public record ReminderRow(
+      String id, MessageRef message, String dueAt, String dueLabel, boolean fired)
+      implements Model {}
+
+  /** A scheduled message on the Later page; {@code failure} says why it was not sent. */
+  public record ScheduledRow(
+      String id,
+      String roomId,
+      String room,
+      long threadOf,
+      String body,
+      String sendAt,
+      String sendAtLabel,
+      String sendAtLocal,
+      String failure)
+      implements Model {}
+
+  /** The Later page: scheduled messages and reminders. */
+  public record LaterPage(
+      PageModels.Frame frame,
+      List<ScheduledRow> scheduled,
+      List<ReminderRow> reminders,
+      String error,
+      String done)
+      implements Model {}
+}
