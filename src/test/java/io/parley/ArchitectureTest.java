@@ -38,6 +38,9 @@ class ArchitectureTest {
           Map.entry("integrations", Set.of("common", "audit", "messaging", "rooms", "users")),
           Map.entry("presence", Set.of("common")),
           Map.entry("later", Set.of("common", "messaging", "rooms")),
+          Map.entry(
+              "away", Set.of("common", "messaging", "rooms", "presence", "receipts", "users")),
+          Map.entry("mail", Set.of("common", "away", "render")),
           Map.entry("search", Set.of("common", "audit", "messaging", "rooms")),
           Map.entry("retention", Set.of("common", "audit", "messaging")),
           Map.entry("lucene", Set.of("messaging", "search")),
@@ -47,6 +50,7 @@ class ArchitectureTest {
           Map.entry(
               "render",
               Set.of(
+                  "away",
                   "later",
                   "common",
                   "integrations",
@@ -60,6 +64,7 @@ class ArchitectureTest {
           Map.entry(
               "mongo",
               Set.of(
+                  "away",
                   "later",
                   "common",
                   "integrations",
@@ -88,6 +93,7 @@ class ArchitectureTest {
           Map.entry(
               "web",
               Set.of(
+                  "away",
                   "later",
                   "common",
                   "integrations",
@@ -122,6 +128,7 @@ class ArchitectureTest {
           Map.entry(
               "api",
               Set.of(
+                  "away",
                   "later",
                   "common",
                   "integrations",
@@ -140,6 +147,8 @@ class ArchitectureTest {
           Map.entry(
               "app",
               Set.of(
+                  "mail",
+                  "away",
                   "later",
                   "common",
                   "integrations",

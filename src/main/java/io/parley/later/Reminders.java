@@ -29,7 +29,8 @@ public final class Reminders {
   private final MessageService messages;
   private final Clock clock;
   private final Supplier<String> ids;
-  private volatile Consumer<LaterNotice> fired = r -> {};
+  private final List<Consumer<LaterNotice>> fired =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public Reminders(
       ReminderStore store, MessageService messages, Clock clock, Supplier<String> ids) {
@@ -39,9 +40,9 @@ public final class Reminders {
     this.ids = ids;
   }
 
-  /** Told of every reminder this node fires (after it is marked fired). */
+  /** Adds a listener told of every reminder this node fires (after it is marked fired). */
   public void onFired(Consumer<LaterNotice> listener) {
-    this.fired = listener;
+    fired.add(listener);
   }
 
   /** A reminder at {@code at} about a message the person may read. */
@@ -83,8 +84,9 @@ public final class Reminders {
     for (Reminder r : store.due(now, 200)) {
       if (store.markFired(r.id(), now)) {
         count++;
-        fired.accept(
-            new LaterNotice(LaterNotice.Kind.REMINDER, r.userId(), r.roomId(), r.seq(), r.id()));
+        LaterNotice notice =
+            new LaterNotice(LaterNotice.Kind.REMINDER, r.userId(), r.roomId(), r.seq(), r.id());
+        fired.forEach(listener -> listener.accept(notice));
       }
     }
     store.deleteFiredBefore(now.minus(KEEP_FIRED));

@@ -81,19 +81,20 @@ public class MessageService {
         sequencer.append(
             draft.mentioning(mentioned.userIds()).formatted(format(draft.body(), mentioned)));
     if (!sent.duplicate()) {
-      posted.accept(sent.message());
+      posted.forEach(listener -> listener.accept(sent.message()));
     }
     return sent;
   }
 
-  private volatile Consumer<Message> posted = m -> {};
+  private final List<Consumer<Message>> posted = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /**
-   * Told of each message stored through this node (once, not of a retried duplicate), after it is
-   * stored: outgoing webhooks. The listener only hands the message on; it must not block.
+   * Adds a listener told of each message stored through this node (once, not of a retried
+   * duplicate), after it is stored: outgoing webhooks, email for the away. A listener only hands
+   * the message on; it must not block.
    */
   public void onPosted(Consumer<Message> listener) {
-    this.posted = listener;
+    posted.add(listener);
   }
 
   /** Replaces the text of the user's own message; everyone sees it edited. */

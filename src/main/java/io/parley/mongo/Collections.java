@@ -36,6 +36,9 @@ public final class Collections {
   public static final String SAVED_MESSAGES = "saved_messages";
   public static final String REMINDERS = "reminders";
   public static final String SCHEDULED_MESSAGES = "scheduled_messages";
+  public static final String MISSED = "missed";
+  public static final String AWAY_SETTINGS = "away_settings";
+  public static final String SECRETS = "secrets";
 
   private Collections() {}
 
@@ -102,6 +105,9 @@ public final class Collections {
         .createIndex(Indexes.ascending("userId"), new IndexOptions().name("user"));
     db.getCollection(SCHEDULED_MESSAGES)
         .createIndex(Indexes.ascending("sendAt"), new IndexOptions().name("send_at"));
+    db.getCollection(MISSED).createIndex(Indexes.ascending("at"), new IndexOptions().name("at"));
+    db.getCollection(MISSED)
+        .createIndex(Indexes.ascending("userId"), new IndexOptions().name("user"));
     // A person's marks and a room's marks are found through receipt_lists (key lookups); the
     // two indexes above serve a real MongoDB's ad-hoc queries and the one-time list build.
   }

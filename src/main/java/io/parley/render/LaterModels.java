@@ -51,4 +51,17 @@ public final class LaterModels {
       String error,
       String done)
       implements Model {}
+
+  /**
+   * A person's email choices on the profile; {@code mailConfigured} false: the server sends none.
+   */
+  public record NotificationChoices(
+      String email, String frequency, boolean includeText, boolean mailConfigured) {}
+
+  /**
+   * The unsubscribe page: asking (with the token to post), or done; {@code valid} false: a bad
+   * link.
+   */
+  public record UnsubscribePage(PageModels.Frame frame, String token, boolean valid, boolean done)
+      implements Model {}
 }

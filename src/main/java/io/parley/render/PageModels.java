@@ -37,7 +37,8 @@ public final class PageModels {
       int maxName,
       int maxStatus,
       List<TokenRow> tokens,
-      String issuedToken)
+      String issuedToken,
+      LaterModels.NotificationChoices notifications)
       implements Model {}
 
   /** A personal access token as listed on the profile (never its secret). */

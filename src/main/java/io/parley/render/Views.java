@@ -37,6 +37,7 @@ public class Views {
     resolver.setTemplateMode(TemplateMode.HTML);
     resolver.setCharacterEncoding("UTF-8");
     resolver.setCacheable(true);
+    resolver.setTextTemplateModePatterns(Set.of("mail/*.txt"));
     engine = engineFor(resolver);
   }
 
@@ -63,6 +64,7 @@ public class Views {
     HOOKS("pages/hooks"),
     SAVED("pages/saved"),
     LATER("pages/later"),
+    UNSUBSCRIBE("pages/unsubscribe"),
     SIGN_IN("pages/sign-in"),
     ERROR("pages/error");
 
@@ -110,6 +112,11 @@ public class Views {
       this.template = template;
       this.name = name;
     }
+  }
+
+  /** The engine itself, for renderers of other media (email). */
+  TemplateEngine engine() {
+    return engine;
   }
 
   public String page(Page page, Model model) {

@@ -27,7 +27,9 @@ import java.io.IOException;
       "/direct",
       "/sign-in",
       "/admin",
-      "/reports"
+      "/reports",
+      "/later/*",
+      "/unsubscribe/*"
     })
 public class BodyLimitFilter extends HttpFilter {
 

@@ -38,6 +38,7 @@ public class ProfilePages extends HttpServlet {
 
   @Inject UserService users;
   @Inject AccessTokens tokens;
+  @Inject io.parley.away.AwayEmails away;
   @Inject RoomViews views;
   @Inject Views templates;
 
@@ -153,7 +154,14 @@ public class ProfilePages extends HttpServlet {
     String path = req.getPathInfo();
     User user = users.require(me.userId());
     try {
-      if (path.equals("/tokens")) {
+      if (path.equals("/notifications")) {
+        away.choose(
+            me.userId(),
+            req.getParameter("email"),
+            io.parley.away.EmailFrequency.of(req.getParameter("frequency")),
+            "on".equals(req.getParameter("includeText")));
+        Requests.seeOther(resp, "/profile?notifications=saved#notifications");
+      } else if (path.equals("/tokens")) {
         var scopes =
             "post".equals(req.getParameter("scope"))
                 ? java.util.EnumSet.of(AccessToken.Scope.READ, AccessToken.Scope.POST)
@@ -209,7 +217,14 @@ public class ProfilePages extends HttpServlet {
             UserService.MAX_NAME,
             UserService.MAX_STATUS,
             rows,
-            issuedToken));
+            issuedToken,
+            notifications(user.id())));
+  }
+
+  private io.parley.render.LaterModels.NotificationChoices notifications(String userId) {
+    var chosen = away.settingsOf(userId);
+    return new io.parley.render.LaterModels.NotificationChoices(
+        chosen.email(), chosen.frequency().label(), chosen.includeText(), away.mailConfigured());
   }
 
   private static final java.time.format.DateTimeFormatter DAY =

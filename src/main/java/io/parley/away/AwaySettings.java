@@ -1,0 +1,32 @@
+package io.parley.away;
+
+import io.parley.common.DomainException;
+import java.util.regex.Pattern;
+
+/**
+ * A person's choices for email while away: the address ({@code null}: none), how often, and whether
+ * an email may quote the messages (off: it says only who wrote where).
+ */
+public record AwaySettings(
+    String userId, String email, EmailFrequency frequency, boolean includeText) {
+
+  private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>\"(),;:]+@[^@\\s<>\"(),;:]+");
+  static final int MAX_ADDRESS = 254;
+
+  public AwaySettings {
+    email = email == null || email.isBlank() ? null : email.strip();
+    if (email != null && (email.length() > MAX_ADDRESS || !ADDRESS.matcher(email).matches())) {
+      throw DomainException.invalid("that is not an email address");
+    }
+    frequency = frequency == null ? EmailFrequency.SOON : frequency;
+  }
+
+  /** Until a person chooses: no address, so no email; soon after, with text, once they give one. */
+  public static AwaySettings defaults(String userId) {
+    return new AwaySettings(userId, null, EmailFrequency.SOON, true);
+  }
+
+  public boolean wantsEmail() {
+    return email != null && frequency != EmailFrequency.NEVER;
+  }
+}

@@ -1,0 +1,2 @@
+/** The SMTP adapter: digests sent through Jakarta Mail (Liberty's mail-2.1 feature). */
+package io.parley.mail;
