@@ -11,6 +11,7 @@ import * as menus from "./menus.mjs";
 import * as times from "./times.mjs";
 import * as badges from "./badges.mjs";
 import * as later from "./later.mjs";
+import * as push from "./push.mjs";
 
 presence.install();
 connection.install();
@@ -21,6 +22,7 @@ menus.install();
 times.install();
 badges.install();
 later.install();
+push.install();
 
 document.addEventListener("htmx:wsAfterMessage", outbox.settleOutbox);
 document.addEventListener("htmx:wsAfterMessage", scrollToEnd);

@@ -41,6 +41,7 @@ class ArchitectureTest {
           Map.entry(
               "away", Set.of("common", "messaging", "rooms", "presence", "receipts", "users")),
           Map.entry("mail", Set.of("common", "away", "render")),
+          Map.entry("push", Set.of("common", "away")),
           Map.entry("search", Set.of("common", "audit", "messaging", "rooms")),
           Map.entry("retention", Set.of("common", "audit", "messaging")),
           Map.entry("lucene", Set.of("messaging", "search")),
@@ -93,6 +94,7 @@ class ArchitectureTest {
           Map.entry(
               "web",
               Set.of(
+                  "push",
                   "away",
                   "later",
                   "common",
@@ -128,6 +130,7 @@ class ArchitectureTest {
           Map.entry(
               "api",
               Set.of(
+                  "push",
                   "away",
                   "later",
                   "common",
@@ -147,6 +150,7 @@ class ArchitectureTest {
           Map.entry(
               "app",
               Set.of(
+                  "push",
                   "mail",
                   "away",
                   "later",

@@ -32,9 +32,14 @@ public class NotificationsResource {
    * {@code includeText}; {@code mailConfigured} says whether this server sends email at all.
    */
   public record NotificationsJson(
-      String email, String frequency, Boolean includeText, Boolean mailConfigured) {
+      String email,
+      String frequency,
+      Boolean includeText,
+      Boolean alsoEmailPushed,
+      Boolean mailConfigured) {
     static NotificationsJson of(AwaySettings s, boolean configured) {
-      return new NotificationsJson(s.email(), s.frequency().label(), s.includeText(), configured);
+      return new NotificationsJson(
+          s.email(), s.frequency().label(), s.includeText(), s.alsoEmailPushed(), configured);
     }
   }
 
@@ -56,7 +61,8 @@ public class NotificationsResource {
             caller.userId(),
             chosen.email() == null ? now.email() : chosen.email(),
             chosen.frequency() == null ? now.frequency() : EmailFrequency.of(chosen.frequency()),
-            chosen.includeText() == null ? now.includeText() : chosen.includeText()),
+            chosen.includeText() == null ? now.includeText() : chosen.includeText(),
+            chosen.alsoEmailPushed() == null ? now.alsoEmailPushed() : chosen.alsoEmailPushed()),
         away.mailConfigured());
   }
 }

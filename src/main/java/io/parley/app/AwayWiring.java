@@ -1,8 +1,11 @@
 package io.parley.app;
 
 import io.parley.away.AwayEmails;
+import io.parley.away.AwayPushes;
 import io.parley.away.MissedItem;
 import io.parley.common.ExclusiveJobs;
+import io.parley.common.Ids;
+import io.parley.integrations.UrlPolicy;
 import io.parley.later.LaterNotice;
 import io.parley.later.Reminders;
 import io.parley.mail.MailSettings;
@@ -11,7 +14,11 @@ import io.parley.messaging.MessageService;
 import io.parley.mongo.MongoAwaySettingsStore;
 import io.parley.mongo.MongoConnection;
 import io.parley.mongo.MongoMissedStore;
+import io.parley.mongo.MongoPushSubscriptionStore;
+import io.parley.mongo.MongoSecrets;
 import io.parley.presence.PresenceDirectory;
+import io.parley.push.VapidKeys;
+import io.parley.push.WebPushSender;
 import io.parley.receipts.ReceiptStore;
 import io.parley.render.DigestViews;
 import io.parley.render.MessageRefs;
@@ -52,11 +59,14 @@ public class AwayWiring {
   @ConfigProperty(name = "parley.away.check-seconds", defaultValue = "60")
   int checkSeconds;
 
-  /** Notes are taken in order on one thread; past 10,000 waiting, new ones are dropped (logged). */
+  /**
+   * Pushes and email notes are made on two threads of their own (a push service may be slow); past
+   * 10,000 waiting, new ones are dropped (logged).
+   */
   private final ThreadPoolExecutor noting =
       new ThreadPoolExecutor(
-          1,
-          1,
+          2,
+          2,
           0,
           TimeUnit.SECONDS,
           new ArrayBlockingQueue<>(10_000),
@@ -103,6 +113,7 @@ public class AwayWiring {
       MessageService messages,
       MessageRefs refs,
       Reminders reminders,
+      AwayPushes pushes,
       Clock clock,
       @ConfigProperty(name = "parley.away.email-after-seconds", defaultValue = "600") long wait) {
     AwayEmails away =
@@ -127,13 +138,50 @@ public class AwayWiring {
             },
             clock,
             Duration.ofSeconds(wait));
-    if (away.mailConfigured()) {
-      messages.onPosted(m -> noting.execute(() -> note(() -> away.posted(m))));
-      reminders.onFired(
-          (LaterNotice n) ->
-              noting.execute(() -> note(() -> away.reminded(n.userId(), n.roomId(), n.seq()))));
-    }
+    away.pushingWith(pushes);
+    messages.onPosted(m -> noting.execute(() -> note(() -> away.posted(m))));
+    reminders.onFired(
+        (LaterNotice n) ->
+            noting.execute(() -> note(() -> away.reminded(n.userId(), n.roomId(), n.seq()))));
     return away;
+  }
+
+  /** The cluster's VAPID key pair, made once and kept in the store. */
+  @Produces
+  @Singleton
+  VapidKeys vapid(
+      MongoConnection mongo,
+      @ConfigProperty(name = "parley.push.subject") Optional<String> subject,
+      @ConfigProperty(name = "parley.public-url") String publicUrl) {
+    return new VapidKeys(
+        new MongoSecrets(mongo.database()).bytes("vapid", VapidKeys::newPair),
+        subject.orElse(publicUrl.replaceAll("/+$", "")));
+  }
+
+  /** Web Push to devices; endpoints obey the same address rules as webhooks (public only). */
+  @Produces
+  @Singleton
+  AwayPushes pushes(
+      MongoConnection mongo,
+      VapidKeys vapid,
+      PresenceDirectory presence,
+      Clock clock,
+      @ConfigProperty(name = "parley.push.allowed-hosts") Optional<String> allowedHosts,
+      @ConfigProperty(name = "parley.push.private-hosts") Optional<String> privateHosts) {
+    UrlPolicy policy = new UrlPolicy(hosts(allowedHosts), hosts(privateHosts));
+    return new AwayPushes(
+        new MongoPushSubscriptionStore(mongo.database()),
+        new WebPushSender(vapid, url -> policy.resolveAndCheck(url).toString(), clock),
+        presence,
+        clock,
+        Ids::newId);
+  }
+
+  private static java.util.Set<String> hosts(Optional<String> list) {
+    return java.util.Arrays.stream(list.orElse("").split(","))
+        .map(String::strip)
+        .filter(h -> !h.isEmpty())
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
   private static void note(Runnable noting) {

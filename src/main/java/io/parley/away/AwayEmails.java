@@ -75,10 +75,26 @@ public final class AwayEmails {
     this.unsubscribe = new UnsubscribeTokens(settings.signingKey());
   }
 
-  /** Notes a stored message for the people it mentions or, in a conversation, its members. */
+  /** Pushes to devices too (absent: email only). */
+  public AwayEmails pushingWith(AwayPushes pushes) {
+    this.pushes = pushes;
+    return this;
+  }
+
+  private volatile AwayPushes pushes;
+
+  /** Pushes and notes a stored message for those it mentions or, in a conversation, its members. */
   public void posted(Message m) {
-    if (!mail.configured() || m.deleted()) {
-      return;
+    missedBy(m).forEach(this::deliver);
+  }
+
+  /**
+   * Who may miss a stored message: the people it mentions or, in a direct conversation, its other
+   * members, who asked for email or turned on a device.
+   */
+  public List<Missed> missedBy(Message m) {
+    if (m.deleted()) {
+      return List.of();
     }
     Room room = rooms.access().visible(m.senderId(), m.roomId());
     Set<String> to = new LinkedHashSet<>(m.mentions());
@@ -87,18 +103,55 @@ public final class AwayEmails {
     }
     to.remove(m.senderId());
     Missed.Kind kind = room.type().isDirect() ? Missed.Kind.DIRECT : Missed.Kind.MENTION;
+    List<Missed> found = new ArrayList<>();
     for (String userId : to) {
-      if (settingsOf(userId).wantsEmail()) {
-        missed.add(new Missed(userId, m.roomId(), m.seq(), kind, clock.instant()));
+      if (reachable(userId)) {
+        found.add(new Missed(userId, m.roomId(), m.seq(), kind, clock.instant()));
       }
+    }
+    return found;
+  }
+
+  /** A reminder that fired, for a person who is away. */
+  public void reminded(String userId, String roomId, long seq) {
+    if (reachable(userId)) {
+      deliver(new Missed(userId, roomId, seq, Missed.Kind.REMINDER, clock.instant()));
     }
   }
 
-  /** Notes a reminder that fired, for the email if its person is away. */
-  public void reminded(String userId, String roomId, long seq) {
-    if (mail.configured() && settingsOf(userId).wantsEmail()) {
-      missed.add(new Missed(userId, roomId, seq, Missed.Kind.REMINDER, clock.instant()));
+  /**
+   * Pushes it to the person's devices now if they are not online, and notes it for their email
+   * unless it was pushed (and they did not ask for both).
+   */
+  public void deliver(Missed e) {
+    AwaySettings chosen = settingsOf(e.userId());
+    boolean pushed = false;
+    if (pushes != null && pushes.hasDevices(e.userId())) {
+      Optional<MissedItem> item = describe(e.userId(), e);
+      if (item.isEmpty()) {
+        return;
+      }
+      pushed = pushes.push(e.userId(), notification(item.get(), chosen.includeText()));
     }
+    if (mail.configured() && chosen.wantsEmail() && (!pushed || chosen.alsoEmailPushed())) {
+      missed.add(e);
+    }
+  }
+
+  private boolean reachable(String userId) {
+    return (mail.configured() && settingsOf(userId).wantsEmail())
+        || (pushes != null && pushes.hasDevices(userId));
+  }
+
+  static PushSender.Notification notification(MissedItem item, boolean includeText) {
+    String title =
+        switch (item.kind()) {
+          case REMINDER -> "Reminder: " + item.sender() + " in " + item.room();
+          case DIRECT -> item.sender();
+          case MENTION -> item.sender() + " mentioned you in " + item.room();
+        };
+    String body = includeText ? item.excerpt() : "Open Parley to read it.";
+    return new PushSender.Notification(title, body, item.path(), item.path());
   }
 
   /** Sends what is due; returns how many emails went out. */
@@ -177,8 +230,12 @@ public final class AwayEmails {
   }
 
   public AwaySettings choose(
-      String userId, String email, EmailFrequency frequency, boolean includeText) {
-    AwaySettings chosen = new AwaySettings(userId, email, frequency, includeText);
+      String userId,
+      String email,
+      EmailFrequency frequency,
+      boolean includeText,
+      boolean alsoEmailPushed) {
+    AwaySettings chosen = new AwaySettings(userId, email, frequency, includeText, alsoEmailPushed);
     settings.save(chosen);
     return chosen;
   }
@@ -189,7 +246,7 @@ public final class AwayEmails {
     userId.ifPresent(
         id -> {
           AwaySettings now = settingsOf(id);
-          settings.save(new AwaySettings(id, now.email(), EmailFrequency.NEVER, now.includeText()));
+          settings.save(now.withFrequency(EmailFrequency.NEVER));
         });
     return userId.isPresent();
   }

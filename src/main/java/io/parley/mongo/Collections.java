@@ -39,6 +39,7 @@ public final class Collections {
   public static final String MISSED = "missed";
   public static final String AWAY_SETTINGS = "away_settings";
   public static final String SECRETS = "secrets";
+  public static final String PUSH_SUBSCRIPTIONS = "push_subscriptions";
 
   private Collections() {}
 
@@ -106,6 +107,8 @@ public final class Collections {
     db.getCollection(SCHEDULED_MESSAGES)
         .createIndex(Indexes.ascending("sendAt"), new IndexOptions().name("send_at"));
     db.getCollection(MISSED).createIndex(Indexes.ascending("at"), new IndexOptions().name("at"));
+    db.getCollection(PUSH_SUBSCRIPTIONS)
+        .createIndex(Indexes.ascending("userId"), new IndexOptions().name("user"));
     db.getCollection(MISSED)
         .createIndex(Indexes.ascending("userId"), new IndexOptions().name("user"));
     // A person's marks and a room's marks are found through receipt_lists (key lookups); the

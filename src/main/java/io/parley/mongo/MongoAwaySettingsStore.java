@@ -2,7 +2,6 @@ package io.parley.mongo;
 
 import static com.mongodb.client.model.Filters.eq;
 
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.UpdateOptions;
@@ -12,24 +11,22 @@ import io.parley.away.AwaySettingsStore;
 import io.parley.away.EmailFrequency;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.Optional;
 import org.bson.Document;
 
 /**
  * Email choices in {@code away_settings} (one document per person, with when they were last
- * emailed); the unsubscribe signing key in {@code secrets}, inserted once (a second node's insert
- * loses to the first and reads the winner's key).
+ * emailed); the unsubscribe signing key among the {@link MongoSecrets}.
  */
 public class MongoAwaySettingsStore implements AwaySettingsStore {
 
   private final MongoCollection<Document> settings;
-  private final MongoCollection<Document> secrets;
+  private final MongoSecrets secrets;
 
   public MongoAwaySettingsStore(MongoDatabase db) {
     this.settings = db.getCollection(Collections.AWAY_SETTINGS);
-    this.secrets = db.getCollection(Collections.SECRETS);
+    this.secrets = new MongoSecrets(db);
   }
 
   @Override
@@ -43,7 +40,8 @@ public class MongoAwaySettingsStore implements AwaySettingsStore {
             userId,
             d.getString("email"),
             EmailFrequency.valueOf(d.getString("frequency")),
-            d.getBoolean("includeText", true)));
+            d.getBoolean("includeText", true),
+            d.getBoolean("alsoEmailPushed", false)));
   }
 
   @Override
@@ -53,7 +51,8 @@ public class MongoAwaySettingsStore implements AwaySettingsStore {
         Updates.combine(
             Updates.set("email", s.email()),
             Updates.set("frequency", s.frequency().name()),
-            Updates.set("includeText", s.includeText())),
+            Updates.set("includeText", s.includeText()),
+            Updates.set("alsoEmailPushed", s.alsoEmailPushed())),
         new UpdateOptions().upsert(true));
   }
 
@@ -75,19 +74,12 @@ public class MongoAwaySettingsStore implements AwaySettingsStore {
 
   @Override
   public byte[] signingKey() {
-    Document found = secrets.find(eq("_id", "unsubscribe")).first();
-    if (found == null) {
-      byte[] key = new byte[32];
-      new SecureRandom().nextBytes(key);
-      try {
-        secrets.insertOne(
-            new Document("_id", "unsubscribe")
-                .append("key", Base64.getEncoder().encodeToString(key)));
-      } catch (MongoWriteException lost) {
-        // another node made it first: use theirs
-      }
-      found = secrets.find(eq("_id", "unsubscribe")).first();
-    }
-    return Base64.getDecoder().decode(found.getString("key"));
+    return secrets.bytes(
+        "unsubscribe",
+        () -> {
+          byte[] key = new byte[32];
+          new SecureRandom().nextBytes(key);
+          return key;
+        });
   }
 }

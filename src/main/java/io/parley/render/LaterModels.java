@@ -56,7 +56,16 @@ public final class LaterModels {
    * A person's email choices on the profile; {@code mailConfigured} false: the server sends none.
    */
   public record NotificationChoices(
-      String email, String frequency, boolean includeText, boolean mailConfigured) {}
+      String email,
+      String frequency,
+      boolean includeText,
+      boolean alsoEmailPushed,
+      boolean mailConfigured,
+      String vapidPublicKey,
+      List<DeviceRow> devices) {}
+
+  /** A device with push notifications, as the profile lists it. */
+  public record DeviceRow(String id, String label, String host, String since) {}
 
   /**
    * The unsubscribe page: asking (with the token to post), or done; {@code valid} false: a bad

@@ -39,6 +39,8 @@ public class ProfilePages extends HttpServlet {
   @Inject UserService users;
   @Inject AccessTokens tokens;
   @Inject io.parley.away.AwayEmails away;
+  @Inject io.parley.away.AwayPushes pushes;
+  @Inject io.parley.push.VapidKeys vapid;
   @Inject RoomViews views;
   @Inject Views templates;
 
@@ -154,12 +156,32 @@ public class ProfilePages extends HttpServlet {
     String path = req.getPathInfo();
     User user = users.require(me.userId());
     try {
-      if (path.equals("/notifications")) {
+      if (path.equals("/push")) {
+        jakarta.json.JsonObject json;
+        jakarta.json.JsonObject keys;
+        try {
+          json = jakarta.json.Json.createReader(req.getReader()).readObject();
+          keys = json.getJsonObject("keys");
+        } catch (jakarta.json.JsonException | ClassCastException e) {
+          throw DomainException.invalid("that is not a push subscription");
+        }
+        pushes.subscribe(
+            me.userId(),
+            json.getString("endpoint", null),
+            keys == null ? null : keys.getString("p256dh", null),
+            keys == null ? null : keys.getString("auth", null),
+            json.getString("label", null));
+        resp.setStatus(204);
+      } else if (path.matches("/push/[A-Za-z0-9_-]{1,64}/remove")) {
+        pushes.remove(me.userId(), path.split("/")[2]);
+        Requests.seeOther(resp, "/profile#devices");
+      } else if (path.equals("/notifications")) {
         away.choose(
             me.userId(),
             req.getParameter("email"),
             io.parley.away.EmailFrequency.of(req.getParameter("frequency")),
-            "on".equals(req.getParameter("includeText")));
+            "on".equals(req.getParameter("includeText")),
+            "on".equals(req.getParameter("alsoEmailPushed")));
         Requests.seeOther(resp, "/profile?notifications=saved#notifications");
       } else if (path.equals("/tokens")) {
         var scopes =
@@ -224,7 +246,21 @@ public class ProfilePages extends HttpServlet {
   private io.parley.render.LaterModels.NotificationChoices notifications(String userId) {
     var chosen = away.settingsOf(userId);
     return new io.parley.render.LaterModels.NotificationChoices(
-        chosen.email(), chosen.frequency().label(), chosen.includeText(), away.mailConfigured());
+        chosen.email(),
+        chosen.frequency().label(),
+        chosen.includeText(),
+        chosen.alsoEmailPushed(),
+        away.mailConfigured(),
+        vapid.publicKey(),
+        pushes.devices(userId).stream()
+            .map(
+                d ->
+                    new io.parley.render.LaterModels.DeviceRow(
+                        d.id(),
+                        d.label(),
+                        java.net.URI.create(d.endpoint()).getHost(),
+                        DAY.format(d.createdAt())))
+            .toList());
   }
 
   private static final java.time.format.DateTimeFormatter DAY =

@@ -140,7 +140,7 @@ class AwayEmailsTest {
 
   @Test
   void mentionsMissedWhileAwayArriveAsOneDigestWithLinksAndOneClickUnsubscribe() throws Exception {
-    away.choose("ada", "ada@example.com", EmailFrequency.SOON, true);
+    away.choose("ada", "ada@example.com", EmailFrequency.SOON, true, false);
     post("bob", "@ada the <b>deploy</b> failed");
     clock.advance(Duration.ofMinutes(1));
     post("bob", "@ada it is fixed");
@@ -177,7 +177,7 @@ class AwayEmailsTest {
   @Test
   void nobodyIsEmailedWhoReadItInTimeIsOnlineOrMutedTheRoom() throws Exception {
     for (String who : List.of("ada", "cy")) {
-      away.choose(who, who + "@example.com", EmailFrequency.SOON, true);
+      away.choose(who, who + "@example.com", EmailFrequency.SOON, true, false);
     }
     long seq = post("bob", "@ada @cy standup?");
     receipts.raise("ada", room.id(), new Watermark(seq, seq)); // ada read it
@@ -192,7 +192,7 @@ class AwayEmailsTest {
 
   @Test
   void hourlyWaitsAnHourAfterTheLastEmailAndTextCanBeLeftOut() throws Exception {
-    away.choose("ada", "ada@example.com", EmailFrequency.HOURLY, false);
+    away.choose("ada", "ada@example.com", EmailFrequency.HOURLY, false, false);
     post("bob", "@ada secret plans");
     clock.advance(Duration.ofMinutes(11));
     assertEquals(1, away.sendDue());
@@ -210,7 +210,7 @@ class AwayEmailsTest {
 
   @Test
   void aFailedSendIsCountedAndTriedAgain() throws Exception {
-    away.choose("ada", "ada@example.com", EmailFrequency.SOON, true);
+    away.choose("ada", "ada@example.com", EmailFrequency.SOON, true, false);
     post("bob", "@ada ping");
     clock.advance(Duration.ofMinutes(11));
     AwayEmails broken = away("https://chat.example.com/");
@@ -224,11 +224,62 @@ class AwayEmailsTest {
   @Test
   void withoutAnAddressOrWithNeverNothingIsNoted() {
     post("bob", "@ada hello");
-    away.choose("cy", "cy@example.com", EmailFrequency.NEVER, true);
+    away.choose("cy", "cy@example.com", EmailFrequency.NEVER, true, false);
     post("bob", "@cy hello");
     clock.advance(Duration.ofMinutes(11));
     assertEquals(0, away.sendDue());
     assertEquals(0, SMTP.getReceivedMessages().length);
+  }
+
+  @Test
+  void aMentionIsPushedAtOnceToEveryDeviceInsteadOfEmailedAndGoneDevicesAreDropped()
+      throws Exception {
+    try (io.parley.testing.WebhookReceiver service = io.parley.testing.WebhookReceiver.start()) {
+      var vapid = new io.parley.push.VapidKeys(io.parley.push.VapidKeys.newPair(), "mailto:x@y");
+      AwayPushes pushes =
+          new AwayPushes(
+              new io.parley.mongo.MongoPushSubscriptionStore(wire.db()),
+              new io.parley.push.WebPushSender(vapid, url -> url, clock),
+              presence(),
+              clock,
+              () -> "dev" + ids.incrementAndGet());
+      away.pushingWith(pushes);
+      away.choose("ada", "ada@example.com", EmailFrequency.SOON, true, false);
+      io.parley.testing.PushBrowser laptop = new io.parley.testing.PushBrowser();
+      io.parley.testing.PushBrowser phone = new io.parley.testing.PushBrowser();
+      subscribe(pushes, laptop, service.url("/laptop"));
+      subscribe(pushes, phone, service.url("/phone"));
+
+      service.answer(201, null).answer(410, null); // the phone's subscription has expired
+      post("bob", "@ada lunch at noon?");
+      var toLaptop = service.next(Duration.ofSeconds(5)); // devices are pushed in the order added
+      var toPhone = service.next(Duration.ofSeconds(5));
+      String shown = laptop.decrypt(toLaptop.raw());
+      assertTrue(shown.contains("\"title\":\"bob mentioned you in #ops\""), shown);
+      assertTrue(shown.contains("lunch at noon?"), shown);
+      assertTrue(phone.decrypt(toPhone.raw()).contains("lunch at noon?"), "each device its own");
+      assertEquals(
+          1, pushes.devices("ada").size(), "the device whose subscription is gone was dropped");
+
+      clock.advance(Duration.ofMinutes(11));
+      assertEquals(0, away.sendDue(), "pushed, so not emailed too");
+
+      online.add("ada");
+      post("bob", "@ada are you there?");
+      assertEquals(null, service.next(Duration.ofMillis(500)), "online: nothing pushed");
+    }
+  }
+
+  private static void subscribe(AwayPushes pushes, io.parley.testing.PushBrowser b, String url) {
+    var sub =
+        jakarta.json.Json.createReader(new java.io.StringReader(b.subscription(url, "x")))
+            .readObject();
+    pushes.subscribe(
+        "ada",
+        url,
+        sub.getJsonObject("keys").getString("p256dh"),
+        sub.getJsonObject("keys").getString("auth"),
+        "x");
   }
 
   private PresenceDirectory presence() {

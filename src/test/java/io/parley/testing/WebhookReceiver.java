@@ -28,8 +28,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class WebhookReceiver implements AutoCloseable {
 
-  /** One call as received: when, its headers (lower-case names) and its body. */
-  public record Call(Instant at, Map<String, String> headers, String body) {
+  /** One call as received: when, its headers (lower-case names), its body (and its bytes). */
+  public record Call(Instant at, Map<String, String> headers, String body, byte[] raw) {
     public String header(String name) {
       return headers.get(name.toLowerCase(Locale.ROOT));
     }
@@ -53,7 +53,8 @@ public final class WebhookReceiver implements AutoCloseable {
           exchange
               .getRequestHeaders()
               .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
-          calls.add(new Call(Instant.now(), headers, new String(body, StandardCharsets.UTF_8)));
+          calls.add(
+              new Call(Instant.now(), headers, new String(body, StandardCharsets.UTF_8), body));
           try {
             hold.await(60, TimeUnit.SECONDS);
           } catch (InterruptedException e) {
