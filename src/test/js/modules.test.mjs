@@ -11,6 +11,8 @@ import { uploadRefusal } from "../../main/webapp/static/js/uploads.mjs";
 import { reactedBy, nextRoom } from "../../main/webapp/static/js/menus.mjs";
 import { relativeLabel, dayLabel, dayKey } from "../../main/webapp/static/js/times.mjs";
 import { wantsNotification, titleWith } from "../../main/webapp/static/js/badges.mjs";
+import { localValue } from "../../main/webapp/static/js/later.mjs";
+import { keyBytes } from "../../main/webapp/static/js/push.mjs";
 
 test("page: the last seq is the highest number shown, 0 for none; ids differ", () => {
   assert.strictEqual(highest(["3", "12", "7"]), 12);
@@ -112,4 +114,14 @@ test("badges: notifications follow the room's choice; the title counts unread", 
   assert.strictEqual(wantsNotification({ notify: "all", unread: 5, mentions: 0 }, undefined), false);
   assert.strictEqual(titleWith(3, "Parley"), "(3) Parley");
   assert.strictEqual(titleWith(0, "Parley"), "Parley");
+});
+
+test("later: a datetime-local value is the browser's own date and time, to the minute", () => {
+  assert.strictEqual(localValue(new Date(2026, 11, 4, 9, 5, 59)), "2026-12-04T09:05");
+  assert.strictEqual(localValue(new Date(2027, 0, 31, 23, 0)), "2027-01-31T23:00");
+});
+
+test("push: the server's Base64url key becomes the bytes the Push API wants", () => {
+  assert.deepStrictEqual(Array.from(keyBytes("AQID_-8")), [1, 2, 3, 255, 239]);
+  assert.strictEqual(keyBytes("BP4z9KsN6nGRTbVYI_c7VJSPQTBtkgcy27mlmlMoZIIgDll6e3vCYLocInmYWAmS6TlzAC8wEqKK6PBru3jl7A8").length, 65);
 });

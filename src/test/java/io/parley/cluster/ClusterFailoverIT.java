@@ -3,6 +3,7 @@ package io.parley.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.icegreen.greenmail.util.GreenMailUtil;
 import io.parley.it.LiveSocket;
 import io.parley.it.Parley;
 import io.parley.it.TestUser;
@@ -32,19 +33,37 @@ class ClusterFailoverIT {
   private static final int CLIENTS = 30;
   private static final int MESSAGES_PER_CLIENT = 60;
 
+  /** Where the nodes send email: this JVM's SMTP server. */
+  @org.junit.jupiter.api.extension.RegisterExtension
+  static final com.icegreen.greenmail.junit5.GreenMailExtension SMTP =
+      new com.icegreen.greenmail.junit5.GreenMailExtension(
+          new com.icegreen.greenmail.util.ServerSetup(
+              Integer.parseInt(System.getProperty("parley.cluster.port", "9790")) + 60,
+              "127.0.0.1",
+              "smtp"));
+
   @Test
   void killingANodeLosesNothingAndKeepsOneOrderPerRoom() throws Exception {
     int basePort = Integer.parseInt(System.getProperty("parley.cluster.port", "9790"));
-    try (ClusterHarness cluster =
-        new ClusterHarness(NODES, basePort)
-            .withEnv(
-                // Tracing on, exported as log lines (the logging exporter), to follow a message.
-                Map.of(
-                    "OTEL_SDK_DISABLED", "false",
-                    "OTEL_SERVICE_NAME", "parley",
-                    "OTEL_TRACES_EXPORTER", "logging",
-                    "OTEL_METRICS_EXPORTER", "none",
-                    "OTEL_LOGS_EXPORTER", "none"))) {
+    Map<String, String> env = new java.util.HashMap<>();
+    // Tracing on, exported as log lines (the logging exporter), to follow a message.
+    env.putAll(
+        Map.of(
+            "OTEL_SDK_DISABLED", "false",
+            "OTEL_SERVICE_NAME", "parley",
+            "OTEL_TRACES_EXPORTER", "logging",
+            "OTEL_METRICS_EXPORTER", "none",
+            "OTEL_LOGS_EXPORTER", "none"));
+    // Email to this JVM's SMTP server after 3 s; due work looked for every second.
+    env.putAll(
+        Map.of(
+            "PARLEY_MAIL_HOST", "127.0.0.1",
+            "PARLEY_MAIL_PORT", String.valueOf(basePort + 60),
+            "PARLEY_MAIL_STARTTLS", "false",
+            "PARLEY_AWAY_EMAIL_AFTER_SECONDS", "3",
+            "PARLEY_AWAY_CHECK_SECONDS", "1",
+            "PARLEY_LATER_CHECK_SECONDS", "1"));
+    try (ClusterHarness cluster = new ClusterHarness(NODES, basePort).withEnv(env)) {
       long t0 = System.nanoTime();
       cluster.startStore();
       cluster.startNode(1);
@@ -183,8 +202,85 @@ class ClusterFailoverIT {
       everyMessageIsTracedAcrossTheNodes(cluster, rooms);
       String rolling = rollingRestartOfOneNode(cluster, proxy, owner);
       System.out.print(rolling);
-      Files.writeString(cluster.work().resolve("report.txt"), text + rolling);
+      String later = laterAndAwayHappenOnceThroughAKill(cluster);
+      System.out.print(later);
+      Files.writeString(cluster.work().resolve("report.txt"), text + rolling + later);
     }
+  }
+
+  /**
+   * Reminders, scheduled messages and email on three nodes: each is set through node 2, which is
+   * then killed before its time; the reminder still fires (once: one notice on the person's page,
+   * not one per node), the scheduled message is stored once, and the person away gets one email for
+   * the mention, not three.
+   */
+  private static String laterAndAwayHappenOnceThroughAKill(ClusterHarness cluster)
+      throws Exception {
+    String viaDoomed = cluster.nodeUrl(2);
+    String viaSurvivor = cluster.nodeUrl(1);
+    TestUser pam = Parley.signIn(viaDoomed, Parley.unique("Pam"));
+    TestUser rex = Parley.signIn(viaDoomed, Parley.unique("Rex"));
+    TestUser bob = Parley.signIn(viaDoomed, Parley.unique("Bob"));
+    String address = pam.username().toLowerCase() + "@example.com";
+    assertEquals(
+        200,
+        pam.send("PUT", "/api/me/notifications", "{\"email\":\"" + address + "\"}").statusCode());
+    String room = bob.createRoom(Parley.unique("later room"), "public");
+    pam.join(room);
+    rex.join(room);
+    assertEquals(201, bob.postMessage(room, "the note to remember", "c-1").statusCode());
+    java.time.Instant due = java.time.Instant.now().plusSeconds(10);
+    assertEquals(
+        201,
+        rex.post(
+                "/api/me/reminders",
+                "{\"roomId\":\"" + room + "\",\"seq\":1,\"at\":\"" + due + "\"}")
+            .statusCode());
+    assertEquals(
+        201,
+        bob.post(
+                "/api/me/scheduled",
+                "{\"roomId\":\""
+                    + room
+                    + "\",\"body\":\"sent later, once\",\"sendAt\":\""
+                    + due
+                    + "\"}")
+            .statusCode());
+    assertEquals(
+        201, bob.postMessage(room, "@" + pam.username() + " please review", "c-2").statusCode());
+    cluster.kill(2);
+
+    TestUser rexOnSurvivor = new TestUser(rex.name(), rex.token(), viaSurvivor);
+    List<String> frames = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (LiveSocket page =
+        LiveSocket.open(
+                rexOnSurvivor, URI.create(viaSurvivor.replace("http", "ws") + "/ws"), viaSurvivor)
+            .onFrame(frames::add)) {
+      long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (System.nanoTime() < until && frames.stream().noneMatch(f -> f.contains("Reminder:"))) {
+        Thread.sleep(200);
+      }
+      Thread.sleep(5000); // time for any second firing to arrive
+    }
+    long notices = frames.stream().filter(f -> f.contains("Reminder:")).count();
+    TestUser bobOnSurvivor = new TestUser(bob.name(), bob.token(), viaSurvivor);
+    long sentLater =
+        bobOnSurvivor.history(room, "").stream()
+            .filter(m -> m.getString("body").equals("sent later, once"))
+            .count();
+    long emails =
+        java.util.Arrays.stream(SMTP.getReceivedMessages())
+            .filter(m -> GreenMailUtil.getWholeMessage(m).contains("please review"))
+            .count();
+    String text =
+        String.format(
+            "Later and away with node2 killed before the time: reminder notices %d, scheduled"
+                + " message stored %d time(s), digest emails for the mention %d%n",
+            notices, sentLater, emails);
+    assertEquals(1, notices, "the reminder fired once, although the node that took it died");
+    assertEquals(1, sentLater, "the scheduled message was stored once");
+    assertEquals(1, emails, "one email for the mention, not one per node");
+    return text;
   }
 
   /**
