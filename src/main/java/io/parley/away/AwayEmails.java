@@ -124,6 +124,10 @@ public final class AwayEmails {
    * unless it was pushed (and they did not ask for both).
    */
   public void deliver(Missed e) {
+    if (e.kind() != Missed.Kind.REMINDER
+        && rooms.memberships().notifyLevels(e.userId()).get(e.roomId()) == Notify.NOTHING) {
+      return; // a muted room: no push, no email
+    }
     AwaySettings chosen = settingsOf(e.userId());
     boolean pushed = false;
     if (pushes != null && pushes.hasDevices(e.userId())) {

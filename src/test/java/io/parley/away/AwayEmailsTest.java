@@ -267,6 +267,10 @@ class AwayEmailsTest {
       online.add("ada");
       post("bob", "@ada are you there?");
       assertEquals(null, service.next(Duration.ofMillis(500)), "online: nothing pushed");
+      online.clear();
+      rooms.memberships().setNotify("ada", room.id(), Notify.NOTHING);
+      post("bob", "@ada in a muted room");
+      assertEquals(null, service.next(Duration.ofMillis(500)), "muted: nothing pushed");
     }
   }
 
