@@ -8,17 +8,11 @@ import io.parley.later.ScheduledMessages;
 import io.parley.messaging.MessageService;
 import io.parley.render.LaterModels;
 import io.parley.render.MessageRefs;
-import io.parley.render.PageModels;
-import io.parley.render.RoomViews;
 import io.parley.render.Views;
 import io.parley.rooms.RoomService;
-import io.parley.security.SignedIn;
 import jakarta.inject.Inject;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -38,7 +32,7 @@ import java.util.List;
  * </pre>
  */
 @WebServlet(urlPatterns = {"/saved", "/saved/*", "/later", "/later/*"})
-public class LaterPages extends HttpServlet {
+public class LaterPages extends RoutedPages {
 
   @Inject SavedMessages saved;
   @Inject Reminders reminders;
@@ -46,8 +40,6 @@ public class LaterPages extends HttpServlet {
   @Inject MessageService messages;
   @Inject RoomService rooms;
   @Inject MessageRefs refs;
-  @Inject RoomViews views;
-  @Inject Views templates;
   @Inject Clock clock;
 
   private final Routes routes =
@@ -60,28 +52,8 @@ public class LaterPages extends HttpServlet {
           .post("/later/reminders/{id}/cancel", call -> cancelReminder(call));
 
   @Override
-  protected void doGet(HttpServletRequest req, HttpServletResponse resp)
-      throws IOException, ServletException {
-    handle(req, resp);
-  }
-
-  @Override
-  protected void doPost(HttpServletRequest req, HttpServletResponse resp)
-      throws IOException, ServletException {
-    req.setCharacterEncoding("UTF-8");
-    handle(req, resp);
-  }
-
-  private void handle(HttpServletRequest req, HttpServletResponse resp)
-      throws IOException, ServletException {
-    SignedIn me = Requests.signedIn(req);
-    try {
-      routes.dispatch(me, req, resp);
-    } catch (DomainException e) {
-      var model =
-          PageModels.ErrorPage.of(views.frame(me.user()), Requests.status(e), e.getMessage());
-      Requests.html(resp, Requests.status(e), templates.page(Views.Page.ERROR, model));
-    }
+  protected Routes routes() {
+    return routes;
   }
 
   private void savedPage(Routes.Call call) throws IOException {

@@ -13,7 +13,6 @@ import io.parley.render.MemberView;
 import io.parley.render.Model;
 import io.parley.render.PageModels;
 import io.parley.render.RoomPageViews;
-import io.parley.render.RoomViews;
 import io.parley.render.Views;
 import io.parley.rooms.Room;
 import io.parley.rooms.RoomService;
@@ -22,9 +21,6 @@ import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.MultipartConfig;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 
@@ -41,7 +37,7 @@ import java.util.List;
     fileSizeThreshold = 1024 * 1024,
     maxFileSize = 1024L * 1024 * 1024,
     maxRequestSize = 2048L * 1024 * 1024)
-public class RoomPages extends HttpServlet {
+public class RoomPages extends RoutedPages {
 
   /** Rooms per directory page. */
   static final int DIRECTORY_PAGE = 25;
@@ -51,9 +47,7 @@ public class RoomPages extends HttpServlet {
   @Inject ChatMetrics metrics;
   @Inject ReceiptStore receipts;
   @Inject ReceiptRecorder recorder;
-  @Inject RoomViews views;
   @Inject RoomPageViews pages;
-  @Inject Views templates;
   @Inject MessageActions actions;
   @Inject RoomForms forms;
   @Inject HookPages hookPages;
@@ -102,28 +96,8 @@ public class RoomPages extends HttpServlet {
           .post("/rooms/{id}/hooks/outgoing/{hook}/delete", call -> hookPages.deleteOutgoing(call));
 
   @Override
-  protected void doGet(HttpServletRequest req, HttpServletResponse resp)
-      throws IOException, ServletException {
-    handle(req, resp);
-  }
-
-  @Override
-  protected void doPost(HttpServletRequest req, HttpServletResponse resp)
-      throws IOException, ServletException {
-    req.setCharacterEncoding("UTF-8");
-    handle(req, resp);
-  }
-
-  private void handle(HttpServletRequest req, HttpServletResponse resp)
-      throws IOException, ServletException {
-    SignedIn me = Requests.signedIn(req);
-    try {
-      routes.dispatch(me, req, resp);
-    } catch (DomainException e) {
-      var frame = views.frame(me == null ? null : me.user());
-      var model = PageModels.ErrorPage.of(frame, Requests.status(e), e.getMessage());
-      Requests.html(resp, Requests.status(e), templates.page(Views.Page.ERROR, model));
-    }
+  protected Routes routes() {
+    return routes;
   }
 
   /** The room directory: public rooms by name, searched by prefix, paged, with member counts. */

@@ -45,8 +45,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.FileTemplateResolver;
 
 /**
  * Digests from mention to mailbox: the real stores (wire protocol, in memory), the real templates
@@ -57,17 +55,7 @@ class AwayEmailsTest {
   @RegisterExtension
   static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
-  private static final TemplateEngine ENGINE;
-
-  static {
-    FileTemplateResolver resolver = new FileTemplateResolver();
-    resolver.setPrefix("src/main/webapp/WEB-INF/templates/");
-    resolver.setSuffix(".html");
-    resolver.setTemplateMode(TemplateMode.HTML);
-    resolver.setTextTemplateModePatterns(Set.of("mail/*.txt"));
-    ENGINE = new TemplateEngine();
-    ENGINE.setTemplateResolver(resolver);
-  }
+  private static final TemplateEngine ENGINE = io.parley.testing.SourceTemplates.engine();
 
   private final WireStore wire = new WireStore();
   private final SettableClock clock = new SettableClock(Instant.parse("2026-12-08T10:00:00Z"));

@@ -12,21 +12,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.FileTemplateResolver;
 
 /** The message fragment, rendered from the real templates, as every path uses it. */
 class TemplatesTest {
 
-  private static final TemplateEngine ENGINE;
-
-  static {
-    FileTemplateResolver resolver = new FileTemplateResolver();
-    resolver.setPrefix("src/main/webapp/WEB-INF/templates/");
-    resolver.setSuffix(".html");
-    resolver.setTemplateMode(TemplateMode.HTML);
-    ENGINE = Views.engineFor(resolver);
-  }
+  private static final TemplateEngine ENGINE = io.parley.testing.SourceTemplates.engine();
 
   private static final User EVE =
       new User("u-eve", "eve", "<img src=x onerror=alert(1)>", Set.of(), Instant.EPOCH);
