@@ -13,6 +13,7 @@ import { relativeLabel, dayLabel, dayKey } from "../../main/webapp/static/js/tim
 import { wantsNotification, titleWith } from "../../main/webapp/static/js/badges.mjs";
 import { localValue } from "../../main/webapp/static/js/later.mjs";
 import { keyBytes } from "../../main/webapp/static/js/push.mjs";
+import { permalink } from "../../main/webapp/static/js/links.mjs";
 
 test("page: the last seq is the highest number shown, 0 for none; ids differ", () => {
   assert.strictEqual(highest(["3", "12", "7"]), 12);
@@ -124,4 +125,9 @@ test("later: a datetime-local value is the browser's own date and time, to the m
 test("push: the server's Base64url key becomes the bytes the Push API wants", () => {
   assert.deepStrictEqual(Array.from(keyBytes("AQID_-8")), [1, 2, 3, 255, 239]);
   assert.strictEqual(keyBytes("BP4z9KsN6nGRTbVYI_c7VJSPQTBtkgcy27mlmlMoZIIgDll6e3vCYLocInmYWAmS6TlzAC8wEqKK6PBru3jl7A8").length, 65);
+});
+
+test("links: a message's permanent link is absolute on this server", () => {
+  assert.strictEqual(permalink("https://chat.example.com", "/rooms/r1/messages/7"), "https://chat.example.com/rooms/r1/messages/7");
+  assert.strictEqual(permalink("http://localhost:9080/", "rooms/r1/messages/7"), "http://localhost:9080/rooms/r1/messages/7");
 });

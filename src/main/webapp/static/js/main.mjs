@@ -12,6 +12,7 @@ import * as times from "./times.mjs";
 import * as badges from "./badges.mjs";
 import * as later from "./later.mjs";
 import * as push from "./push.mjs";
+import * as links from "./links.mjs";
 
 presence.install();
 connection.install();
@@ -23,6 +24,7 @@ times.install();
 badges.install();
 later.install();
 push.install();
+links.install();
 
 document.addEventListener("htmx:wsAfterMessage", outbox.settleOutbox);
 document.addEventListener("htmx:wsAfterMessage", scrollToEnd);

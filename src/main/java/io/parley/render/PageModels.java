@@ -127,6 +127,11 @@ public final class PageModels {
       boolean saved)
       implements Model {}
 
+  /** Where a message may be forwarded: the viewer's rooms they may post in. */
+  public record ForwardForm(
+      String roomId, long seq, String heading, List<RoomView> targets, boolean forwarding)
+      implements Model {}
+
   public record EditForm(String roomId, long seq, String heading, String body, boolean editing)
       implements Model {}
 

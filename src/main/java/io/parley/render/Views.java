@@ -86,6 +86,7 @@ public class Views {
     EDIT_HISTORY("fragments/thread", "edits"),
     EDIT_FORM("fragments/message", "edit-form"),
     MESSAGE_MENU("fragments/message", "menu"),
+    FORWARD_FORM("fragments/message", "forward-form"),
     PICKER("fragments/message", "picker"),
     BADGE("fragments/live", "badge"),
     RECEIPT("fragments/live", "receipt"),

@@ -25,7 +25,8 @@ import java.util.List;
  * included, over the live socket.
  *
  * <pre>
- * GET  /rooms/{id}/messages/{seq}          the message fragment (htmx: cancel an edit)
+ * GET  /rooms/{id}/messages/{seq}          the message fragment (htmx: cancel an edit); without
+ *                                          htmx its permanent link: the room opened at it
  * GET  /rooms/{id}/messages/{seq}/menu     its actions for this viewer (fragment, or a page)
  * GET  /rooms/{id}/messages/{seq}/edit     the edit form (fragment, or a page)
  * GET  /rooms/{id}/messages/{seq}/react    the emoji picker (fragment, or a page)
@@ -36,6 +37,8 @@ import java.util.List;
  * POST /rooms/{id}/messages/{seq}/react    emoji, clientChangeId (toggles yours)
  * POST /rooms/{id}/messages/{seq}/pin      pinned=true|false, clientChangeId
  * POST /rooms/{id}/messages/{seq}/report   reason (to the room's moderators)
+ * GET  /rooms/{id}/messages/{seq}/forward  the rooms it may go to (fragment, or a page)
+ * POST /rooms/{id}/messages/{seq}/forward  to, comment
  * </pre>
  */
 @ApplicationScoped
@@ -47,6 +50,7 @@ public class MessageActions {
   @Inject Views templates;
   @Inject ReportService reports;
   @Inject LaterActions laterActions;
+  @Inject Forwarding forwarding;
   @Inject io.parley.later.SavedMessages later;
 
   /** Whether the path is one of a message's pages: {id}/messages/{seq}[/action]. */
@@ -61,7 +65,11 @@ public class MessageActions {
     switch (action) {
       case "" -> {
         if (!Requests.isHtmx(req)) {
-          Requests.seeOther(resp, "/rooms/" + roomId);
+          // The message's permanent link: the room opened at it, for people who may read it.
+          Requests.seeOther(
+              resp,
+              io.parley.render.SearchViews.jumpTo(
+                  roomId, seq, m.threadOf(), m.threadOf() == 0 || m.alsoInRoom()));
           return;
         }
         var view = views.messages(List.of(m), me.userId()).get(0);
@@ -114,6 +122,20 @@ public class MessageActions {
                 m.body(),
                 true);
       }
+      case "forward" -> {
+        if (m.deleted()) {
+          throw DomainException.conflict("that message was deleted");
+        }
+        model =
+            new PageModels.ForwardForm(
+                roomId,
+                seq,
+                "Forward a message",
+                views.sidebar(me.userId()).stream()
+                    .filter(r -> rooms.access().canPost(me.userId(), r.id()))
+                    .toList(),
+                true);
+      }
       case "react" -> {
         if (m.deleted()) {
           throw DomainException.conflict("that message was deleted");
@@ -130,6 +152,7 @@ public class MessageActions {
             case "edit" -> Views.Fragment.EDIT_FORM;
             case "menu" -> Views.Fragment.MESSAGE_MENU;
             case "edits" -> Views.Fragment.EDIT_HISTORY;
+            case "forward" -> Views.Fragment.FORWARD_FORM;
             default -> Views.Fragment.PICKER;
           };
       Requests.html(resp, 200, templates.fragment(fragment, model));
@@ -154,6 +177,10 @@ public class MessageActions {
       } else {
         Requests.seeOther(resp, "/rooms/" + roomId);
       }
+      return;
+    }
+    if (action.equals("forward")) {
+      forwarding.forward(call, seq);
       return;
     }
     if (action.equals("save") || action.equals("remind")) {
