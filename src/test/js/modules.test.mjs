@@ -14,6 +14,7 @@ import { wantsNotification, titleWith } from "../../main/webapp/static/js/badges
 import { localValue } from "../../main/webapp/static/js/later.mjs";
 import { keyBytes } from "../../main/webapp/static/js/push.mjs";
 import { permalink } from "../../main/webapp/static/js/links.mjs";
+import { draftParams } from "../../main/webapp/static/js/drafts.mjs";
 
 test("page: the last seq is the highest number shown, 0 for none; ids differ", () => {
   assert.strictEqual(highest(["3", "12", "7"]), 12);
@@ -130,4 +131,9 @@ test("push: the server's Base64url key becomes the bytes the Push API wants", ()
 test("links: a message's permanent link is absolute on this server", () => {
   assert.strictEqual(permalink("https://chat.example.com", "/rooms/r1/messages/7"), "https://chat.example.com/rooms/r1/messages/7");
   assert.strictEqual(permalink("http://localhost:9080/", "rooms/r1/messages/7"), "http://localhost:9080/rooms/r1/messages/7");
+});
+
+test("drafts: the text goes as a form field, with its thread for a reply", () => {
+  assert.strictEqual(draftParams("half a thought & more", null), "body=half+a+thought+%26+more");
+  assert.strictEqual(draftParams("", "12"), "body=&threadOf=12");
 });

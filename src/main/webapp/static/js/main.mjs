@@ -13,6 +13,7 @@ import * as badges from "./badges.mjs";
 import * as later from "./later.mjs";
 import * as push from "./push.mjs";
 import * as links from "./links.mjs";
+import * as drafts from "./drafts.mjs";
 
 presence.install();
 connection.install();
@@ -25,6 +26,7 @@ badges.install();
 later.install();
 push.install();
 links.install();
+drafts.install();
 
 document.addEventListener("htmx:wsAfterMessage", outbox.settleOutbox);
 document.addEventListener("htmx:wsAfterMessage", scrollToEnd);

@@ -55,6 +55,13 @@ public class LaterWiring {
 
   @Produces
   @Singleton
+  io.parley.later.Drafts drafts(MongoConnection mongo, RoomService rooms, Clock clock) {
+    return new io.parley.later.Drafts(
+        new io.parley.mongo.MongoDraftStore(mongo.database()), rooms, clock);
+  }
+
+  @Produces
+  @Singleton
   Reminders reminders(
       MongoConnection mongo, MessageService messages, Clock clock, LaterEvents events) {
     Reminders reminders =

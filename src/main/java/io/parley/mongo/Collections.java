@@ -40,6 +40,7 @@ public final class Collections {
   public static final String AWAY_SETTINGS = "away_settings";
   public static final String SECRETS = "secrets";
   public static final String PUSH_SUBSCRIPTIONS = "push_subscriptions";
+  public static final String DRAFTS = "drafts";
 
   private Collections() {}
 

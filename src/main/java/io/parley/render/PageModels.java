@@ -86,7 +86,8 @@ public final class PageModels {
       Long jumpTo,
       Model panel,
       String clientMsgId,
-      List<io.parley.integrations.SlashCommands.Command> commands)
+      List<io.parley.integrations.SlashCommands.Command> commands,
+      String draft)
       implements Model {}
 
   /** Someone or a group the composer offers for an {@code @} being typed. */
@@ -100,7 +101,8 @@ public final class PageModels {
       List<MessageView> replies,
       boolean canPost,
       String clientMsgId,
-      boolean thread)
+      boolean thread,
+      String draft)
       implements Model {}
 
   public record PinsPanel(String roomId, List<MessageView> pinned) implements Model {}

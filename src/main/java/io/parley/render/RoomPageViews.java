@@ -31,6 +31,7 @@ public class RoomPageViews {
   @Inject RoomService rooms;
   @Inject io.parley.integrations.SlashCommands commands;
   @Inject MessageService messages;
+  @Inject io.parley.later.Drafts drafts;
   @Inject ReceiptStore receipts;
   @Inject UserService users;
   @Inject RoomViews views;
@@ -126,7 +127,8 @@ public class RoomPageViews {
         jumpTo,
         panel,
         Ids.newId(),
-        commands.available());
+        commands.available(),
+        member ? drafts.of(me.id(), roomId, 0) : "");
   }
 
   /** A thread panel: its first message, the replies, and the reply form. */
@@ -138,7 +140,10 @@ public class RoomPageViews {
         views.messages(thread.replies(), me.id()).stream().map(MessageView::inThread).toList(),
         rooms.access().canPost(me.id(), roomId) && !thread.parent().deleted(),
         Ids.newId(),
-        true);
+        true,
+        rooms.access().canPost(me.id(), roomId)
+            ? drafts.of(me.id(), roomId, thread.parent().seq())
+            : "");
   }
 
   /** The pinned messages panel. */

@@ -25,6 +25,7 @@ import java.time.Instant;
  * POST /rooms/{id}/messages/{seq}/save     saved=true|false
  * POST /rooms/{id}/messages/{seq}/remind   when=20m|1h|3h|tomorrow|custom, at, zone
  * POST /rooms/{id}/later                   body, when, at, zone, threadOf
+ * POST /rooms/{id}/draft                   body, threadOf: what is typed and not sent yet
  * </pre>
  */
 @ApplicationScoped
@@ -36,6 +37,7 @@ public class LaterActions {
   @Inject SavedMessages saved;
   @Inject Reminders reminders;
   @Inject ScheduledMessages scheduled;
+  @Inject io.parley.later.Drafts drafts;
   @Inject LiveFragments live;
   @Inject Clock clock;
 
@@ -83,6 +85,21 @@ public class LaterActions {
           call,
           "Scheduled for " + MessageRefs.label(m.sendAt()) + ". Change or cancel it under Later.",
           "/later");
+    } catch (DomainException e) {
+      refuse(call, e);
+    }
+  }
+
+  /** The composer's text kept as it is typed (empty: none); 204. */
+  void saveDraft(Routes.Call call) throws IOException {
+    try {
+      Long threadOf = Requests.optionalLong(call.req(), "threadOf");
+      drafts.save(
+          call.me().userId(),
+          call.path("id"),
+          threadOf == null ? 0 : threadOf,
+          call.req().getParameter("body"));
+      call.resp().setStatus(HttpServletResponse.SC_NO_CONTENT);
     } catch (DomainException e) {
       refuse(call, e);
     }

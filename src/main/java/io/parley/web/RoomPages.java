@@ -86,6 +86,7 @@ public class RoomPages extends RoutedPages {
           .post("/rooms/{id}/messages", this::post)
           .post("/rooms/{id}/threads/{seq}", this::reply)
           .post("/rooms/{id}/later", call -> laterActions.sendLater(call))
+          .post("/rooms/{id}/draft", call -> laterActions.saveDraft(call))
           .post("/rooms/{id}/messages/{seq}/{action}", call -> actions.post(call))
           .get("/rooms/{id}/hooks", call -> hookPages.list(call))
           .get("/rooms/{id}/mentions", call -> mentionHints.hints(call))
