@@ -1,7 +1,14 @@
-// A message's "Copy link" puts its permanent link on the clipboard (without scripts, or without a
+// Links: a message's "Copy link" puts its permanent link on the clipboard (without scripts, or without a
 // clipboard, the link simply opens the room at the message).
 
 export function install() {
+  // A followed thread got a reply: the Threads page reloads its list.
+  document.addEventListener("htmx:wsAfterMessage", function (evt) {
+    var text = evt.detail && evt.detail.message;
+    if (typeof text === "string" && text.indexOf('id="threads-link"') >= 0 && document.getElementById("thread-rows")) {
+      htmx.trigger(document.body, "parleyThreads");
+    }
+  });
   document.addEventListener("click", function (evt) {
     var link = evt.target.closest && evt.target.closest("a[data-copy-link]");
     if (!link || !navigator.clipboard) return;

@@ -42,6 +42,7 @@ class ArchitectureTest {
               "away", Set.of("common", "messaging", "rooms", "presence", "receipts", "users")),
           Map.entry("mail", Set.of("common", "away", "render")),
           Map.entry("push", Set.of("common", "away")),
+          Map.entry("threads", Set.of("common", "messaging", "receipts")),
           Map.entry("search", Set.of("common", "audit", "messaging", "rooms")),
           Map.entry("retention", Set.of("common", "audit", "messaging")),
           Map.entry("lucene", Set.of("messaging", "search")),
@@ -51,6 +52,7 @@ class ArchitectureTest {
           Map.entry(
               "render",
               Set.of(
+                  "threads",
                   "away",
                   "later",
                   "common",
@@ -65,6 +67,7 @@ class ArchitectureTest {
           Map.entry(
               "mongo",
               Set.of(
+                  "threads",
                   "away",
                   "later",
                   "common",
@@ -81,6 +84,7 @@ class ArchitectureTest {
           Map.entry(
               "cluster",
               Set.of(
+                  "threads",
                   "later",
                   "common",
                   "metrics",
@@ -94,6 +98,7 @@ class ArchitectureTest {
           Map.entry(
               "web",
               Set.of(
+                  "threads",
                   "push",
                   "away",
                   "later",
@@ -115,6 +120,7 @@ class ArchitectureTest {
           Map.entry(
               "ws",
               Set.of(
+                  "threads",
                   "later",
                   "common",
                   "integrations",
@@ -150,6 +156,7 @@ class ArchitectureTest {
           Map.entry(
               "app",
               Set.of(
+                  "threads",
                   "push",
                   "mail",
                   "away",

@@ -55,6 +55,12 @@ public class LaterWiring {
 
   @Produces
   @Singleton
+  io.parley.users.ThemeStore themes(MongoConnection mongo) {
+    return new io.parley.mongo.MongoThemeStore(mongo.database());
+  }
+
+  @Produces
+  @Singleton
   io.parley.later.Drafts drafts(MongoConnection mongo, RoomService rooms, Clock clock) {
     return new io.parley.later.Drafts(
         new io.parley.mongo.MongoDraftStore(mongo.database()), rooms, clock);

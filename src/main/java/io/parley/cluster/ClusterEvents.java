@@ -75,6 +75,19 @@ public class ClusterEvents {
     return new LaterTopic(hazelcast);
   }
 
+  @Produces
+  @Singleton
+  io.parley.threads.ThreadEvents threads(HazelcastInstance hazelcast) {
+    return new ThreadTopic(hazelcast);
+  }
+
+  private static final class ThreadTopic extends ClusterTopic<io.parley.threads.ThreadActivity>
+      implements io.parley.threads.ThreadEvents {
+    ThreadTopic(HazelcastInstance hazelcast) {
+      super(hazelcast, "parley.threads", false);
+    }
+  }
+
   private static final class LaterTopic extends ClusterTopic<io.parley.later.LaterNotice>
       implements io.parley.later.LaterEvents {
     LaterTopic(HazelcastInstance hazelcast) {

@@ -41,6 +41,8 @@ public final class Collections {
   public static final String SECRETS = "secrets";
   public static final String PUSH_SUBSCRIPTIONS = "push_subscriptions";
   public static final String DRAFTS = "drafts";
+  public static final String PREFERENCES = "preferences";
+  public static final String THREAD_FOLLOWS = "thread_follows";
 
   private Collections() {}
 
@@ -108,6 +110,11 @@ public final class Collections {
     db.getCollection(SCHEDULED_MESSAGES)
         .createIndex(Indexes.ascending("sendAt"), new IndexOptions().name("send_at"));
     db.getCollection(MISSED).createIndex(Indexes.ascending("at"), new IndexOptions().name("at"));
+    db.getCollection(THREAD_FOLLOWS)
+        .createIndex(
+            Indexes.compoundIndex(
+                Indexes.ascending("userId"), Indexes.descending("lastActivityAt")),
+            new IndexOptions().name("user_activity"));
     db.getCollection(PUSH_SUBSCRIPTIONS)
         .createIndex(Indexes.ascending("userId"), new IndexOptions().name("user"));
     db.getCollection(MISSED)

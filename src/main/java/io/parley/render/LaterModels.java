@@ -73,4 +73,14 @@ public final class LaterModels {
    */
   public record UnsubscribePage(PageModels.Frame frame, String token, boolean valid, boolean done)
       implements Model {}
+
+  /** A followed thread in the inbox: where, its first message, replies, unread, last activity. */
+  public record ThreadRow(
+      MessageRef parent, int replies, int unread, String lastActivity, String lastActivityLabel)
+      implements Model {}
+
+  /** The Threads page, and its list alone (reloaded live). */
+  public record ThreadsPage(PageModels.Frame frame, List<ThreadRow> rows) implements Model {}
+
+  public record ThreadRows(List<ThreadRow> rows) implements Model {}
 }

@@ -121,6 +121,11 @@ public class LiveFragments {
     return views.pushed(Views.Fragment.REPORTS_LINK, Map.of("queue", queue, "count", count));
   }
 
+  /** The top bar's Threads link, with how many followed threads have unread replies. */
+  public String threadsLink(int unread) {
+    return views.pushed(Views.Fragment.THREADS_LINK, Map.of("count", unread));
+  }
+
   /** The room's name and topic in an open room's header. */
   public String described(io.parley.rooms.Room room) {
     Map<String, Object> model = new java.util.HashMap<>();

@@ -13,8 +13,9 @@ public final class PageModels {
   private PageModels() {}
 
   /** What every signed-in page shows around its content: who is signed in, and their rooms. */
-  public record Frame(User me, List<RoomView> sidebar) implements Model {
-    public static final Frame SIGNED_OUT = new Frame(null, List.of());
+  /** {@code theme}: the page's {@code data-theme} (light, dark, contrast), null: the system's. */
+  public record Frame(User me, List<RoomView> sidebar, String theme) implements Model {
+    public static final Frame SIGNED_OUT = new Frame(null, List.of(), null);
   }
 
   /** An error page (a heading and a reference only when the error page itself says more). */

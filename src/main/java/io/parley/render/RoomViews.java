@@ -11,6 +11,7 @@ import io.parley.rooms.Membership;
 import io.parley.rooms.Room;
 import io.parley.rooms.RoomService;
 import io.parley.rooms.RoomType;
+import io.parley.users.Theme;
 import io.parley.users.User;
 import io.parley.users.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,7 @@ public class RoomViews {
   @Inject ReceiptRecorder recorder;
   @Inject UserService users;
   @Inject PresenceDirectory presence;
+  @Inject io.parley.users.ThemeStore themes;
 
   /** The room's members with their presence, online first, then by name. */
   public List<MemberView> members(String roomId) {
@@ -80,7 +82,11 @@ public class RoomViews {
 
   /** What a signed-in page shows around its content: the person and their rooms. */
   public PageModels.Frame frame(User me) {
-    return me == null ? PageModels.Frame.SIGNED_OUT : new PageModels.Frame(me, sidebar(me.id()));
+    if (me == null) {
+      return PageModels.Frame.SIGNED_OUT;
+    }
+    return new PageModels.Frame(
+        me, sidebar(me.id()), themes.find(me.id()).map(Theme::attribute).orElse(null));
   }
 
   /**

@@ -65,6 +65,7 @@ public class Views {
     SAVED("pages/saved"),
     LATER("pages/later"),
     UNSUBSCRIBE("pages/unsubscribe"),
+    THREADS("pages/threads"),
     SIGN_IN("pages/sign-in"),
     ERROR("pages/error");
 
@@ -98,6 +99,8 @@ public class Views {
     STANDING("fragments/composer", "standing"),
     MENTION_HINTS("fragments/composer", "mention-hints"),
     REPORTS_LINK("fragments/live", "reports-link"),
+    THREADS_LINK("fragments/live", "threads-link"),
+    THREAD_ROWS("pages/threads", "rows"),
     NOTICE("fragments/live", "notice"),
     LATER_NOTICE("fragments/live", "later-notice"),
     REPORTED("fragments/message", "reported"),

@@ -35,7 +35,9 @@ import java.util.Set;
       "/saved",
       "/saved/*",
       "/later",
-      "/later/*"
+      "/later/*",
+      "/threads",
+      "/threads/*"
     })
 public class CsrfGuard extends HttpFilter {
 

@@ -40,6 +40,7 @@ public class ProfilePages extends HttpServlet {
   @Inject AccessTokens tokens;
   @Inject io.parley.away.AwayEmails away;
   @Inject io.parley.away.AwayPushes pushes;
+  @Inject io.parley.users.ThemeStore themes;
   @Inject io.parley.push.VapidKeys vapid;
   @Inject RoomViews views;
   @Inject Views templates;
@@ -175,6 +176,9 @@ public class ProfilePages extends HttpServlet {
       } else if (path.matches("/push/[A-Za-z0-9_-]{1,64}/remove")) {
         pushes.remove(me.userId(), path.split("/")[2]);
         Requests.seeOther(resp, "/profile#devices");
+      } else if (path.equals("/theme")) {
+        themes.save(me.userId(), io.parley.users.Theme.of(req.getParameter("theme")));
+        Requests.seeOther(resp, "/profile#appearance");
       } else if (path.equals("/notifications")) {
         away.choose(
             me.userId(),

@@ -31,6 +31,8 @@ import java.io.IOException;
       "/saved/*",
       "/later",
       "/later/*",
+      "/threads",
+      "/threads/*",
       "/search",
       "/people",
       "/people/*",

@@ -50,15 +50,50 @@ class AccessibilityBrowserIT {
               "/rooms/directory",
               "/search?q=hello",
               "/profile",
+              "/saved",
+              "/later",
               "/admin",
               "/admin/retention")) {
         ada.driver.get(Browser.baseUrl() + page);
         ada.wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
         found.addAll(check(ada, axe, page));
       }
-      ada.driver.get(roomUrl);
+      // The dark and high-contrast themes, chosen on the profile, on the busiest pages.
+      for (String theme : List.of("dark", "contrast")) {
+        ada.driver.get(Browser.baseUrl() + "/profile");
+        new org.openqa.selenium.support.ui.Select(ada.driver.findElement(By.id("theme")))
+            .selectByValue(theme);
+        ada.driver.findElement(By.cssSelector("form[action='/profile/theme'] button")).click();
+        ada.wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "data-theme", theme));
+        for (String page :
+            List.of(
+                roomUrl,
+                Browser.baseUrl() + "/rooms",
+                Browser.baseUrl() + "/profile",
+                Browser.baseUrl() + "/search?q=hello")) {
+          ada.driver.get(page);
+          ada.wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
+          found.addAll(check(ada, axe, theme + " " + page));
+        }
+        ada.driver.get(roomUrl);
+        ada.awaitLive();
+        screenshot(ada, "room-" + theme + ".png");
+      }
     }
     assertEquals(List.of(), found, "serious or critical accessibility violations");
+  }
+
+  /** Saves the page for the README, when the build asks for screenshots. */
+  private static void screenshot(Browser b, String name) throws java.io.IOException {
+    String dir = System.getProperty("parley.screenshot.dir");
+    if (dir == null) {
+      return;
+    }
+    Files.createDirectories(Path.of(dir));
+    Files.write(
+        Path.of(dir, name),
+        ((org.openqa.selenium.TakesScreenshot) b.driver)
+            .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
   }
 
   @SuppressWarnings("unchecked")
