@@ -43,6 +43,7 @@ class ArchitectureTest {
           Map.entry("mail", Set.of("common", "away", "render")),
           Map.entry("push", Set.of("common", "away")),
           Map.entry("threads", Set.of("common", "messaging", "receipts")),
+          Map.entry("emoji", Set.of("common", "audit", "users")),
           Map.entry("search", Set.of("common", "audit", "messaging", "rooms")),
           Map.entry("retention", Set.of("common", "audit", "messaging")),
           Map.entry("lucene", Set.of("messaging", "search")),
@@ -67,6 +68,7 @@ class ArchitectureTest {
           Map.entry(
               "mongo",
               Set.of(
+                  "emoji",
                   "threads",
                   "away",
                   "later",
@@ -98,6 +100,7 @@ class ArchitectureTest {
           Map.entry(
               "web",
               Set.of(
+                  "emoji",
                   "threads",
                   "push",
                   "away",
@@ -136,6 +139,7 @@ class ArchitectureTest {
           Map.entry(
               "api",
               Set.of(
+                  "emoji",
                   "push",
                   "away",
                   "later",
@@ -156,6 +160,7 @@ class ArchitectureTest {
           Map.entry(
               "app",
               Set.of(
+                  "emoji",
                   "threads",
                   "push",
                   "mail",

@@ -257,6 +257,7 @@ public class DomainWiring {
       io.parley.messaging.HeldMessages held,
       MongoConnection mongo,
       io.parley.users.UserGroups groups,
+      io.parley.emoji.CustomEmojis customEmoji,
       @ConfigProperty(name = "parley.messages.edit-window-minutes", defaultValue = "0")
           long editWindowMinutes,
       @ConfigProperty(name = "parley.mentions.room-wide", defaultValue = "moderators")
@@ -274,7 +275,10 @@ public class DomainWiring {
               var verdict = limits.tryAcquire(RateLimits.Kind.MESSAGES, userId + ":" + roomId);
               return verdict.allowed() ? 0 : verdict.retryAfterSeconds();
             })
-        .configure(new Markdown(emoji), emoji::canonical, Duration.ofMinutes(editWindowMinutes))
+        .configure(
+            new Markdown(emoji, customEmoji::names),
+            e -> reaction(emoji, customEmoji, e),
+            Duration.ofMinutes(editWindowMinutes))
         .onDeletedFiles(files::discard)
         .auditWith(audit, clock)
         .roomWideMentions(RoomWideMentions.parse(roomWide), presence::onlineAmong)
@@ -282,5 +286,30 @@ public class DomainWiring {
         .reportedBy(new MongoReportStore(mongo.database())::isOpen)
         .groups(groups::members)
         .build();
+  }
+
+  /** A reaction's emoji: one of the catalogue's, or {@code :name:} of a custom one; else null. */
+  static String reaction(
+      EmojiCatalogue catalogue, io.parley.emoji.CustomEmojis custom, String emoji) {
+    if (emoji.length() > 2
+        && emoji.startsWith(":")
+        && emoji.endsWith(":")
+        && custom.exists(emoji.substring(1, emoji.length() - 1))) {
+      return emoji;
+    }
+    return catalogue.canonical(emoji);
+  }
+
+  @Produces
+  @Singleton
+  io.parley.emoji.CustomEmojis customEmoji(
+      MongoConnection mongo, UserService users, AuditLog audit, Clock clock) {
+    EmojiCatalogue catalogue = EmojiCatalogue.get();
+    return new io.parley.emoji.CustomEmojis(
+        new io.parley.mongo.MongoCustomEmojiStore(mongo.database()),
+        users,
+        audit,
+        clock,
+        name -> catalogue.byShortcode(name).isPresent());
   }
 }

@@ -43,6 +43,7 @@ public final class Collections {
   public static final String DRAFTS = "drafts";
   public static final String PREFERENCES = "preferences";
   public static final String THREAD_FOLLOWS = "thread_follows";
+  public static final String CUSTOM_EMOJI = "custom_emoji";
 
   private Collections() {}
 

@@ -48,8 +48,16 @@ public final class Markdown implements BodyFormat {
   /** The handles the message being rendered mentions (the renderer is shared by threads). */
   private final ThreadLocal<Set<String>> highlighted = ThreadLocal.withInitial(Set::of);
 
+  /** The custom emoji's names now (each message is formatted once, with the names of its time). */
+  private final java.util.function.Supplier<Set<String>> custom;
+
   public Markdown(EmojiCatalogue emoji) {
+    this(emoji, Set::of);
+  }
+
+  public Markdown(EmojiCatalogue emoji, java.util.function.Supplier<Set<String>> custom) {
     this.emoji = emoji;
+    this.custom = custom;
     List<Extension> extensions =
         List.of(StrikethroughExtension.create(), AutolinkExtension.create());
     this.parser =
@@ -102,8 +110,43 @@ public final class Markdown implements BodyFormat {
 
     @Override
     public void render(Node node) {
-      Set<String> handles = highlighted.get();
       String text = shortcodes(((Text) node).getLiteral());
+      Set<String> names = text.indexOf(':') < 0 ? Set.of() : custom.get();
+      if (names.isEmpty()) {
+        plain(text);
+        return;
+      }
+      Matcher m = SHORTCODE.matcher(text);
+      int from = 0;
+      while (m.find()) {
+        if (names.contains(m.group(1))) {
+          plain(text.substring(from, m.start()));
+          String code = m.group();
+          html.tag(
+              "img",
+              Map.of(
+                  "class",
+                  "emoji custom",
+                  "src",
+                  "/emoji/" + m.group(1),
+                  "alt",
+                  code,
+                  "title",
+                  code,
+                  "width",
+                  "20",
+                  "height",
+                  "20"),
+              true);
+          from = m.end();
+        }
+      }
+      plain(text.substring(from));
+    }
+
+    /** Text with highlighted mentions. */
+    private void plain(String text) {
+      Set<String> handles = highlighted.get();
       if (handles.isEmpty()) {
         html.text(text);
         return;

@@ -154,7 +154,8 @@ public final class PageModels {
       long seq,
       String heading,
       Map<String, List<EmojiCatalogue.Emoji>> groups,
-      boolean picking)
+      boolean picking,
+      List<String> custom)
       implements Model {}
 
   public record MessageActionPage(Frame frame, Model action) implements Model {}

@@ -51,6 +51,7 @@ public class MessageActions {
   @Inject ReportService reports;
   @Inject LaterActions laterActions;
   @Inject Forwarding forwarding;
+  @Inject io.parley.emoji.CustomEmojis customEmoji;
   @Inject io.parley.later.SavedMessages later;
 
   /** Whether the path is one of a message's pages: {id}/messages/{seq}[/action]. */
@@ -142,7 +143,12 @@ public class MessageActions {
         }
         model =
             new PageModels.EmojiPicker(
-                roomId, seq, "React to a message", EmojiCatalogue.get().groups(), true);
+                roomId,
+                seq,
+                "React to a message",
+                EmojiCatalogue.get().groups(),
+                true,
+                customEmoji.names().stream().sorted().toList());
       }
       default -> throw DomainException.notFound("no such page");
     }

@@ -33,6 +33,7 @@ import java.io.IOException;
       "/later/*",
       "/threads",
       "/threads/*",
+      "/emoji/*",
       "/search",
       "/people",
       "/people/*",
