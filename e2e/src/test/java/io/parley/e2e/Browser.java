@@ -62,10 +62,15 @@ final class Browser implements AutoCloseable {
     wait = waitUpTo(Duration.ofSeconds(15));
   }
 
-  /** A wait that looks again when a live push replaced the element between lookup and read. */
+  /**
+   * A wait that looks again when a live push replaced the element between lookup and read, or a
+   * navigation took the page away mid-read ("Node … does not belong to the document"); a real
+   * failure still ends in a timeout carrying the last error.
+   */
   WebDriverWait waitUpTo(Duration timeout) {
     WebDriverWait patient = new WebDriverWait(driver, timeout);
     patient.ignoring(StaleElementReferenceException.class);
+    patient.ignoring(org.openqa.selenium.WebDriverException.class);
     return patient;
   }
 
