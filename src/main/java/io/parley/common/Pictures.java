@@ -73,17 +73,17 @@ public final class Pictures {
 
   /** "PNG or GIF", "PNG, JPEG or GIF". */
   static String names(Set<String> formats) {
-    java.util.List<String> sorted =
-        formats.stream()
+    java.util.List<String> named =
+        java.util.stream.Stream.of("png", "jpeg", "gif", "bmp", "wbmp")
+            .filter(formats::contains)
             .map(f -> f.toUpperCase(Locale.ROOT))
-            .sorted(java.util.Comparator.comparing((String f) -> !f.equals("PNG")))
             .toList();
-    if (sorted.size() == 1) {
-      return sorted.get(0);
+    if (named.size() == 1) {
+      return named.get(0);
     }
-    return String.join(", ", sorted.subList(0, sorted.size() - 1))
+    return String.join(", ", named.subList(0, named.size() - 1))
         + " or "
-        + sorted.get(sorted.size() - 1);
+        + named.get(named.size() - 1);
   }
 
   private static BufferedImage scaled(BufferedImage source, int maxSide) {

@@ -33,7 +33,7 @@ class DraftsBrowserIT {
       phone.type(", finished" + Keys.ENTER);
       phone.awaitMessage("a thought I will finish later, finished");
       Thread.sleep(1000);
-      laptop.driver.navigate().refresh();
+      laptop.driver.get(roomUrl);
       laptop.awaitLive();
       laptop
           .waitUpTo(Duration.ofSeconds(5))

@@ -38,9 +38,20 @@ class ThreadsBrowserIT {
           .until(ExpectedConditions.textToBe(By.cssSelector("#threads-link .badge.on"), "1"));
       ada.wait.until(
           ExpectedConditions.textToBePresentInElementLocated(By.id("thread-rows"), "1 unread"));
-      ada.driver.findElement(By.cssSelector("#thread-rows .excerpt a")).click();
-      ada.wait.until(
-          ExpectedConditions.textToBePresentInElementLocated(By.id("thread-panel"), "I will"));
+      ada.wait
+          .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#thread-rows .excerpt a")))
+          .click();
+      try {
+        ada.wait.until(
+            ExpectedConditions.textToBePresentInElementLocated(By.id("thread-panel"), "I will"));
+      } catch (org.openqa.selenium.TimeoutException e) {
+        throw new AssertionError(
+            "at "
+                + ada.driver.getCurrentUrl()
+                + ": "
+                + ada.driver.findElement(By.tagName("main")).getText(),
+            e);
+      }
     }
   }
 }
