@@ -7,7 +7,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** A draft typed in one browser is there in another; sending it clears it for both. */
 class DraftsBrowserIT {
@@ -35,9 +34,10 @@ class DraftsBrowserIT {
       Thread.sleep(1000);
       laptop.driver.get(roomUrl);
       laptop.awaitLive();
+      // (attributeToBe cannot wait for an empty value: it then reads a CSS value instead.)
       laptop
           .waitUpTo(Duration.ofSeconds(5))
-          .until(ExpectedConditions.attributeToBe(box, "value", ""));
+          .until(d -> d.findElement(box).getAttribute("value").isEmpty());
     }
   }
 }
