@@ -15,6 +15,7 @@ import { localValue } from "../../main/webapp/static/js/later.mjs";
 import { keyBytes } from "../../main/webapp/static/js/push.mjs";
 import { permalink } from "../../main/webapp/static/js/links.mjs";
 import { draftParams } from "../../main/webapp/static/js/drafts.mjs";
+import { emojiPrefix, withEmoji } from "../../main/webapp/static/js/emoji-hints.mjs";
 
 test("page: the last seq is the highest number shown, 0 for none; ids differ", () => {
   assert.strictEqual(highest(["3", "12", "7"]), 12);
@@ -136,4 +137,12 @@ test("links: a message's permanent link is absolute on this server", () => {
 test("drafts: the text goes as a form field, with its thread for a reply", () => {
   assert.strictEqual(draftParams("half a thought & more", null), "body=half+a+thought+%26+more");
   assert.strictEqual(draftParams("", "12"), "body=&threadOf=12");
+});
+
+test("emoji hints: offered from two letters after a colon that starts a word; taking one completes it", () => {
+  assert.strictEqual(emojiPrefix("ship it :ta"), "ta");
+  assert.strictEqual(emojiPrefix(":party-pa"), "party-pa");
+  assert.strictEqual(emojiPrefix("ship it :t"), null);
+  assert.strictEqual(emojiPrefix("at 10:30"), null);
+  assert.strictEqual(withEmoji("ship it :ta", ":tada:"), "ship it :tada: ");
 });

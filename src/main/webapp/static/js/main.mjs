@@ -14,6 +14,7 @@ import * as later from "./later.mjs";
 import * as push from "./push.mjs";
 import * as links from "./links.mjs";
 import * as drafts from "./drafts.mjs";
+import * as emojiHints from "./emoji-hints.mjs";
 
 presence.install();
 connection.install();
@@ -27,6 +28,7 @@ later.install();
 push.install();
 links.install();
 drafts.install();
+emojiHints.install();
 
 document.addEventListener("htmx:wsAfterMessage", outbox.settleOutbox);
 document.addEventListener("htmx:wsAfterMessage", scrollToEnd);

@@ -76,6 +76,18 @@ public final class EmojiCatalogue {
     return Optional.ofNullable(byShortcode.get(shortcode));
   }
 
+  /** Up to {@code limit} emoji whose shortcode starts with {@code prefix}, shortest first. */
+  public List<Emoji> startingWith(String prefix, int limit) {
+    return byShortcode.entrySet().stream()
+        .filter(e -> e.getKey().startsWith(prefix))
+        .sorted(
+            java.util.Comparator.comparing((Map.Entry<String, String> e) -> e.getKey().length())
+                .thenComparing(Map.Entry::getKey))
+        .limit(limit)
+        .map(e -> new Emoji(e.getValue(), label(e.getValue()), e.getKey()))
+        .toList();
+  }
+
   /** The picker's emoji by group, in Unicode's order (base forms, no skin tones). */
   public Map<String, List<Emoji>> groups() {
     return groups;

@@ -91,6 +91,11 @@ public final class PageModels {
       String draft)
       implements Model {}
 
+  /** An emoji the composer offers for a {@code :name} being typed (a custom one has no unicode). */
+  public record EmojiHint(String code, String unicode, String name) {}
+
+  public record EmojiHints(List<EmojiHint> hints) implements Model {}
+
   /** Someone or a group the composer offers for an {@code @} being typed. */
   public record MentionHint(String handle, String label, boolean group) {}
 

@@ -98,6 +98,7 @@ public class Views {
     MEMBERS("fragments/members", "members"),
     STANDING("fragments/composer", "standing"),
     MENTION_HINTS("fragments/composer", "mention-hints"),
+    EMOJI_HINTS("fragments/composer", "emoji-hints"),
     REPORTS_LINK("fragments/live", "reports-link"),
     THREADS_LINK("fragments/live", "threads-link"),
     THREAD_ROWS("pages/threads", "rows"),

@@ -52,6 +52,7 @@ public class RoomPages extends RoutedPages {
   @Inject RoomForms forms;
   @Inject HookPages hookPages;
   @Inject MentionHints mentionHints;
+  @Inject EmojiHints emojiHints;
   @Inject io.parley.render.LiveFragments live;
   @Inject FormMessages posted;
   @Inject LaterActions laterActions;
@@ -90,6 +91,7 @@ public class RoomPages extends RoutedPages {
           .post("/rooms/{id}/messages/{seq}/{action}", call -> actions.post(call))
           .get("/rooms/{id}/hooks", call -> hookPages.list(call))
           .get("/rooms/{id}/mentions", call -> mentionHints.hints(call))
+          .get("/rooms/{id}/emoji", call -> emojiHints.hints(call))
           .post("/rooms/{id}/hooks", call -> hookPages.create(call))
           .post("/rooms/{id}/hooks/{hook}/rotate", call -> hookPages.rotate(call))
           .post("/rooms/{id}/hooks/{hook}/delete", call -> hookPages.delete(call))

@@ -60,6 +60,12 @@ class CustomEmojiIT {
     assertTrue(
         ada.fragment("/rooms/" + room + "/messages/1/react").body().contains(":" + name + ":"));
 
+    String offered = ada.fragment("/rooms/" + room + "/emoji?q=" + name.substring(0, 4)).body();
+    assertTrue(
+        offered.contains("data-code=\":" + name + ":\""), "the composer offers it: " + offered);
+    assertTrue(
+        ada.fragment("/rooms/" + room + "/emoji?q=tad").body().contains("data-code=\":tada:\""),
+        "and the standard ones");
     assertEquals(204, admin.send("DELETE", "/api/emoji/" + name, null).statusCode());
     assertEquals(404, ada.page("/emoji/" + name).statusCode(), "its picture is gone");
     assertEquals(
