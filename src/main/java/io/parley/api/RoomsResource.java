@@ -44,6 +44,9 @@ public class RoomsResource {
     if (scope != null && !scope.equals("public") && !scope.equals("mine")) {
       throw DomainException.invalid("scope must be mine or public");
     }
+    if ("public".equals(scope)) {
+      rooms.access().refuseGuest(caller.userId(), "browse the public rooms");
+    }
     var found =
         "public".equals(scope)
             ? rooms.listings().publicRooms()

@@ -96,7 +96,8 @@ public class DomainWiring {
                 users::isGlobalModerator,
                 users::isAdministrator,
                 audit,
-                cooldowns));
+                cooldowns,
+                users::isGuest));
     java.util.List<String> names =
         java.util.Arrays.stream(defaults.orElse("").split(","))
             .map(String::strip)

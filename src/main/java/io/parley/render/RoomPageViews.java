@@ -43,7 +43,9 @@ public class RoomPageViews {
     frame.sidebar().forEach(r -> mine.add(r.id()));
     return new PageModels.LobbyPage(
         frame,
-        rooms.listings().publicRooms().stream().filter(r -> !mine.contains(r.id())).toList(),
+        rooms.listings().publicRoomsFor(me.id()).stream()
+            .filter(r -> !mine.contains(r.id()))
+            .toList(),
         error);
   }
 

@@ -42,7 +42,15 @@ public class RoomViews {
     Map<String, User> byId = users.byIds(members.stream().map(Membership::userId).toList());
     return members.stream()
         .map(
-            m -> member(m.userId(), byId.get(m.userId()), m.role().name().toLowerCase(), m.muted()))
+            m ->
+                member(
+                    m.userId(),
+                    byId.get(m.userId()),
+                    m.role() == io.parley.rooms.RoomRole.MEMBER
+                            && users.shownAsGuest(byId.get(m.userId()))
+                        ? "guest"
+                        : m.role().name().toLowerCase(),
+                    m.muted()))
         .sorted(
             java.util.Comparator.comparing((MemberView v) -> !v.state().equals("online"))
                 .thenComparing(v -> v.name().toLowerCase()))

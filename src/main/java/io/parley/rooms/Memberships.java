@@ -52,6 +52,9 @@ public final class Memberships {
   /** Joins a public room; private and direct rooms cannot be joined by their id alone. */
   public Membership join(String userId, String roomId) {
     Room room = access.visible(userId, roomId);
+    if (rooms.membership(roomId, userId).isEmpty()) {
+      access.refuseGuest(userId, "join rooms; someone adds them");
+    }
     Optional<Membership> existing = rooms.membership(roomId, userId);
     if (existing.isPresent()) {
       return existing.get();
@@ -123,6 +126,9 @@ public final class Memberships {
    * with no such room are skipped.
    */
   public void joinDefaults(String userId, List<String> names) {
+    if (access.isGuest(userId)) {
+      return;
+    }
     for (String name : names) {
       rooms.publicRooms(name, 0, 50).stream()
           .filter(r -> r.name().equalsIgnoreCase(name))

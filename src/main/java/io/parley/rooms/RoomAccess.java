@@ -17,12 +17,51 @@ public final class RoomAccess {
   private final Clock clock;
   private final Predicate<String> globalModerator;
   private final Predicate<String> admin;
+  private final Predicate<String> guest;
 
   public RoomAccess(RoomContext context) {
     this.rooms = context.rooms();
     this.clock = context.clock();
     this.globalModerator = context.globalModerator();
     this.admin = context.admin();
+    this.guest = context.guest();
+  }
+
+  /** Whether the person is a guest: they see only the rooms they are in, and join none. */
+  public boolean isGuest(String userId) {
+    return guest.test(userId);
+  }
+
+  /** Refuses a guest what only members of the organisation do (create rooms, join, browse). */
+  public void refuseGuest(String userId, String what) {
+    if (guest.test(userId)) {
+      throw DomainException.forbidden("guests cannot " + what);
+    }
+  }
+
+  /** Whether a guest may see this person: someone in one of their rooms (others: anyone). */
+  public boolean mayMeet(String userId, String otherId) {
+    if (!guest.test(userId) || userId.equals(otherId)) {
+      return true;
+    }
+    java.util.Set<String> mine = new java.util.HashSet<>();
+    rooms.membershipsOf(userId).forEach(m -> mine.add(m.roomId()));
+    return rooms.membershipsOf(otherId).stream().anyMatch(m -> mine.contains(m.roomId()));
+  }
+
+  /**
+   * Refuses a guest a conversation with someone they share no room with (a guest talks only to the
+   * people of the rooms they were added to).
+   */
+  public void refuseGuestStrangers(String userId, java.util.Collection<String> others) {
+    if (!guest.test(userId)) {
+      return;
+    }
+    for (String other : others) {
+      if (!mayMeet(userId, other)) {
+        throw DomainException.forbidden("guests talk only with the people of their rooms");
+      }
+    }
   }
 
   /** The person's ban from the room if it holds now; expired bans keep nobody out. */
@@ -38,13 +77,14 @@ public final class RoomAccess {
   }
 
   /**
-   * The room if the user may see it: public rooms to everyone, others to members only. A room the
-   * user may not see is reported as missing so its existence does not leak.
+   * The room if the user may see it: public rooms to everyone but guests, others (and, for guests,
+   * every room) to members only. A room the user may not see is reported as missing so its
+   * existence does not leak.
    */
   public Room visible(String userId, String roomId) {
     Room room = find(roomId);
     refuseIfBanned(roomId, userId);
-    if (room.type() != RoomType.PUBLIC
+    if ((room.type() != RoomType.PUBLIC || guest.test(userId))
         && rooms.membership(roomId, userId).isEmpty()
         // Global moderators and admins moderate private rooms too (not direct conversations).
         && !(room.type() == RoomType.PRIVATE && globalModerator.test(userId))) {

@@ -16,27 +16,43 @@ public record RoomContext(
     Predicate<String> globalModerator,
     Predicate<String> admin,
     AuditLog audit,
-    Cooldowns cooldowns) {
+    Cooldowns cooldowns,
+    Predicate<String> guest) {
 
   /** A context with nobody global, no audit log and turns kept in this process (tests, tools). */
   public static RoomContext of(RoomDirectory rooms, Clock clock, MembershipListener listener) {
     return new RoomContext(
-        rooms, clock, listener, id -> false, id -> false, AuditLog.NONE, Cooldowns.inMemory(clock));
+        rooms,
+        clock,
+        listener,
+        id -> false,
+        id -> false,
+        AuditLog.NONE,
+        Cooldowns.inMemory(clock),
+        id -> false);
   }
 
   public RoomContext withGlobalModerators(Predicate<String> isGlobalModerator) {
-    return new RoomContext(rooms, clock, listener, isGlobalModerator, admin, audit, cooldowns);
+    return new RoomContext(
+        rooms, clock, listener, isGlobalModerator, admin, audit, cooldowns, guest);
   }
 
   public RoomContext withAdmins(Predicate<String> isAdmin) {
-    return new RoomContext(rooms, clock, listener, globalModerator, isAdmin, audit, cooldowns);
+    return new RoomContext(
+        rooms, clock, listener, globalModerator, isAdmin, audit, cooldowns, guest);
   }
 
   public RoomContext withAudit(AuditLog log) {
-    return new RoomContext(rooms, clock, listener, globalModerator, admin, log, cooldowns);
+    return new RoomContext(rooms, clock, listener, globalModerator, admin, log, cooldowns, guest);
   }
 
   public RoomContext withCooldowns(Cooldowns shared) {
-    return new RoomContext(rooms, clock, listener, globalModerator, admin, audit, shared);
+    return new RoomContext(rooms, clock, listener, globalModerator, admin, audit, shared, guest);
+  }
+
+  /** Guests see only the rooms they are in, join none, create none (see {@code RoomAccess}). */
+  public RoomContext withGuests(Predicate<String> isGuest) {
+    return new RoomContext(
+        rooms, clock, listener, globalModerator, admin, audit, cooldowns, isGuest);
   }
 }

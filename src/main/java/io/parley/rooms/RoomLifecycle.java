@@ -35,6 +35,7 @@ public final class RoomLifecycle {
 
   /** Creates a public or private room owned by {@code userId}. */
   public Room create(String userId, String name, RoomType type) {
+    access.refuseGuest(userId, "create rooms");
     if (type == null || type.isDirect()) {
       throw DomainException.invalid(
           "type must be PUBLIC or PRIVATE; use a direct conversation for DMs");
@@ -68,6 +69,7 @@ public final class RoomLifecycle {
 
   /** Opens (or finds) the direct conversation between the user and the others named. */
   public Room openDirect(String userId, List<String> otherUserIds) {
+    access.refuseGuestStrangers(userId, otherUserIds);
     TreeSet<String> people = new TreeSet<>(otherUserIds);
     people.add(userId);
     if (people.size() < 2 || people.size() > MAX_GROUP_DIRECT + 1) {

@@ -8,7 +8,10 @@ public final class RoomListings {
 
   private final RoomDirectory rooms;
 
+  private final java.util.function.Predicate<String> guest;
+
   public RoomListings(RoomContext context) {
+    this.guest = context.guest();
     this.rooms = context.rooms();
   }
 
@@ -55,5 +58,10 @@ public final class RoomListings {
 
   public List<Room> publicRooms() {
     return rooms.publicRooms(200).stream().filter(r -> r.state() == RoomState.ACTIVE).toList();
+  }
+
+  /** The public rooms a person is offered: none for a guest. */
+  public List<Room> publicRoomsFor(String userId) {
+    return guest.test(userId) ? List.of() : publicRooms();
   }
 }

@@ -52,7 +52,8 @@ public class DevSignIn {
       case "member" -> List.of();
       case "moderator" -> first(roles.moderatorGroups());
       case "admin" -> first(roles.adminGroups());
-      default -> throw DomainException.invalid("choose member, moderator or admin");
+      case "guest" -> first(roles.guestGroups());
+      default -> throw DomainException.invalid("choose member, guest, moderator or admin");
     };
   }
 

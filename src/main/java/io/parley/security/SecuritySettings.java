@@ -66,6 +66,10 @@ public class SecuritySettings {
   Optional<String> moderatorGroups;
 
   @Inject
+  @ConfigProperty(name = "parley.roles.guest-groups")
+  Optional<String> guestGroups;
+
+  @Inject
   @ConfigProperty(name = "parley.allowed-origins")
   Optional<String> allowedOrigins;
 
@@ -118,7 +122,9 @@ public class SecuritySettings {
 
   public Roles roles() {
     return new Roles(
-        Text.splitList(adminGroups.orElse("")), Text.splitList(moderatorGroups.orElse("")));
+        Text.splitList(adminGroups.orElse("")),
+        Text.splitList(moderatorGroups.orElse("")),
+        Text.splitList(guestGroups.orElse("")));
   }
 
   public Set<String> allowedOrigins() {

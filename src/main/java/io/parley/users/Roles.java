@@ -4,12 +4,18 @@ import java.util.Set;
 
 /**
  * Global roles from the identity provider's groups, mapped by configuration: members of an admin
- * group administer Parley, members of a moderator group moderate every room. The groups are always
- * those of a verified token, never the stored user record's copy (kept for display only).
+ * group administer Parley, members of a moderator group moderate every room, members of a guest
+ * group (and of no admin or moderator group) are guests, who see only the rooms they were added to.
+ * The groups are always those of a verified token, never the stored user record's copy (kept for
+ * display only).
  */
-public record Roles(Set<String> adminGroups, Set<String> moderatorGroups) {
+public record Roles(Set<String> adminGroups, Set<String> moderatorGroups, Set<String> guestGroups) {
 
-  public static final Roles NONE = new Roles(Set.of(), Set.of());
+  public static final Roles NONE = new Roles(Set.of(), Set.of(), Set.of());
+
+  public Roles(Set<String> adminGroups, Set<String> moderatorGroups) {
+    this(adminGroups, moderatorGroups, Set.of());
+  }
 
   /** The container roles Parley declares: everyone signed in, global moderators, admins. */
   public static final String USER = "user";
@@ -20,6 +26,12 @@ public record Roles(Set<String> adminGroups, Set<String> moderatorGroups) {
   public Roles {
     adminGroups = Set.copyOf(adminGroups);
     moderatorGroups = Set.copyOf(moderatorGroups);
+    guestGroups = Set.copyOf(guestGroups);
+  }
+
+  /** Whether a verified token's groups make its bearer a guest (and nothing more). */
+  public boolean isGuest(Set<String> groups) {
+    return !isModerator(groups) && groups.stream().anyMatch(guestGroups::contains);
   }
 
   /** Whether a verified token's groups make its bearer an administrator. */

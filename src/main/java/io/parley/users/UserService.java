@@ -136,6 +136,16 @@ public class UserService {
     return roles.isModerator(groupsOf(userId));
   }
 
+  /** Whether a person's record shows them a guest (for a badge; decisions use {@link #isGuest}). */
+  public boolean shownAsGuest(User u) {
+    return u != null && roles.isGuest(u.groups());
+  }
+
+  /** Whether the person is a guest: they see only the rooms they were added to. */
+  public boolean isGuest(String userId) {
+    return roles.isGuest(groupsOf(userId));
+  }
+
   private java.util.Set<String> groupsOf(String userId) {
     return ActingIdentity.groupsOf(userId).orElseGet(() -> verifiedGroups.of(userId));
   }

@@ -34,6 +34,7 @@ public class PeoplePages extends HttpServlet {
   static final int SUGGESTED = 8;
 
   @Inject UserService users;
+  @Inject io.parley.rooms.RoomService rooms;
   @Inject io.parley.users.UserGroups userGroups;
   @Inject RoomViews views;
   @Inject Views templates;
@@ -46,7 +47,7 @@ public class PeoplePages extends HttpServlet {
     if (path.equals("/suggest")) {
       var options =
           new PageModels.PeopleOptions(
-              me.user(), q.isEmpty() ? List.of() : views.people(active(q, SUGGESTED)));
+              me.user(), q.isEmpty() ? List.of() : views.people(active(me, q, SUGGESTED)));
       Requests.html(resp, 200, templates.fragment(Views.Fragment.PEOPLE_OPTIONS, options));
       return;
     }
@@ -54,13 +55,13 @@ public class PeoplePages extends HttpServlet {
     if (path.isEmpty() || path.equals("/")) {
       var found =
           new PageModels.PeoplePage(
-              frame, q, views.people(active(q, SHOWN)), null, false, List.of());
+              frame, q, views.people(active(me, q, SHOWN)), null, false, List.of());
       Requests.html(resp, 200, templates.page(Views.Page.PEOPLE, found));
       return;
     }
     try {
       User u = users.requireByUsername(path.substring(1));
-      if (u.disabled()) {
+      if (u.disabled() || !rooms.access().mayMeet(me.userId(), u.id())) {
         throw DomainException.notFound("no such person");
       }
       PersonView person = views.people(List.of(u)).get(0);
@@ -75,8 +76,14 @@ public class PeoplePages extends HttpServlet {
     }
   }
 
-  /** People whose name or username starts with {@code q}, without those whose access is gone. */
-  private List<User> active(String q, int limit) {
-    return users.search(q, limit + 10).stream().filter(u -> !u.disabled()).limit(limit).toList();
+  /**
+   * People whose name or username starts with {@code q}, without those whose access is gone (and,
+   * for a guest, only the people of their rooms).
+   */
+  private List<User> active(SignedIn me, String q, int limit) {
+    return users.search(q, limit + 10).stream()
+        .filter(u -> !u.disabled() && rooms.access().mayMeet(me.userId(), u.id()))
+        .limit(limit)
+        .toList();
   }
 }

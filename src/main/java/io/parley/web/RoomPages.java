@@ -108,6 +108,7 @@ public class RoomPages extends RoutedPages {
     String q = call.req().getParameter("q") == null ? "" : call.req().getParameter("q").strip();
     Long pageParam = Requests.optionalLong(call.req(), "page");
     int page = pageParam == null ? 1 : (int) Math.max(1, Math.min(pageParam, 1_000));
+    rooms.access().refuseGuest(call.me().userId(), "browse the room directory");
     var found = rooms.listings().directory(q, page, DIRECTORY_PAGE);
     html(call, Views.Page.DIRECTORY, pages.directory(call.me().user(), q, page, found));
   }
