@@ -102,16 +102,19 @@ function showMentionHints(body) {
   var prefix = mentionPrefix(body.value.slice(0, body.selectionStart));
   clearTimeout(mentionTimer);
   if (prefix === null) { hints.hidden = true; return; }
-  mentionTimer = setTimeout(function () {
-    fetch(hints.getAttribute("data-source") + "?q=" + encodeURIComponent(prefix),
-          { credentials: "same-origin", headers: { "HX-Request": "true" } })
-      .then(function (r) { return r.ok ? r.text() : ""; })
-      .then(function (html) {
-        hints.innerHTML = html; // rendered and escaped by the server's template
-        hints.hidden = !hints.querySelector("li");
-      })
-      .catch(function () { hints.hidden = true; });
-  }, 150);
+  mentionTimer = setTimeout(function () { loadHints(hints, prefix); }, 150);
+}
+
+/** Fills a suggestion list from its data-source for what is being typed; hidden when empty. */
+export function loadHints(hints, prefix) {
+  fetch(hints.getAttribute("data-source") + "?q=" + encodeURIComponent(prefix),
+        { credentials: "same-origin", headers: { "HX-Request": "true" } })
+    .then(function (r) { return r.ok ? r.text() : ""; })
+    .then(function (html) {
+      hints.innerHTML = html; // rendered and escaped by the server's template
+      hints.hidden = !hints.querySelector("li");
+    })
+    .catch(function () { hints.hidden = true; });
 }
 
 function takeMention(body, handle) {

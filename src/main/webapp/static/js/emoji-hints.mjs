@@ -1,6 +1,8 @@
 // Typing ":" and two letters in the composer offers the emoji whose name starts so (custom ones
 // first); Tab or a click takes the first or the one clicked.
 
+import { loadHints } from "./composer.mjs";
+
 var timer = null;
 
 /** The ":name" being typed just before the caret (what follows ":"), or null. */
@@ -42,16 +44,7 @@ function show(body, hints) {
   var prefix = emojiPrefix(body.value.slice(0, body.selectionStart));
   clearTimeout(timer);
   if (prefix === null) { hints.hidden = true; return; }
-  timer = setTimeout(function () {
-    fetch(hints.getAttribute("data-source") + "?q=" + encodeURIComponent(prefix),
-          { credentials: "same-origin", headers: { "HX-Request": "true" } })
-      .then(function (r) { return r.ok ? r.text() : ""; })
-      .then(function (html) {
-        hints.innerHTML = html; // rendered and escaped by the server's template
-        hints.hidden = !hints.querySelector("li");
-      })
-      .catch(function () { hints.hidden = true; });
-  }, 150);
+  timer = setTimeout(function () { loadHints(hints, prefix); }, 150);
 }
 
 function take(body, hints, code) {
