@@ -114,9 +114,14 @@ class GuestsIT {
             .contains(member.username()),
         "the people directory shows only their people");
     assertTrue(owner.page("/rooms/" + project).body().contains(">guest<"), "shown as a guest");
-    String found = guest.get("/api/search?q=" + word).body();
-    assertTrue(
-        found.contains(project) && !found.contains(open), "search: their rooms only: " + found);
+    // The index catches up a moment after a send: wait for the project's message.
+    String found = "";
+    for (int i = 0; i < 40 && !found.contains(project); i++) {
+      found = guest.get("/api/search?q=" + word).body();
+      sleep(250);
+    }
+    assertTrue(found.contains(project), "search finds their room's message: " + found);
+    assertFalse(found.contains(open), "and nothing of the public room: " + found);
 
     try (LiveSocket socket = LiveSocket.open(guest).resume(open, 0)) {
       String answer = socket.await(f -> f.contains("status error"), Duration.ofSeconds(10));
@@ -132,6 +137,14 @@ class GuestsIT {
   private static void expect(List<String> wrong, String what, int expected, int got) {
     if (expected != got) {
       wrong.add(what + ": expected " + expected + ", got " + got);
+    }
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
