@@ -124,7 +124,7 @@ public final class RoomAccess {
         .membership(room.id(), userId)
         .orElseThrow(
             () ->
-                room.type() == RoomType.PUBLIC
+                room.type() == RoomType.PUBLIC && !guest.test(userId)
                     ? DomainException.forbidden("join the room before posting in it")
                     : DomainException.notFound("no such room"));
   }

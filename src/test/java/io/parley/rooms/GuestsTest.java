@@ -31,6 +31,8 @@ class GuestsTest {
   void aGuestSeesOnlyTheRoomsTheyWereAddedTo() {
     assertEquals(project.id(), rooms.access().visible("gus", project.id()).id());
     assertEquals(404, status(() -> rooms.access().visible("gus", lobby.id())), "no public rooms");
+    assertEquals(
+        404, status(() -> rooms.access().requirePosting("gus", lobby.id())), "not even by posting");
     assertEquals(404, status(() -> rooms.memberships().join("gus", lobby.id())), "invisible");
     assertEquals(403, status(() -> rooms.lifecycle().create("gus", "mine", RoomType.PRIVATE)));
     assertTrue(rooms.listings().publicRoomsFor("gus").isEmpty());
