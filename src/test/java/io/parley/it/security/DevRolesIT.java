@@ -47,6 +47,6 @@ class DevRolesIT {
                         "name=Mallory&role=superuser"))
                 .build());
     assertEquals(400, response.statusCode());
-    assertEquals(true, response.body().contains("choose member, moderator or admin"));
+    assertEquals(true, response.body().contains("choose member, guest, moderator or admin"));
   }
 }
